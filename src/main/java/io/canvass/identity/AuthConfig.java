@@ -1,0 +1,63 @@
+package io.canvass.identity;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Sign-in, tokens and the first administrator. */
+@ConfigMapping(prefix = "canvass.auth")
+public interface AuthConfig {
+
+    /** The {@code iss} of access tokens Canvass issues and accepts. */
+    String issuer();
+
+    /** The {@code aud} of access tokens Canvass issues and accepts. */
+    String audience();
+
+    /** Lifetime of an access token. */
+    @WithDefault("PT15M")
+    Duration accessTokenTtl();
+
+    /** Lifetime of a refresh token; each refresh issues a new one with a fresh lifetime. */
+    @WithDefault("P30D")
+    Duration refreshTokenTtl();
+
+    /** bcrypt cost factor for passwords and service-account secrets (2^cost rounds). */
+    @WithDefault("11")
+    int bcryptCost();
+
+    /** Slowing down repeated failed sign-ins. */
+    LoginThrottle loginThrottle();
+
+    /** The first administrator, created on first start with an empty database. */
+    Bootstrap bootstrap();
+
+    interface LoginThrottle {
+
+        /** Failures within {@link #window()} after which sign-in for that account is paused. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long failures are remembered. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** The first pause; each further failure doubles it. */
+        @WithDefault("PT30S")
+        Duration baseDelay();
+
+        /** The longest pause. */
+        @WithDefault("PT15M")
+        Duration maxDelay();
+    }
+
+    interface Bootstrap {
+
+        /** Email of the first admin (env {@code CANVASS_ADMIN_EMAIL}). */
+        Optional<String> adminEmail();
+
+        /** Password of the first admin (env {@code CANVASS_ADMIN_PASSWORD}); at least 10 characters. */
+        Optional<String> adminPassword();
+    }
+}

@@ -1,0 +1,313 @@
+package io.canvass.identity;
+
+import io.canvass.audit.AuditService;
+import io.canvass.platform.ETags;
+import io.canvass.platform.Ids;
+import io.canvass.platform.Page;
+import io.canvass.platform.ProblemException;
+import io.canvass.platform.Role;
+import io.canvass.platform.Scope;
+import io.canvass.platform.ScopeService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * People in the organisation. ADMIN manages everyone; DIRECTOR everyone but admins; MANAGER the
+ * reps of the teams they manage. Out-of-scope users answer 404 whatever the operation.
+ */
+@ApplicationScoped
+public class UserService {
+
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+    public static final String DEFAULT_LOCALE = "zh-CN";
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    TeamRepository teams;
+
+    @Inject
+    TeamManagerRepository teamManagers;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    ScopeService scopes;
+
+    @Inject
+    AuditService audit;
+
+    @WithSession
+    public Uni<Page<UserView>> list(UserRepository.UserFilter filter, UUID after, int limit) {
+        return scopes.current()
+                .chain(scope -> users.page(filter, scope.teamFilter(), scope.userId(), after, limit + 1))
+                .map(rows -> Page.of(rows, limit, u -> u.id, UserView::of));
+    }
+
+    @WithSession
+    public Uni<UserView> get(UUID id) {
+        return scopes.current()
+                .chain(scope -> visible(scope, id))
+                .chain(this::withManagedTeams);
+    }
+
+    @WithTransaction
+    public Uni<UserView> create(UserRequests.Create request) {
+        validZone(request.timeZone());
+        return scopes.current().chain(scope -> {
+            authorize(scope, null, request.role(), request.teamId());
+            if (request.role() == Role.INTEGRATION) {
+                throw ProblemException.invalid("role", "service accounts are created under /api/v1/service-accounts");
+            }
+            if (request.role() == Role.REP && request.teamId() == null) {
+                throw ProblemException.invalid("teamId", "is required for a rep");
+            }
+            return users.emailTaken(request.email())
+                    .invoke(taken -> {
+                        if (taken) {
+                            throw ProblemException.conflict("A user with this email already exists");
+                        }
+                    })
+                    .chain(() -> requireTeams(request.teamId(), request.managedTeamIds(), request.role()))
+                    .chain(() -> hasher.hash(request.password()))
+                    .chain(hash -> {
+                        User user = new User();
+                        user.id = Ids.newId();
+                        user.email = request.email().trim();
+                        user.displayName = request.displayName().trim();
+                        user.passwordHash = hash;
+                        user.role = request.role();
+                        user.teamId = request.teamId();
+                        user.timeZone = validZone(request.timeZone());
+                        user.locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
+                        user.phone = request.phone();
+                        user.hiredOn = request.hiredOn();
+                        return users.persist(user);
+                    })
+                    .call(user -> request.role() == Role.MANAGER && request.managedTeamIds() != null
+                            ? teamManagers.replaceTeamsOfManager(user.id, request.managedTeamIds())
+                            : Uni.createFrom().voidItem())
+                    .call(user -> audit.record(scope.userId(), "user.created", "user", user.id, null, UserView.snapshot(user)))
+                    .chain(this::withManagedTeams);
+        });
+    }
+
+    @WithTransaction
+    public Uni<UserView> update(UUID id, UserRequests.Update request, Integer expectedVersion) {
+        return scopes.current().chain(scope -> visible(scope, id).chain(user -> {
+            ETags.check(expectedVersion, user.version);
+            Role newRole = request.role() == null ? user.role : request.role();
+            UUID newTeam = request.teamId() == null ? user.teamId : request.teamId();
+            authorize(scope, user, newRole, newTeam);
+            if (newRole == Role.INTEGRATION || (user.role == Role.INTEGRATION && newRole != Role.INTEGRATION)) {
+                throw ProblemException.invalid("role", "service accounts cannot become people or the other way round");
+            }
+            if (user.id.equals(scope.userId()) && newRole != user.role) {
+                throw ProblemException.forbidden("You cannot change your own role");
+            }
+            Map<String, Object> before = UserView.snapshot(user);
+            return requireTeams(request.teamId(), request.managedTeamIds(), newRole)
+                    .chain(() -> lastAdminGuard(user, newRole != Role.ADMIN))
+                    .map(ok -> {
+                        if (request.displayName() != null) {
+                            user.displayName = request.displayName().trim();
+                        }
+                        if (request.timeZone() != null) {
+                            user.timeZone = validZone(request.timeZone());
+                        }
+                        if (request.locale() != null) {
+                            user.locale = request.locale();
+                        }
+                        if (request.phone() != null) {
+                            user.phone = request.phone();
+                        }
+                        if (request.hiredOn() != null) {
+                            user.hiredOn = request.hiredOn();
+                        }
+                        user.role = newRole;
+                        user.teamId = newTeam;
+                        return user;
+                    })
+                    .call(u -> managedTeamsAfterUpdate(u, request.managedTeamIds()))
+                    .call(users::flush)
+                    .call(u -> audit.record(scope.userId(), "user.updated", "user", u.id, before, UserView.snapshot(u)))
+                    .chain(this::withManagedTeams);
+        }));
+    }
+
+    @WithTransaction
+    public Uni<UserView> setActive(UUID id, boolean active) {
+        return scopes.current().chain(scope -> visible(scope, id).chain(user -> {
+            authorize(scope, user, user.role, user.teamId);
+            if (user.id.equals(scope.userId())) {
+                throw ProblemException.forbidden("You cannot deactivate yourself");
+            }
+            if (user.active == active) {
+                return withManagedTeams(user);
+            }
+            Map<String, Object> before = UserView.snapshot(user);
+            return lastAdminGuard(user, !active)
+                    .invoke(ok -> user.active = active)
+                    .call(ok -> active ? Uni.createFrom().voidItem() : tokens.revokeAllOf(user.id).replaceWithVoid())
+                    .call(users::flush)
+                    .call(ok -> audit.record(scope.userId(), active ? "user.reactivated" : "user.deactivated", "user",
+                            user.id, before, UserView.snapshot(user)))
+                    .chain(ok -> withManagedTeams(user));
+        }));
+    }
+
+    @WithSession
+    public Uni<UserView> me(UUID id) {
+        return users.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("User"))
+                .chain(this::withManagedTeams);
+    }
+
+    @WithTransaction
+    public Uni<UserView> updateProfile(UUID id, UserRequests.Profile request, Integer expectedVersion) {
+        return users.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("User"))
+                .invoke(user -> {
+                    ETags.check(expectedVersion, user.version);
+                    if (request.displayName() != null) {
+                        user.displayName = request.displayName().trim();
+                    }
+                    if (request.timeZone() != null) {
+                        user.timeZone = validZone(request.timeZone());
+                    }
+                    if (request.locale() != null) {
+                        user.locale = request.locale();
+                    }
+                    if (request.phone() != null) {
+                        user.phone = request.phone();
+                    }
+                })
+                .call(users::flush)
+                .chain(this::withManagedTeams);
+    }
+
+    @WithTransaction
+    public Uni<Void> changePassword(UUID id, UserRequests.PasswordChange request) {
+        return users.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("User"))
+                .chain(user -> hasher.matches(request.currentPassword(), user.passwordHash)
+                        .invoke(ok -> {
+                            if (!ok) {
+                                throw ProblemException.invalid("currentPassword", "is not your current password");
+                            }
+                        })
+                        .chain(ok -> hasher.hash(request.newPassword()))
+                        .invoke(hash -> user.passwordHash = hash)
+                        .chain(hash -> tokens.revokeAllOf(user.id))
+                        .chain(n -> audit.record(user.id, "user.password_changed", "user", user.id, null, null)));
+    }
+
+    /** The user if the caller may see them, else 404 (no existence leak). */
+    private Uni<User> visible(Scope scope, UUID id) {
+        return users.findById(id)
+                .map(user -> user != null && scope.covers(user.id, user.teamId) ? user : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("User"));
+    }
+
+    /** Role rules for writing a user who has (or will have) {@code role} in {@code teamId}. */
+    private static void authorize(Scope scope, User existing, Role role, UUID teamId) {
+        switch (scope.role()) {
+            case ADMIN -> {
+            }
+            case DIRECTOR -> {
+                if (role == Role.ADMIN || (existing != null && existing.role == Role.ADMIN)) {
+                    throw ProblemException.forbidden("Only an admin manages admins");
+                }
+            }
+            case MANAGER -> {
+                if (existing != null && existing.id.equals(scope.userId())) {
+                    if (role != existing.role || !Objects.equals(teamId, existing.teamId)) {
+                        throw ProblemException.forbidden("You cannot move yourself or change your own role");
+                    }
+                    return;
+                }
+                if (role != Role.REP || (existing != null && existing.role != Role.REP)) {
+                    throw ProblemException.forbidden("Managers manage reps only");
+                }
+                if (teamId == null || !scope.coversTeam(teamId)) {
+                    throw ProblemException.forbidden("Managers place reps only in the teams they manage");
+                }
+            }
+            default -> throw ProblemException.forbidden("Your role does not allow managing users");
+        }
+    }
+
+    private Uni<Void> requireTeams(UUID teamId, Set<UUID> managedTeamIds, Role role) {
+        if (managedTeamIds != null && !managedTeamIds.isEmpty() && role != Role.MANAGER) {
+            throw ProblemException.invalid("managedTeamIds", "only managers manage teams");
+        }
+        Uni<Void> team = teamId == null ? Uni.createFrom().voidItem()
+                : teams.findById(teamId).invoke(t -> {
+                    if (t == null) {
+                        throw ProblemException.invalid("teamId", "is not an existing team");
+                    }
+                }).replaceWithVoid();
+        if (managedTeamIds == null || managedTeamIds.isEmpty()) {
+            return team;
+        }
+        return team.chain(() -> teams.count("id in ?1", managedTeamIds))
+                .invoke(found -> {
+                    if (found != managedTeamIds.size()) {
+                        throw ProblemException.invalid("managedTeamIds", "names a team that does not exist");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> managedTeamsAfterUpdate(User user, Set<UUID> managedTeamIds) {
+        if (user.role != Role.MANAGER) {
+            return teamManagers.replaceTeamsOfManager(user.id, Set.of());
+        }
+        return managedTeamIds == null ? Uni.createFrom().voidItem() : teamManagers.replaceTeamsOfManager(user.id, managedTeamIds);
+    }
+
+    /** Refuses a change that would leave no active admin. */
+    private Uni<Boolean> lastAdminGuard(User user, boolean losesAdmin) {
+        if (user.role != Role.ADMIN || !user.active || !losesAdmin) {
+            return Uni.createFrom().item(true);
+        }
+        return users.countActiveAdmins().invoke(admins -> {
+            if (admins <= 1) {
+                throw ProblemException.conflict("This is the last active admin; make someone else admin first");
+            }
+        }).map(n -> true);
+    }
+
+    private Uni<UserView> withManagedTeams(User user) {
+        if (user.role != Role.MANAGER) {
+            return Uni.createFrom().item(UserView.of(user));
+        }
+        return teamManagers.teamsManagedBy(user.id).map(ids -> UserView.of(user, List.copyOf(ids)));
+    }
+
+    static String validZone(String zone) {
+        if (zone == null) {
+            return DEFAULT_TIME_ZONE;
+        }
+        try {
+            return ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("timeZone", "is not a known IANA time zone such as Asia/Shanghai");
+        }
+    }
+}

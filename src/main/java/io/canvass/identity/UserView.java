@@ -1,0 +1,41 @@
+package io.canvass.identity;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.canvass.platform.Role;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A user as the API shows it (never the password hash). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UserView(UUID id, String email, String displayName, Role role, UUID teamId, String timeZone,
+                       String locale, String phone, LocalDate hiredOn, boolean active, List<UUID> managedTeamIds,
+                       Instant createdAt, int version) {
+
+    static UserView of(User u) {
+        return of(u, null);
+    }
+
+    static UserView of(User u, List<UUID> managedTeamIds) {
+        return new UserView(u.id, u.email, u.displayName, u.role, u.teamId, u.timeZone, u.locale, u.phone, u.hiredOn,
+                u.active, managedTeamIds, u.createdAt, u.version);
+    }
+
+    /** The audited fields of a user. */
+    static Map<String, Object> snapshot(User u) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("email", u.email);
+        fields.put("displayName", u.displayName);
+        fields.put("role", u.role.name());
+        fields.put("teamId", u.teamId);
+        fields.put("timeZone", u.timeZone);
+        fields.put("locale", u.locale);
+        fields.put("phone", u.phone);
+        fields.put("hiredOn", u.hiredOn == null ? null : u.hiredOn.toString());
+        fields.put("active", u.active);
+        return fields;
+    }
+}

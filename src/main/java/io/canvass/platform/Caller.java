@@ -1,0 +1,48 @@
+package io.canvass.platform;
+
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling, as the verified access token says. */
+@RequestScoped
+public class Caller {
+
+    /** Claim with the caller's own team, when they belong to one. */
+    public static final String TEAM_CLAIM = "team";
+
+    @Inject
+    JsonWebToken jwt;
+
+    public UUID id() {
+        if (jwt == null || jwt.getSubject() == null) {
+            throw new UnauthorizedException();
+        }
+        try {
+            return UUID.fromString(jwt.getSubject());
+        } catch (IllegalArgumentException e) {
+            throw new UnauthorizedException();
+        }
+    }
+
+    public Role role() {
+        return jwt.getGroups().stream()
+                .map(group -> {
+                    try {
+                        return Role.valueOf(group);
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                })
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow(UnauthorizedException::new);
+    }
+
+    public Optional<UUID> teamId() {
+        return Optional.ofNullable(jwt.<Object>getClaim(TEAM_CLAIM)).map(Object::toString).map(UUID::fromString);
+    }
+}

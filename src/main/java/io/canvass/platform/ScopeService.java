@@ -1,0 +1,79 @@
+package io.canvass.platform;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The one answer to "may this caller see or change this record": every feature asks here.
+ * The team subtree is computed once per request with a recursive query.
+ */
+@ApplicationScoped
+public class ScopeService {
+
+    /** Teams a user manages, and the team an integration was granted, with all their descendants. */
+    static final String SUBTREE = """
+            with recursive roots(id) as (
+                select team_id from team_manager where user_id = $1
+                union
+                select team_id from app_user where id = $1 and role = 'INTEGRATION' and team_id is not null
+            ), sub(id) as (
+                select id from roots
+                union
+                select t.id from team t join sub on t.parent_id = sub.id
+            )
+            select id from sub""";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Memo memo;
+
+    /** The current caller's scope (computed once per request). */
+    public Uni<Scope> current() {
+        if (memo.scope == null) {
+            memo.scope = resolve(caller.id(), caller.role(), caller.teamId().isPresent()).memoize().indefinitely();
+        }
+        return memo.scope;
+    }
+
+    /** The scope of any user, e.g. for a scheduled job acting for them. */
+    public Uni<Scope> resolve(UUID userId, Role role, boolean integrationHasTeam) {
+        return switch (role) {
+            case ADMIN, DIRECTOR -> Uni.createFrom().item(new Scope(userId, role, Set.of(), true));
+            case REP -> Uni.createFrom().item(new Scope(userId, role, Set.of(), false));
+            case INTEGRATION -> integrationHasTeam
+                    ? subtree(userId).map(teams -> new Scope(userId, role, teams, false))
+                    : Uni.createFrom().item(new Scope(userId, role, Set.of(), true));
+            case MANAGER -> subtree(userId).map(teams -> new Scope(userId, role, teams, false));
+        };
+    }
+
+    public Uni<Set<UUID>> subtree(UUID userId) {
+        return pool.preparedQuery(SUBTREE).execute(Tuple.of(userId))
+                .map(rows -> {
+                    Set<UUID> teams = new HashSet<>();
+                    for (Row row : rows) {
+                        teams.add(row.getUUID(0));
+                    }
+                    return Set.copyOf(teams);
+                });
+    }
+
+    /** Per-request memo of the scope. */
+    @RequestScoped
+    static class Memo {
+        Uni<Scope> scope;
+    }
+}
