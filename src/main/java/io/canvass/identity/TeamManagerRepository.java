@@ -33,14 +33,16 @@ public class TeamManagerRepository implements PanacheRepositoryBase<TeamManager,
     /** Makes {@code userIds} the managers of the team, replacing the previous ones. */
     public Uni<Void> replaceManagersOfTeam(UUID teamId, Set<UUID> userIds) {
         return delete("#TeamManager.deleteTeam", Parameters.with("teamId", teamId))
-                .chain(() -> persist(userIds.stream().map(userId -> new TeamManager(teamId, userId))))
-                .replaceWithVoid();
+                .chain(() -> persistAll(userIds.stream().map(userId -> new TeamManager(teamId, userId)).toList()));
     }
 
     /** Makes the user manager of exactly {@code teamIds}. */
     public Uni<Void> replaceTeamsOfManager(UUID userId, Set<UUID> teamIds) {
         return delete("#TeamManager.deleteUser", Parameters.with("userId", userId))
-                .chain(() -> persist(teamIds.stream().map(teamId -> new TeamManager(teamId, userId))))
-                .replaceWithVoid();
+                .chain(() -> persistAll(teamIds.stream().map(teamId -> new TeamManager(teamId, userId)).toList()));
+    }
+
+    private Uni<Void> persistAll(List<TeamManager> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
     }
 }

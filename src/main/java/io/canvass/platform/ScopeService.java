@@ -42,10 +42,7 @@ public class ScopeService {
 
     /** The current caller's scope (computed once per request). */
     public Uni<Scope> current() {
-        if (memo.scope == null) {
-            memo.scope = resolve(caller.id(), caller.role(), caller.teamId().isPresent()).memoize().indefinitely();
-        }
-        return memo.scope;
+        return memo.get(() -> resolve(caller.id(), caller.role(), caller.teamId().isPresent()));
     }
 
     /** The scope of any user, e.g. for a scheduled job acting for them. */
@@ -71,9 +68,16 @@ public class ScopeService {
                 });
     }
 
-    /** Per-request memo of the scope. */
+    /** Per-request memo of the scope (accessed through methods: it sits behind a client proxy). */
     @RequestScoped
     static class Memo {
-        Uni<Scope> scope;
+        private Uni<Scope> scope;
+
+        Uni<Scope> get(java.util.function.Supplier<Uni<Scope>> resolver) {
+            if (scope == null) {
+                scope = resolver.get().memoize().indefinitely();
+            }
+            return scope;
+        }
     }
 }

@@ -1,0 +1,90 @@
+package io.canvass.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.canvass.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TokenValidationTest {
+
+    private static final UUID ADMIN_LIKE = UUID.randomUUID();
+
+    private static void rejected(String token) {
+        given().auth().oauth2(token).get("/api/v1/teams").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://canvass.io/problems/unauthorized"));
+    }
+
+    @Test
+    void validMintedTokenIsAccepted() {
+        given().auth().oauth2(Api.mint(ADMIN_LIKE, "ADMIN", Duration.ofMinutes(5))).get("/api/v1/teams")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void missingTokenIsRejected() {
+        given().get("/api/v1/teams").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void expiredTokenIsRejected() {
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        rejected(Jwt.issuer("https://canvass.io").audience("canvass-api").subject(ADMIN_LIKE.toString()).groups("ADMIN")
+                .issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(15))).sign());
+    }
+
+    @Test
+    void tamperedTokenIsRejected() {
+        String[] parts = Api.mint(ADMIN_LIKE, "REP", Duration.ofMinutes(5)).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"REP\"", "\"ADMIN\"");
+        rejected(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+    }
+
+    @Test
+    void wrongIssuerIsRejected() {
+        rejected(Jwt.issuer("https://evil.example").audience("canvass-api").subject(ADMIN_LIKE.toString()).groups("ADMIN")
+                .expiresIn(Duration.ofMinutes(5)).sign());
+    }
+
+    @Test
+    void wrongAudienceIsRejected() {
+        rejected(Jwt.issuer("https://canvass.io").audience("someone-else").subject(ADMIN_LIKE.toString()).groups("ADMIN")
+                .expiresIn(Duration.ofMinutes(5)).sign());
+    }
+
+    @Test
+    void unsignedAlgNoneTokenIsRejected() {
+        String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        long exp = Instant.now().plusSeconds(300).getEpochSecond();
+        String payload = b64("{\"iss\":\"https://canvass.io\",\"aud\":\"canvass-api\",\"sub\":\"" + ADMIN_LIKE
+                + "\",\"groups\":[\"ADMIN\"],\"exp\":" + exp + "}");
+        rejected(header + "." + payload + ".");
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyIsRejected() throws Exception {
+        String pem = Files.readString(Path.of("src/test/resources/jwt/foreign-private.pem"));
+        PrivateKey foreign = KeyUtils.decodePrivateKey(pem);
+        rejected(Jwt.issuer("https://canvass.io").audience("canvass-api").subject(ADMIN_LIKE.toString()).groups("ADMIN")
+                .expiresIn(Duration.ofMinutes(5)).sign(foreign));
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
