@@ -171,6 +171,12 @@ public class UserService {
         }));
     }
 
+    /** A user as other features need them (owner checks, time zones); null when unknown. No scope check. */
+    @WithSession
+    public Uni<UserView> profile(UUID id) {
+        return users.findById(id).map(u -> u == null ? null : UserView.of(u));
+    }
+
     @WithSession
     public Uni<UserView> me(UUID id) {
         return users.findById(id)

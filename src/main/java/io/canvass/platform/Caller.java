@@ -42,6 +42,12 @@ public class Caller {
                 .orElseThrow(UnauthorizedException::new);
     }
 
+    /** The caller's language, zh-CN or en. */
+    public String locale() {
+        Object locale = jwt.getClaim("locale");
+        return "en".equals(String.valueOf(locale)) ? "en" : "zh-CN";
+    }
+
     public Optional<UUID> teamId() {
         return Optional.ofNullable(jwt.<Object>getClaim(TEAM_CLAIM)).map(Object::toString).map(UUID::fromString);
     }

@@ -1,0 +1,167 @@
+package io.canvass.customer;
+
+import io.canvass.platform.KeysetCursor;
+import io.canvass.platform.Page;
+import io.canvass.platform.Scope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Reads over customers that SQL does best: filtered, sorted, keyset-paged lists and the timeline. */
+@ApplicationScoped
+public class CustomerQueries {
+
+    /** Columns of a list row; the effective cadence is the override or the tighter of grade and stage. */
+    static final String LIST_SELECT = """
+            select c.id, c.name, c.grade, c.stage, c.owner_id, u.display_name as owner_name, c.team_id, c.tags,
+                   c.industry, c.last_touched_at, c.created_at, c.deleted_at,
+                   coalesce(c.cadence_days_override, least(g.interval_days, s.interval_days), g.interval_days) as cadence_days,
+                   f.id as pending_id, f.due_on, f.due_at,
+                   (select count(*) from follow_up m where m.customer_id = c.id and m.status = 'MISSED'
+                      and m.due_at > now() - interval '90 days') as missed_90,
+                   %s as sort_key
+            from customer c
+            join app_user u on u.id = c.owner_id
+            left join cadence_policy g on g.kind = 'GRADE' and g.code = c.grade
+            left join cadence_policy s on s.kind = 'STAGE' and s.code = c.stage
+            left join follow_up f on f.customer_id = c.id and f.status in ('OPEN', 'SNOOZED')
+            """;
+
+    static final String MISSED_90 = """
+            select count(*) from follow_up where customer_id = $1 and status = 'MISSED' and due_at > now() - interval '90 days'""";
+
+    static final String TIMELINE = """
+            select * from (
+                select coalesce(f.done_at, f.due_at) as at, 'FOLLOW_UP_' || f.status as kind, f.owner_id as actor_id,
+                       f.channel, f.summary, f.feedback, f.need_change, f.next_action,
+                       null as from_value, null as to_value, null as reason, f.id as follow_up_id
+                from follow_up f where f.customer_id = $1 and f.status in ('DONE', 'MISSED')
+                union all
+                select ch.at, ch.field, ch.actor_id, null, null, null, null, null, ch.old_value, ch.new_value, ch.reason, null
+                from customer_change ch where ch.customer_id = $1
+                union all
+                select c.created_at, 'CREATED', null, null, null, null, null, null, null, null, null, null
+                from customer c where c.id = $1
+            ) t order by at desc limit 500""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<Page<CustomerSummary>> list(Scope scope, CustomerFilter filter, KeysetCursor after, int limit) {
+        List<Object> params = new ArrayList<>();
+        String sortKey = switch (filter.sort()) {
+            case CREATED -> "c.id::text";
+            case NAME -> "lower(c.name)";
+            case NEXT_DUE -> "coalesce(f.due_on, date '9999-12-31')::text";
+            case LAST_TOUCHED -> "to_char(coalesce(c.last_touched_at, c.created_at) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')";
+        };
+        StringBuilder sql = new StringBuilder(String.format(LIST_SELECT, sortKey)).append(" where ");
+        sql.append(filter.deleted() ? "c.deleted_at is not null" : "c.deleted_at is null");
+        if (!scope.everything()) {
+            params.add(scope.userId());
+            params.add(scope.teams().toArray(UUID[]::new));
+            sql.append(" and (c.owner_id = $").append(params.size() - 1).append(" or c.team_id = any($").append(params.size()).append("))");
+        }
+        if (filter.ownerId() != null) {
+            params.add(filter.ownerId());
+            sql.append(" and c.owner_id = $").append(params.size());
+        }
+        if (filter.teamId() != null) {
+            params.add(filter.teamId());
+            sql.append(" and c.team_id = $").append(params.size());
+        }
+        if (filter.grade() != null) {
+            params.add(filter.grade().name());
+            sql.append(" and c.grade = $").append(params.size());
+        }
+        if (filter.stage() != null) {
+            params.add(filter.stage().name());
+            sql.append(" and c.stage = $").append(params.size());
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            params.add(new String[] { filter.tag().trim() });
+            sql.append(" and c.tags @> $").append(params.size()).append("::varchar[]");
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            params.add("%" + escapeLike(filter.q().trim().toLowerCase(Locale.ROOT)) + "%");
+            int p = params.size();
+            sql.append(" and (lower(c.name) like $").append(p)
+                    .append(" or exists (select 1 from customer_contact k where k.customer_id = c.id and (lower(k.name) like $")
+                    .append(p).append(" or k.phone like $").append(p).append(")))");
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            sql.append(" and f.due_at <= now()");
+        }
+        if (filter.notTouchedDays() != null) {
+            params.add(Instant.now().minus(Duration.ofDays(filter.notTouchedDays())).atOffset(java.time.ZoneOffset.UTC));
+            sql.append(" and coalesce(c.last_touched_at, c.created_at) <= $").append(params.size());
+        }
+        boolean descending = filter.sort() == CustomerFilter.Sort.CREATED;
+        if (after != null) {
+            params.add(after.value());
+            params.add(after.id());
+            sql.append(" and (").append(sortKey).append(", c.id) ").append(descending ? "<" : ">")
+                    .append(" ($").append(params.size() - 1).append(", $").append(params.size()).append(")");
+        }
+        String direction = descending ? " desc" : "";
+        sql.append(" order by ").append(sortKey).append(direction).append(", c.id").append(direction);
+        params.add(limit + 1);
+        sql.append(" limit $").append(params.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> page(rows, limit));
+    }
+
+    public Uni<Long> missedLast90Days(UUID customerId) {
+        return pool.preparedQuery(MISSED_90).execute(Tuple.of(customerId)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    public Uni<List<TimelineEntry>> timeline(UUID customerId) {
+        return pool.preparedQuery(TIMELINE).execute(Tuple.of(customerId)).map(rows -> {
+            List<TimelineEntry> entries = new ArrayList<>();
+            for (Row r : rows) {
+                entries.add(new TimelineEntry(r.getOffsetDateTime("at").toInstant(), r.getString("kind"), r.getUUID("actor_id"),
+                        r.getString("channel"), r.getString("summary"), r.getString("feedback"), r.getString("need_change"),
+                        r.getString("next_action"), r.getString("from_value"), r.getString("to_value"), r.getString("reason"),
+                        r.getUUID("follow_up_id")));
+            }
+            return entries;
+        });
+    }
+
+    private static Page<CustomerSummary> page(RowSet<Row> rows, int limit) {
+        List<Row> all = new ArrayList<>();
+        rows.forEach(all::add);
+        boolean more = all.size() > limit;
+        List<Row> shown = more ? all.subList(0, limit) : all;
+        String next = more ? new KeysetCursor(shown.get(limit - 1).getString("sort_key"), shown.get(limit - 1).getUUID("id")).encode() : null;
+        return new Page<>(shown.stream().map(CustomerQueries::summary).toList(), next);
+    }
+
+    static CustomerSummary summary(Row r) {
+        Instant now = Instant.now();
+        Instant touched = r.getOffsetDateTime("last_touched_at") == null ? null : r.getOffsetDateTime("last_touched_at").toInstant();
+        Instant since = touched != null ? touched : r.getOffsetDateTime("created_at").toInstant();
+        int cadence = r.getInteger("cadence_days") == null ? 30 : r.getInteger("cadence_days");
+        boolean overdue = r.getOffsetDateTime("due_at") != null && !now.isBefore(r.getOffsetDateTime("due_at").toInstant());
+        HealthScore health = HealthScore.of(Duration.between(since, now).toDays(), cadence, overdue, r.getLong("missed_90"));
+        Object[] tags = r.getArrayOfStrings("tags");
+        return new CustomerSummary(r.getUUID("id"), r.getString("name"), Customer.Grade.valueOf(r.getString("grade")),
+                Customer.Stage.valueOf(r.getString("stage")), r.getUUID("owner_id"), r.getString("owner_name"), r.getUUID("team_id"),
+                tags == null ? List.of() : java.util.Arrays.stream(tags).map(String::valueOf).toList(), r.getString("industry"),
+                touched, cadence, r.getUUID("pending_id"), r.getLocalDate("due_on"), overdue, health.score(),
+                r.getOffsetDateTime("deleted_at") == null ? null : r.getOffsetDateTime("deleted_at").toInstant());
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,154 @@
+package io.canvass.customer;
+
+import io.canvass.platform.ETags;
+import io.canvass.platform.KeysetCursor;
+import io.canvass.platform.Page;
+import io.canvass.platform.ProblemException;
+import io.canvass.platform.Role;
+import io.canvass.platform.ScopeService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/api/v1/customers")
+@Tag(name = "Customers")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME, Role.REP_NAME, Role.INTEGRATION_NAME })
+public class CustomerResource {
+
+    private final CustomerService service;
+    private final CustomerQueries queries;
+    private final ScopeService scopes;
+
+    public CustomerResource(CustomerService service, CustomerQueries queries, ScopeService scopes) {
+        this.service = service;
+        this.queries = queries;
+        this.scopes = scopes;
+    }
+
+    @GET
+    @Operation(summary = "List customers in your scope",
+            description = "Filter by owner, team, grade, stage, tag, text (name, contact name or phone; Chinese works), overdue follow-up or days untouched.")
+    @APIResponse(responseCode = "200", description = "A page of customers")
+    public Uni<Page<CustomerSummary>> list(@RestQuery UUID ownerId, @RestQuery UUID teamId, @RestQuery Customer.Grade grade,
+                                           @RestQuery Customer.Stage stage, @RestQuery @Size(max = 40) String tag,
+                                           @RestQuery @Size(max = 100) String q, @RestQuery Boolean overdue,
+                                           @RestQuery @Min(1) @Max(3650) Integer notTouchedDays,
+                                           @RestQuery @DefaultValue("false") boolean deleted,
+                                           @RestQuery @DefaultValue("CREATED") CustomerFilter.Sort sort,
+                                           @RestQuery String cursor,
+                                           @RestQuery @DefaultValue(Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        CustomerFilter filter = new CustomerFilter(ownerId, teamId, grade, stage, tag, q, overdue, notTouchedDays, deleted, sort);
+        KeysetCursor after = KeysetCursor.decode(cursor);
+        return scopes.current()
+                .invoke(scope -> {
+                    if (deleted && scope.role() == Role.REP) {
+                        throw ProblemException.forbidden("Only managers see deleted customers");
+                    }
+                })
+                .chain(scope -> queries.list(scope, filter, after, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a customer", description = "With contacts, the pending follow-up, the effective cadence and an explained health score.")
+    @APIResponse(responseCode = "200", description = "The customer")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> get(@RestPath UUID id) {
+        return service.get(id).map(CustomerResource::withETag);
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "A customer's history", description = "Follow-ups done and missed, grade, stage and owner changes, newest first.")
+    @APIResponse(responseCode = "200", description = "The timeline")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<List<TimelineEntry>> timeline(@RestPath UUID id) {
+        return service.timeline(id);
+    }
+
+    @POST
+    @Operation(summary = "Create a customer", description = "Its first follow-up is scheduled for the next day.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "lead", value = """
+            {"name":"上海华工机械有限公司","industry":"机械制造","grade":"B","stage":"INITIAL_INTENT","source":"展会",
+             "address":"上海市浦东新区张江路 88 号","lat":31.2035,"lng":121.5914,"tags":["展会2026"],
+             "contacts":[{"name":"刘强","title":"采购经理","phone":"13912345678","decisionRole":"DECISION_MAKER"}]}""")))
+    @APIResponse(responseCode = "201", description = "Created")
+    public Uni<Response> create(@Valid @NotNull CustomerRequests.Create request) {
+        return service.create(request)
+                .map(c -> Response.created(URI.create("/api/v1/customers/" + c.id())).entity(c).tag(ETags.of(c.version())).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a customer",
+            description = "Grade, stage and cadence changes reschedule the pending follow-up and are kept in the history. Send If-Match to detect concurrent edits.")
+    @APIResponse(responseCode = "200", description = "The changed customer")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    public Uni<Response> update(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull CustomerRequests.Update request) {
+        return service.update(id, request, ETags.expectedVersion(ifMatch)).map(CustomerResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/owner")
+    @Operation(summary = "Reassign a customer", description = "Managers and above; the pending follow-up moves to the new owner.")
+    @APIResponse(responseCode = "200", description = "The reassigned customer")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> reassign(@RestPath UUID id, @Valid @NotNull CustomerRequests.Reassign request) {
+        return service.reassign(id, request).map(CustomerResource::withETag);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete a customer", description = "Soft delete: a manager can restore it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Void> delete(@RestPath UUID id) {
+        return service.delete(id);
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @Operation(summary = "Restore a deleted customer", description = "Managers and above.")
+    @APIResponse(responseCode = "200", description = "The restored customer")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> restore(@RestPath UUID id) {
+        return service.restore(id).map(CustomerResource::withETag);
+    }
+
+    private static Response withETag(CustomerView c) {
+        return Response.ok(c).tag(ETags.of(c.version())).build();
+    }
+}

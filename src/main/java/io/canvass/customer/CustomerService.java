@@ -1,0 +1,323 @@
+package io.canvass.customer;
+
+import io.canvass.audit.AuditService;
+import io.canvass.followup.CadenceService;
+import io.canvass.followup.FollowUpService;
+import io.canvass.followup.FollowUpTarget;
+import io.canvass.followup.FollowUpView;
+import io.canvass.identity.UserService;
+import io.canvass.identity.UserView;
+import io.canvass.platform.ETags;
+import io.canvass.platform.Ids;
+import io.canvass.platform.ProblemException;
+import io.canvass.platform.Role;
+import io.canvass.platform.Scope;
+import io.canvass.platform.ScopeService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Customers and their lifecycle. Reps work their own customers, managers their teams', directors
+ * and admins all; a customer outside the caller's scope answers 404 whatever the operation.
+ */
+@ApplicationScoped
+public class CustomerService {
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    CustomerRepository.Contacts contacts;
+
+    @Inject
+    CustomerRepository.Changes changes;
+
+    @Inject
+    FollowUpService followUps;
+
+    @Inject
+    CadenceService cadence;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    ScopeService scopes;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    CustomerQueries queries;
+
+    @WithTransaction
+    public Uni<CustomerView> create(CustomerRequests.Create request) {
+        return scopes.current().chain(scope -> owner(scope, request.ownerId()).chain(owner -> {
+            Customer c = new Customer();
+            c.id = Ids.newId();
+            c.name = request.name().trim();
+            c.industry = request.industry();
+            c.size = request.size();
+            c.address = request.address();
+            setLocation(c, request.lat(), request.lng());
+            c.ownerId = owner.id();
+            c.teamId = owner.teamId();
+            c.grade = request.grade();
+            c.stage = request.stage() == null ? Customer.Stage.INITIAL_INTENT : request.stage();
+            c.lostReason = request.lostReason();
+            requireLostReason(c);
+            c.source = request.source();
+            c.tags = tags(request.tags());
+            c.notes = request.notes();
+            c.cadenceDaysOverride = request.cadenceDaysOverride();
+            return customers.persist(c)
+                    .call(() -> replaceContacts(c.id, request.contacts()))
+                    .call(() -> c.isActive() ? followUps.scheduleFirst(target(c, owner)) : Uni.createFrom().voidItem())
+                    .call(() -> audit.record(scope.userId(), "customer.created", "customer", c.id, null, CustomerView.snapshot(c)))
+                    .chain(() -> detail(c));
+        }));
+    }
+
+    @WithSession
+    public Uni<CustomerView> get(UUID id) {
+        return scopes.current().chain(scope -> visible(scope, id, false)).chain(this::detail);
+    }
+
+    @WithTransaction
+    public Uni<CustomerView> update(UUID id, CustomerRequests.Update request, Integer expectedVersion) {
+        return scopes.current().chain(scope -> visible(scope, id, false).chain(c -> {
+            ETags.check(expectedVersion, c.version);
+            Map<String, Object> before = CustomerView.snapshot(c);
+            List<CustomerChange> history = new ArrayList<>();
+            boolean cadenceChanged = false;
+            if (request.name() != null) {
+                c.name = request.name().trim();
+            }
+            c.industry = request.industry() != null ? request.industry() : c.industry;
+            c.size = request.size() != null ? request.size() : c.size;
+            c.address = request.address() != null ? request.address() : c.address;
+            if (request.lat() != null || request.lng() != null) {
+                setLocation(c, request.lat(), request.lng());
+            }
+            c.source = request.source() != null ? request.source() : c.source;
+            c.notes = request.notes() != null ? request.notes() : c.notes;
+            if (request.tags() != null) {
+                c.tags = tags(request.tags());
+            }
+            if (request.grade() != null && request.grade() != c.grade) {
+                history.add(change(c.id, scope.userId(), CustomerChange.Field.GRADE, c.grade.name(), request.grade().name(), null));
+                c.grade = request.grade();
+                cadenceChanged = true;
+            }
+            if (request.stage() != null && request.stage() != c.stage) {
+                history.add(change(c.id, scope.userId(), CustomerChange.Field.STAGE, c.stage.name(), request.stage().name(),
+                        request.stage() == Customer.Stage.LOST ? request.lostReason() : null));
+                c.stage = request.stage();
+                c.lostReason = c.stage == Customer.Stage.LOST ? request.lostReason() : null;
+                cadenceChanged = true;
+            } else if (request.lostReason() != null && c.stage == Customer.Stage.LOST) {
+                c.lostReason = request.lostReason();
+            }
+            requireLostReason(c);
+            if (Boolean.TRUE.equals(request.clearCadenceOverride())) {
+                cadenceChanged |= c.cadenceDaysOverride != null;
+                c.cadenceDaysOverride = null;
+            } else if (request.cadenceDaysOverride() != null && !request.cadenceDaysOverride().equals(c.cadenceDaysOverride)) {
+                c.cadenceDaysOverride = request.cadenceDaysOverride();
+                cadenceChanged = true;
+            }
+            boolean reschedule = cadenceChanged;
+            return (history.isEmpty() ? Uni.createFrom().voidItem() : changes.persist(history))
+                    .call(() -> request.contacts() == null ? Uni.createFrom().voidItem() : replaceContacts(c.id, request.contacts()))
+                    .call(() -> customers.flush())
+                    .call(() -> reschedule ? targetOf(c).chain(followUps::reschedule) : Uni.createFrom().voidItem())
+                    .call(() -> audit.record(scope.userId(), "customer.updated", "customer", c.id, before, CustomerView.snapshot(c)))
+                    .chain(() -> detail(c));
+        }));
+    }
+
+    @WithTransaction
+    public Uni<CustomerView> reassign(UUID id, CustomerRequests.Reassign request) {
+        return scopes.current().chain(scope -> {
+            if (scope.role() == Role.REP) {
+                throw ProblemException.forbidden("Only managers reassign customers");
+            }
+            return visible(scope, id, false).chain(c -> owner(scope, request.ownerId()).chain(owner -> {
+                if (owner.id().equals(c.ownerId)) {
+                    return detail(c);
+                }
+                Map<String, Object> before = CustomerView.snapshot(c);
+                CustomerChange change = change(c.id, scope.userId(), CustomerChange.Field.OWNER, c.ownerId.toString(),
+                        owner.id().toString(), request.reason().trim());
+                c.ownerId = owner.id();
+                c.teamId = owner.teamId();
+                return changes.persist(change)
+                        .call(() -> customers.flush())
+                        .call(() -> followUps.reassign(target(c, owner)))
+                        .call(() -> audit.record(scope.userId(), "customer.reassigned", "customer", c.id, before, CustomerView.snapshot(c)))
+                        .chain(() -> detail(c));
+            }));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id) {
+        return scopes.current().chain(scope -> visible(scope, id, false).chain(c -> {
+            c.deletedAt = Instant.now();
+            return changes.persist(change(c.id, scope.userId(), CustomerChange.Field.DELETED, "false", "true", null))
+                    .call(() -> followUps.cancelPending(c.id))
+                    .call(() -> audit.record(scope.userId(), "customer.deleted", "customer", c.id, null, null))
+                    .replaceWithVoid();
+        }));
+    }
+
+    @WithTransaction
+    public Uni<CustomerView> restore(UUID id) {
+        return scopes.current().chain(scope -> {
+            if (scope.role() == Role.REP) {
+                throw ProblemException.forbidden("Only managers restore deleted customers");
+            }
+            return visible(scope, id, true).chain(c -> {
+                if (c.deletedAt == null) {
+                    return detail(c);
+                }
+                c.deletedAt = null;
+                return changes.persist(change(c.id, scope.userId(), CustomerChange.Field.DELETED, "true", "false", null))
+                        .call(() -> customers.flush())
+                        .call(() -> targetOf(c).chain(followUps::reschedule))
+                        .call(() -> audit.record(scope.userId(), "customer.restored", "customer", c.id, null, null))
+                        .chain(() -> detail(c));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<List<TimelineEntry>> timeline(UUID id) {
+        return scopes.current().chain(scope -> visible(scope, id, true)).chain(c -> queries.timeline(c.id));
+    }
+
+    /** For follow-ups: the customer as scheduling needs it, or null when out of the caller's scope. Inside a session. */
+    public Uni<FollowUpTarget> targetInScope(UUID customerId) {
+        return scopes.current().chain(scope -> customers.findById(customerId)
+                .chain(c -> c == null || !scope.covers(c.ownerId, c.teamId) ? Uni.createFrom().nullItem() : targetOf(c)));
+    }
+
+    /** Records that the customer was touched at {@code at}. Inside a transaction. */
+    public Uni<Void> touched(UUID customerId, Instant at) {
+        return customers.findById(customerId).invoke(c -> {
+            if (c.lastTouchedAt == null || c.lastTouchedAt.isBefore(at)) {
+                c.lastTouchedAt = at;
+            }
+        }).replaceWithVoid();
+    }
+
+    Uni<CustomerView> detail(Customer c) {
+        return contacts.of(c.id).chain(people -> followUps.pendingOf(c.id).chain(pending -> targetOf(c)
+                .chain(target -> cadence.ruleFor(target))
+                .chain(rule -> queries.missedLast90Days(c.id).map(missed -> {
+                    FollowUpView pendingView = pending == null ? null : FollowUpView.of(pending);
+                    Instant since = c.lastTouchedAt != null ? c.lastTouchedAt : c.createdAt;
+                    long days = java.time.Duration.between(since, Instant.now()).toDays();
+                    HealthScore health = HealthScore.of(days, rule.intervalDays(), pendingView != null && pendingView.overdue(), missed);
+                    return new CustomerView(c.id, c.name, c.industry, c.size, c.address, c.lat, c.lng, c.ownerId, c.teamId,
+                            c.grade, c.stage, c.lostReason, c.source, List.of(c.tags), c.notes, c.cadenceDaysOverride,
+                            rule.intervalDays(), c.lastTouchedAt, c.deletedAt, c.createdAt, c.version,
+                            people.stream().map(CustomerView.ContactView::of).toList(), pendingView, health);
+                }))));
+    }
+
+    private Uni<Customer> visible(Scope scope, UUID id, boolean includeDeleted) {
+        return customers.findById(id)
+                .map(c -> c != null && scope.covers(c.ownerId, c.teamId) && (includeDeleted || c.deletedAt == null) ? c : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Customer"));
+    }
+
+    /** Who will own the customer: reps own what they create; managers and above choose a rep or manager in scope. */
+    private Uni<UserView> owner(Scope scope, UUID requested) {
+        UUID ownerId = requested != null ? requested : scope.userId();
+        if (scope.role() == Role.REP && !ownerId.equals(scope.userId())) {
+            throw ProblemException.forbidden("Reps create customers for themselves");
+        }
+        return users.profile(ownerId).map(owner -> {
+            if (owner == null || !scope.covers(owner.id(), owner.teamId())) {
+                throw ProblemException.invalid("ownerId", "is not a user you manage");
+            }
+            if (!owner.active() || (owner.role() != Role.REP && owner.role() != Role.MANAGER) || owner.teamId() == null) {
+                throw ProblemException.invalid("ownerId", "must be an active rep or manager who belongs to a team");
+            }
+            return owner;
+        });
+    }
+
+    private Uni<FollowUpTarget> targetOf(Customer c) {
+        return users.profile(c.ownerId).map(owner -> target(c, owner));
+    }
+
+    private static FollowUpTarget target(Customer c, UserView owner) {
+        return new FollowUpTarget(c.id, c.ownerId, c.teamId, ZoneId.of(owner.timeZone()), c.grade.name(), c.stage.name(),
+                c.cadenceDaysOverride, c.lastTouchedAt, c.createdAt != null ? c.createdAt : Instant.now(), c.isActive());
+    }
+
+    private Uni<Void> replaceContacts(UUID customerId, List<CustomerRequests.Contact> people) {
+        return contacts.deleteOf(customerId).chain(() -> {
+            if (people == null || people.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<CustomerContact> rows = new ArrayList<>();
+            for (CustomerRequests.Contact p : people) {
+                CustomerContact contact = new CustomerContact();
+                contact.id = Ids.newId();
+                contact.customerId = customerId;
+                contact.name = p.name().trim();
+                contact.title = p.title();
+                contact.phone = p.phone();
+                contact.email = p.email();
+                contact.decisionRole = p.decisionRole() == null ? CustomerContact.DecisionRole.OTHER : p.decisionRole();
+                contact.position = rows.size();
+                rows.add(contact);
+            }
+            return contacts.persist(rows);
+        });
+    }
+
+    private static CustomerChange change(UUID customerId, UUID actor, CustomerChange.Field field, String from, String to, String reason) {
+        CustomerChange change = new CustomerChange();
+        change.id = Ids.newId();
+        change.customerId = customerId;
+        change.at = Instant.now();
+        change.actorId = actor;
+        change.field = field;
+        change.oldValue = from;
+        change.newValue = to;
+        change.reason = reason;
+        return change;
+    }
+
+    private static void setLocation(Customer c, Double lat, Double lng) {
+        if ((lat == null) != (lng == null)) {
+            throw ProblemException.invalid(lat == null ? "lat" : "lng", "latitude and longitude go together");
+        }
+        c.lat = lat;
+        c.lng = lng;
+    }
+
+    private static void requireLostReason(Customer c) {
+        if (c.stage == Customer.Stage.LOST && (c.lostReason == null || c.lostReason.isBlank())) {
+            throw ProblemException.invalid("lostReason", "is required when the customer is lost");
+        }
+    }
+
+    private static String[] tags(List<String> tags) {
+        return tags == null ? new String[0] : tags.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toArray(String[]::new);
+    }
+
+}

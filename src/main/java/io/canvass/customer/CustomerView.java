@@ -1,0 +1,43 @@
+package io.canvass.customer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.canvass.followup.FollowUpView;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A customer with its contacts, pending follow-up and health, as the API shows it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CustomerView(UUID id, String name, String industry, Customer.Size size, String address, Double lat,
+                           Double lng, UUID ownerId, UUID teamId, Customer.Grade grade, Customer.Stage stage,
+                           String lostReason, String source, List<String> tags, String notes,
+                           Integer cadenceDaysOverride, int cadenceDays, Instant lastTouchedAt, Instant deletedAt,
+                           Instant createdAt, int version, List<ContactView> contacts, FollowUpView pendingFollowUp,
+                           HealthScore health) {
+
+    /** A contact as the API shows it. */
+    public record ContactView(UUID id, String name, String title, String phone, String email,
+                              CustomerContact.DecisionRole decisionRole) {
+        static ContactView of(CustomerContact c) {
+            return new ContactView(c.id, c.name, c.title, c.phone, c.email, c.decisionRole);
+        }
+    }
+
+    static Map<String, Object> snapshot(Customer c) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", c.name);
+        fields.put("ownerId", c.ownerId);
+        fields.put("teamId", c.teamId);
+        fields.put("grade", c.grade.name());
+        fields.put("stage", c.stage.name());
+        fields.put("lostReason", c.lostReason);
+        fields.put("industry", c.industry);
+        fields.put("address", c.address);
+        fields.put("tags", List.of(c.tags));
+        fields.put("cadenceDaysOverride", c.cadenceDaysOverride);
+        fields.put("deleted", c.deletedAt != null);
+        return fields;
+    }
+}

@@ -1,0 +1,14 @@
+package io.canvass.customer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One event in a customer's history: a follow-up done or missed, or a change of grade, stage,
+ * owner or deletion.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TimelineEntry(Instant at, String kind, UUID actorId, String channel, String summary, String feedback,
+                            String needChange, String nextAction, String from, String to, String reason, UUID followUpId) {
+}
