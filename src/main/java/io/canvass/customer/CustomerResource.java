@@ -45,13 +45,17 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME, Role.REP_NAME, Role.INTEGRATION_NAME })
 public class CustomerResource {
 
+    static final String CSV = "text/csv";
+
     private final CustomerService service;
     private final CustomerQueries queries;
+    private final CustomerTransfer transfer;
     private final ScopeService scopes;
 
-    public CustomerResource(CustomerService service, CustomerQueries queries, ScopeService scopes) {
+    public CustomerResource(CustomerService service, CustomerQueries queries, CustomerTransfer transfer, ScopeService scopes) {
         this.service = service;
         this.queries = queries;
+        this.transfer = transfer;
         this.scopes = scopes;
     }
 
@@ -76,6 +80,37 @@ public class CustomerResource {
                     }
                 })
                 .chain(scope -> queries.list(scope, filter, after, limit));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(CSV + ";charset=UTF-8")
+    @Operation(summary = "Export customers as CSV", description = "What the same filters select in the list, UTF-8 with a byte order mark so spreadsheets read Chinese correctly.")
+    @APIResponse(responseCode = "200", description = "The CSV file")
+    public Uni<Response> export(@RestQuery UUID ownerId, @RestQuery UUID teamId, @RestQuery Customer.Grade grade,
+                                @RestQuery Customer.Stage stage, @RestQuery @Size(max = 40) String tag,
+                                @RestQuery @Size(max = 100) String q, @RestQuery Boolean overdue,
+                                @RestQuery @Min(1) @Max(3650) Integer notTouchedDays) {
+        CustomerFilter filter = new CustomerFilter(ownerId, teamId, grade, stage, tag, q, overdue, notTouchedDays, false,
+                CustomerFilter.Sort.NAME);
+        return scopes.current()
+                .chain(scope -> transfer.exportCsv(scope, filter))
+                .map(csv -> Response.ok(csv).header("Content-Disposition", "attachment; filename=\"customers.csv\"").build());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(CSV)
+    @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
+    @Operation(summary = "Import customers from CSV",
+            description = "UTF-8, first row names the columns: name and grade are required; also stage, industry, size, address, lat, lng, source, tags (separated by ;), notes, owner_email, contact_name, contact_title, contact_phone, contact_email. Valid rows are created; invalid rows and duplicates (same name and contact phone) are listed with the reason, never dropped silently.")
+    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "two rows", value = """
+            name,grade,stage,industry,owner_email,contact_name,contact_phone,tags
+            苏州精密模具有限公司,A,HIGH_INTENT,模具,li.na@demo.canvass.io,王经理,13800001111,展会;华东
+            Wuxi Pumps,C,,Industrial pumps,li.na@demo.canvass.io,Ms Zhou,13800002222,""")))
+    @APIResponse(responseCode = "200", description = "The per-row report")
+    public Uni<CustomerTransfer.ImportReport> importCsv(String body) {
+        return transfer.importCsv(body);
     }
 
     @GET

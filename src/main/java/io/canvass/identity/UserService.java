@@ -177,6 +177,12 @@ public class UserService {
         return users.findById(id).map(u -> u == null ? null : UserView.of(u));
     }
 
+    /** A user by email, as other features need them; null when unknown. No scope check. */
+    @WithSession
+    public Uni<UserView> profileByEmail(String email) {
+        return users.findByEmail(email).map(u -> u == null ? null : UserView.of(u));
+    }
+
     @WithSession
     public Uni<UserView> me(UUID id) {
         return users.findById(id)
