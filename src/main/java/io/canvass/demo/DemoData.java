@@ -13,7 +13,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A realistic demo organisation for an empty database: a director, two regional teams with a
- * manager each and eight reps, in Chinese and English. Enabled in dev mode.
+ * manager each and eight reps, in Chinese and English, and 200 customers with follow-up
+ * histories. Enabled in dev mode.
  */
 @ApplicationScoped
 public class DemoData {
@@ -80,6 +83,7 @@ public class DemoData {
                 Tuple.of(regions.get(1), org, "华南大区"));
         List<Tuple> users = new ArrayList<>();
         List<Tuple> managers = new ArrayList<>();
+        List<DemoCustomers.Rep> reps = new ArrayList<>();
         for (Person p : PEOPLE) {
             UUID id = Ids.newId();
             UUID team = p.team() < 0 ? org : regions.get(p.team());
@@ -87,10 +91,18 @@ public class DemoData {
             if (p.role().equals("MANAGER")) {
                 managers.add(Tuple.of(team, id));
             }
+            if (p.role().equals("REP")) {
+                // East reps work around Shanghai, south reps around Guangzhou.
+                reps.add(new DemoCustomers.Rep(id, team, ZoneId.of(p.zone()), p.team() == 0 ? 31.23 : 23.13, p.team() == 0 ? 121.47 : 113.26));
+            }
         }
+        DemoCustomers.Rows customers = DemoCustomers.generate(reps, Instant.now());
         return tx.preparedQuery(INSERT_TEAM).executeBatch(teams)
                 .chain(() -> tx.preparedQuery(INSERT_USER).executeBatch(users))
                 .chain(() -> tx.preparedQuery(INSERT_MANAGER).executeBatch(managers))
+                .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_CUSTOMER).executeBatch(customers.customers()))
+                .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_CONTACT).executeBatch(customers.contacts()))
+                .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_FOLLOW_UP).executeBatch(customers.followUps()))
                 .replaceWithVoid();
     }
 

@@ -1,6 +1,5 @@
 package io.canvass.platform;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.sql.Connection;
@@ -24,7 +23,7 @@ public class CanvassMain {
             + "QUARKUS_DATASOURCE_JDBC_URL (jdbc:postgresql://host:5432/db), QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD";
 
     public static void main(String... args) {
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+        if (!embeddedDatabase()) {
             Config config = ConfigProvider.getConfig();
             Optional<String> problem = keyProblem(config).or(() -> databaseProblem(config));
             if (problem.isPresent()) {
@@ -34,6 +33,16 @@ public class CanvassMain {
             }
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Dev mode and tests run with the embedded PostgreSQL extension and their own keys; the
+     * packaged application never carries that extension (it is a provided dependency), so its
+     * absence marks a real deployment. (The launch mode is not yet known when main runs.)
+     */
+    static boolean embeddedDatabase() {
+        return CanvassMain.class.getClassLoader()
+                .getResource("io/quarkiverse/embedded/postgresql/EmbeddedPostgreSQLConfigSource.class") != null;
     }
 
     /** Tokens cannot be issued or checked without the key pair. */
