@@ -54,8 +54,44 @@ public class CustomerQueries {
                 from customer c where c.id = $1
             ) t order by at desc limit 500""";
 
+    /** Candidates inside a box around the caller, nearest first by the GiST index; exact distances are computed after. */
+    static final String NEARBY = """
+            select c.id, c.name, c.grade, c.stage, c.address, c.lat, c.lng, c.owner_id
+            from customer c
+            where c.lat is not null and c.deleted_at is null
+              and point(c.lng, c.lat) <@ box(point($2 - $4, $1 - $3), point($2 + $4, $1 + $3))
+              and ($5 or c.owner_id = $6 or c.team_id = any($7))
+            order by point(c.lng, c.lat) <-> point($2, $1)
+            limit $8""";
+
+    /** A customer near a position. */
+    public record Nearby(UUID id, String name, Customer.Grade grade, Customer.Stage stage, String address, double lat,
+                         double lng, UUID ownerId, long distanceMeters) {
+    }
+
     @Inject
     Pool pool;
+
+    public Uni<List<Nearby>> nearby(Scope scope, double lat, double lng, int radiusMeters, int limit) {
+        double dLat = radiusMeters / 111_320.0;
+        double dLng = radiusMeters / (111_320.0 * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+        return pool.preparedQuery(NEARBY)
+                .execute(Tuple.from(List.of(lat, lng, dLat, dLng, scope.everything(), scope.userId(),
+                        scope.teams().toArray(UUID[]::new), limit * 2)))
+                .map(rows -> {
+                    List<Nearby> found = new ArrayList<>();
+                    for (Row r : rows) {
+                        long distance = Math.round(io.canvass.platform.Geo.distanceMeters(lat, lng, r.getDouble("lat"), r.getDouble("lng")));
+                        if (distance <= radiusMeters) {
+                            found.add(new Nearby(r.getUUID("id"), r.getString("name"), Customer.Grade.valueOf(r.getString("grade")),
+                                    Customer.Stage.valueOf(r.getString("stage")), r.getString("address"), r.getDouble("lat"),
+                                    r.getDouble("lng"), r.getUUID("owner_id"), distance));
+                        }
+                    }
+                    found.sort(java.util.Comparator.comparingLong(Nearby::distanceMeters));
+                    return found.stream().limit(limit).toList();
+                });
+    }
 
     public Uni<Page<CustomerSummary>> list(Scope scope, CustomerFilter filter, KeysetCursor after, int limit) {
         List<Object> params = new ArrayList<>();

@@ -83,6 +83,17 @@ public class CustomerResource {
     }
 
     @GET
+    @Path("/nearby")
+    @Operation(summary = "Your customers near a position, closest first", description = "For the check-in picker; only customers with a location.")
+    @APIResponse(responseCode = "200", description = "Customers within the radius")
+    public Uni<List<CustomerQueries.Nearby>> nearby(@RestQuery @NotNull @jakarta.validation.constraints.DecimalMin("-90") @jakarta.validation.constraints.DecimalMax("90") Double lat,
+                                                    @RestQuery @NotNull @jakarta.validation.constraints.DecimalMin("-180") @jakarta.validation.constraints.DecimalMax("180") Double lng,
+                                                    @RestQuery @DefaultValue("2000") @Min(10) @Max(50_000) int radius,
+                                                    @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return scopes.current().chain(scope -> queries.nearby(scope, lat, lng, radius, limit));
+    }
+
+    @GET
     @Path("/export")
     @Produces(CSV + ";charset=UTF-8")
     @Operation(summary = "Export customers as CSV", description = "What the same filters select in the list, UTF-8 with a byte order mark so spreadsheets read Chinese correctly.")

@@ -211,6 +211,41 @@ public class CustomerService {
                 .chain(c -> c == null || !scope.covers(c.ownerId, c.teamId) ? Uni.createFrom().nullItem() : targetOf(c)));
     }
 
+    /** Where a customer is, with what scheduling needs, for a visit; null when out of the caller's scope. Inside a session. */
+    public Uni<Site> siteInScope(UUID customerId) {
+        return scopes.current().chain(scope -> customers.findById(customerId)
+                .chain(c -> c == null || c.deletedAt != null || !scope.covers(c.ownerId, c.teamId)
+                        ? Uni.createFrom().nullItem()
+                        : targetOf(c).map(target -> new Site(target, c.name, c.lat, c.lng))));
+    }
+
+    /** A customer's name, for views of other features' records (no scope check). Inside a session. */
+    public Uni<String> nameOf(UUID customerId) {
+        return customers.findById(customerId).map(c -> c == null ? null : c.name);
+    }
+
+    /** A customer's location, with the scheduling view of it. */
+    public record Site(FollowUpTarget target, String name, Double lat, Double lng) {
+    }
+
+    /** Sets a customer's location from a visit; managers and above. Inside a transaction. */
+    public Uni<Void> relocate(UUID customerId, double lat, double lng, String evidence) {
+        return scopes.current().chain(scope -> {
+            if (scope.role() == Role.REP) {
+                throw ProblemException.forbidden("Only managers set a customer's location from a visit");
+            }
+            return visible(scope, customerId, false).chain(c -> {
+                Map<String, Object> before = new java.util.HashMap<>();
+                before.put("lat", c.lat);
+                before.put("lng", c.lng);
+                c.lat = lat;
+                c.lng = lng;
+                return audit.record(scope.userId(), "customer.relocated", "customer", c.id, before,
+                        Map.of("lat", lat, "lng", lng, "evidence", evidence));
+            });
+        });
+    }
+
     /** Records that the customer was touched at {@code at}. Inside a transaction. */
     public Uni<Void> touched(UUID customerId, Instant at) {
         return customers.findById(customerId).invoke(c -> {

@@ -92,6 +92,8 @@ public class FollowUpService {
     public Uni<FollowUpView> complete(UUID id, FollowUpRequests.Complete request) {
         Instant now = Instant.now();
         Instant doneAt = request.doneAt() == null ? now : request.doneAt();
+        FollowUpRequests.Complete dated = new FollowUpRequests.Complete(request.channel(), request.summary(), request.feedback(),
+                request.needChange(), request.nextAction(), request.nextActionDue(), doneAt);
         if (doneAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             throw ProblemException.invalid("doneAt", "is in the future");
         }
@@ -118,13 +120,29 @@ public class FollowUpService {
                         || request.nextActionDue().isAfter(today.plusDays(MAX_DAYS_AHEAD)))) {
                     throw ProblemException.invalid("nextActionDue", "must be between today and a year from now");
                 }
-                record(pending, request, doneAt);
-                return followUps.flush()
-                        .chain(() -> customers.touched(target.customerId(), doneAt))
-                        .chain(() -> scheduleAfterTouch(target, doneAt, request))
-                        .map(next -> FollowUpView.of(pending));
+                return recordOn(pending, target, dated).map(next -> FollowUpView.of(pending));
             });
         });
+    }
+
+    /**
+     * A visit (check-in) touched the customer: its pending follow-up is done as a visit and the
+     * next one scheduled. Inside the caller's transaction; returns the follow-up it completed.
+     */
+    public Uni<UUID> recordVisit(FollowUpTarget target, Instant at, String summary, String nextAction, LocalDate nextActionDue) {
+        FollowUpRequests.Complete request = new FollowUpRequests.Complete(FollowUp.Channel.VISIT, summary, null, null,
+                nextAction, nextActionDue, at);
+        return followUps.pendingOf(target.customerId())
+                .chain(pending -> pending == null
+                        ? customers.touched(target.customerId(), at).replaceWith((UUID) null)
+                        : recordOn(pending, target, request).replaceWith(pending.id));
+    }
+
+    private Uni<FollowUp> recordOn(FollowUp pending, FollowUpTarget target, FollowUpRequests.Complete request) {
+        record(pending, request, request.doneAt());
+        return followUps.flush()
+                .chain(() -> customers.touched(target.customerId(), request.doneAt()))
+                .chain(() -> scheduleAfterTouch(target, request.doneAt(), request));
     }
 
     @WithTransaction

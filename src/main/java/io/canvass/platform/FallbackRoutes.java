@@ -23,8 +23,13 @@ public class FallbackRoutes {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M")
+    /** Largest body of an ordinary (JSON, CSV) request. */
+    @ConfigProperty(name = "canvass.http.max-body-size", defaultValue = "1M")
     MemorySize maxBodySize;
+
+    /** Largest image upload (photos, receipts); the HTTP layer's own limit must be at least this. */
+    @ConfigProperty(name = "canvass.http.max-upload-size", defaultValue = "6M")
+    MemorySize maxUploadSize;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
@@ -38,11 +43,12 @@ public class FallbackRoutes {
     /** Answers 413 as a problem before the HTTP layer would with an empty body. */
     private void refuseOversizedBody(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        String type = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        long limit = type.startsWith("image/") ? maxUploadSize.asLongValue() : maxBodySize.asLongValue();
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > maxBodySize.asLongValue()) {
+                && Long.parseLong(length) > limit) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            send(ctx, Problem.of(ProblemKind.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than the limit of " + maxBodySize.asLongValue() + " bytes"));
+            send(ctx, Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, "The request body is larger than the limit of " + limit + " bytes"));
             return;
         }
         ctx.next();

@@ -1,0 +1,118 @@
+package io.canvass.checkin;
+
+import io.canvass.platform.Scope;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The live feed of check-ins. Every replica LISTENs on one PostgreSQL channel; a check-in's
+ * transaction NOTIFYs it on commit, so a manager connected to any replica sees check-ins made
+ * through any other. A reconnecting client resumes after its Last-Event-ID from the table.
+ */
+@ApplicationScoped
+public class CheckInFeed {
+
+    private static final Logger LOG = Logger.getLogger(CheckInFeed.class);
+
+    public static final String CHANNEL = "canvass_checkins";
+
+    static final String SELECT = """
+            select c.seq, c.id, c.user_id, u.display_name, c.team_id, c.customer_id, cu.name as customer_name, c.client_time,
+                   c.received_at, c.verdict, c.unverified_reason, c.distance_m, c.purpose, c.outcome
+            from check_in c join app_user u on u.id = c.user_id join customer cu on cu.id = c.customer_id""";
+    static final String ONE = SELECT + " where c.id = $1";
+    static final String SINCE = SELECT + " where c.seq > $1 and ($2 or c.user_id = $3 or c.team_id = any($4)) order by c.seq limit 500";
+
+    /** A check-in as the feed shows it. */
+    public record Item(long seq, UUID id, UUID userId, String userName, UUID teamId, UUID customerId, String customerName,
+                       Instant clientTime, Instant receivedAt, CheckIn.Verdict verdict, Presence.Reason unverifiedReason,
+                       Double distanceMeters, CheckIn.Purpose purpose, String outcome) {
+    }
+
+    private final BroadcastProcessor<Item> live = BroadcastProcessor.create();
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    Optional<String> url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private PgSubscriber subscriber;
+
+    void start(@Observes StartupEvent event) {
+        if (url.isEmpty()) {
+            return;
+        }
+        PgConnectOptions options = PgConnectOptions.fromUri(url.get().replaceFirst("^vertx-reactive:", ""));
+        username.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(CHANNEL).handler(this::announced);
+        subscriber.connect().subscribe().with(ok -> LOG.debug("Listening for check-ins"),
+                failure -> LOG.warnf("Cannot listen for check-ins yet: %s", failure.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.close().subscribe().with(ok -> { }, failure -> { });
+        }
+        live.onComplete();
+    }
+
+    /** Check-ins in scope after {@code lastSeq} from the table, then live ones as they commit, without duplicates. */
+    public Multi<Item> stream(Scope scope, long lastSeq) {
+        Multi<Item> liveInScope = live.filter(item -> scope.covers(item.userId(), item.teamId()));
+        Multi<Item> missed = pool.preparedQuery(SINCE)
+                .execute(Tuple.of(lastSeq, scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new)))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(items(rows)));
+        return Multi.createBy().merging().streams(liveInScope, missed)
+                .select().distinct(Item::seq);
+    }
+
+    private void announced(String id) {
+        pool.preparedQuery(ONE).execute(Tuple.of(UUID.fromString(id)))
+                .subscribe().with(rows -> items(rows).forEach(live::onNext),
+                        failure -> LOG.warnf("Cannot load announced check-in %s: %s", id, failure.getMessage()));
+    }
+
+    private static List<Item> items(RowSet<Row> rows) {
+        List<Item> items = new ArrayList<>();
+        for (Row r : rows) {
+            items.add(new Item(r.getLong("seq"), r.getUUID("id"), r.getUUID("user_id"), r.getString("display_name"),
+                    r.getUUID("team_id"), r.getUUID("customer_id"), r.getString("customer_name"),
+                    r.getOffsetDateTime("client_time").toInstant(), r.getOffsetDateTime("received_at").toInstant(),
+                    CheckIn.Verdict.valueOf(r.getString("verdict")),
+                    r.getString("unverified_reason") == null ? null : Presence.Reason.valueOf(r.getString("unverified_reason")),
+                    r.getDouble("distance_m"), CheckIn.Purpose.valueOf(r.getString("purpose")), r.getString("outcome")));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,296 @@
+package io.canvass.checkin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canvass.customer.CustomerService;
+import io.canvass.followup.Cadence;
+import io.canvass.followup.FollowUpService;
+import io.canvass.platform.Caller;
+import io.canvass.platform.Idempotency;
+import io.canvass.platform.KeysetCursor;
+import io.canvass.platform.Page;
+import io.canvass.platform.ProblemException;
+import io.canvass.platform.ProblemKind;
+import io.canvass.platform.ScopeService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Records visits. A check-in is recorded once whatever the retries (its client id, and an
+ * Idempotency-Key when given), is verified against the customer's location but never refused for
+ * being far, completes the customer's pending follow-up in the same transaction, and is announced
+ * to every replica's live feed when it commits.
+ */
+@ApplicationScoped
+public class CheckInService {
+
+    @Inject
+    CheckInRepository checkIns;
+
+    @Inject
+    CheckInRepository.Photos photos;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    FollowUpService followUps;
+
+    @Inject
+    ScopeService scopes;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    CheckInConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Records a check-in; the result carries the status and body to answer (the same for every replay). */
+    public Uni<Idempotency.Stored> create(String idempotencyKey, CheckInRequest request) {
+        byte[] hash = hash(request);
+        UUID user = caller.id();
+        if (idempotencyKey == null) {
+            return createOnce(request, hash);
+        }
+        return idempotency.run(user, idempotencyKey, hash, () -> createOnce(request, hash));
+    }
+
+    private Uni<Idempotency.Stored> createOnce(CheckInRequest request, byte[] hash) {
+        return Panache.withTransaction(() -> insert(request, hash))
+                .onFailure(CheckInService::duplicateId).recoverWithUni(() -> Panache.withSession(() -> replay(request, hash)))
+                .map(view -> new Idempotency.Stored(201, write(view), false));
+    }
+
+    private Uni<CheckInView> insert(CheckInRequest request, byte[] hash) {
+        Instant now = Instant.now();
+        if (request.clientTime().isAfter(now.plus(config.maxFutureSkew()))) {
+            throw ProblemException.invalid("clientTime", "is in the future; check the phone's clock");
+        }
+        if (request.clientTime().isBefore(now.minus(config.maxClientAge()))) {
+            throw ProblemException.invalid("clientTime", "is older than " + config.maxClientAge().toDays() + " days");
+        }
+        return checkIns.findById(request.clientId()).chain(existing -> {
+            if (existing != null) {
+                return sameCheckIn(existing, hash).chain(this::view);
+            }
+            return customers.siteInScope(request.customerId())
+                    .onItem().ifNull().failWith(() -> ProblemException.notFound("Customer"))
+                    .chain(site -> {
+                        LocalDate today = Cadence.today(site.target().ownerZone(), now);
+                        if (request.nextActionDue() != null && request.nextActionDue().isBefore(today)) {
+                            throw ProblemException.invalid("nextActionDue", "is in the past");
+                        }
+                        CheckIn c = build(request, hash, now, site);
+                        return checkIns.persist(c)
+                                .call(() -> followUps.recordVisit(site.target(), request.clientTime().isAfter(now) ? now : request.clientTime(),
+                                        summary(request), request.nextAction(), request.nextActionDue())
+                                        .invoke(followUpId -> c.followUpId = followUpId))
+                                .call(() -> checkIns.flush())
+                                .call(() -> announce(c))
+                                .map(saved -> CheckInView.of(c, site.name(), false));
+                    });
+        });
+    }
+
+    private CheckIn build(CheckInRequest request, byte[] hash, Instant now, CustomerService.Site site) {
+        CheckInRequest.Position p = request.position();
+        Presence.Verdict verdict = Presence.verify(p == null ? null : new Presence.Fix(p.lat(), p.lng(), p.accuracy(), p.fixAge()),
+                site.lat(), site.lng(), config);
+        CheckIn c = new CheckIn();
+        c.id = request.clientId();
+        c.userId = caller.id();
+        c.teamId = site.target().teamId();
+        c.customerId = request.customerId();
+        c.clientTime = request.clientTime();
+        c.receivedAt = now;
+        if (p != null) {
+            c.lat = p.lat();
+            c.lng = p.lng();
+            c.accuracyMeters = p.accuracy();
+            c.fixAgeSeconds = p.fixAge();
+        }
+        c.distanceMeters = verdict.distanceMeters();
+        c.verdict = verdict.verified() ? CheckIn.Verdict.VERIFIED : CheckIn.Verdict.UNVERIFIED;
+        c.unverifiedReason = verdict.reason();
+        c.purpose = request.purpose();
+        c.notes = request.notes();
+        c.outcome = request.outcome();
+        c.nextAction = request.nextAction();
+        c.nextActionDue = request.nextActionDue();
+        c.requestHash = hash;
+        return c;
+    }
+
+    /** Another request with the same client id won the race: answer with what it recorded. */
+    private Uni<CheckInView> replay(CheckInRequest request, byte[] hash) {
+        return checkIns.findById(request.clientId())
+                .onItem().ifNull().failWith(() -> ProblemException.conflict("The check-in is being recorded; retry shortly"))
+                .chain(existing -> sameCheckIn(existing, hash))
+                .chain(this::view);
+    }
+
+    private Uni<CheckIn> sameCheckIn(CheckIn existing, byte[] hash) {
+        if (!existing.userId.equals(caller.id())) {
+            throw ProblemException.conflict("This client id belongs to another check-in; generate a new one");
+        }
+        if (!Arrays.equals(existing.requestHash, hash)) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE,
+                    "A different check-in was already recorded with this client id; generate a new id for a new check-in");
+        }
+        return Uni.createFrom().item(existing);
+    }
+
+    /** Tells every replica's live feed; PostgreSQL delivers the notification only if the transaction commits. */
+    private Uni<Void> announce(CheckIn c) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify('" + CheckInFeed.CHANNEL + "', :id)")
+                .setParameter("id", c.id.toString())
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<CheckInView> get(UUID id) {
+        return visible(id).chain(this::view);
+    }
+
+    @WithSession
+    public Uni<Page<CheckInView>> list(CheckInFilter filter, KeysetCursor after, int limit) {
+        long before = after == null ? Long.MAX_VALUE : Long.parseLong(after.value());
+        return scopes.current()
+                .chain(scope -> checkIns.page(filter, scope.teamFilter(), scope.userId(), before, limit + 1))
+                .chain(rows -> io.smallrye.mutiny.Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(this::view)
+                        .collect().asList())
+                .map(views -> {
+                    boolean more = views.size() > limit;
+                    var shown = more ? views.subList(0, limit) : views;
+                    String next = more ? new KeysetCursor(Long.toString(shown.get(limit - 1).seq()), shown.get(limit - 1).id()).encode() : null;
+                    return new Page<>(shown, next);
+                });
+    }
+
+    @WithTransaction
+    public Uni<Void> attachPhoto(UUID id, String declaredType, byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw ProblemException.invalid("body", "the photo is empty");
+        }
+        if (bytes.length > config.maxPhotoBytes()) {
+            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "A photo may be at most " + config.maxPhotoBytes() + " bytes");
+        }
+        String actual = Photos.sniff(bytes);
+        if (actual == null || !actual.equals(declaredType)) {
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                    "The photo must be a JPEG, PNG or WebP image sent with its own content type");
+        }
+        return visible(id).chain(c -> {
+            if (!c.userId.equals(caller.id())) {
+                throw ProblemException.forbidden("Only the rep who checked in adds the photo");
+            }
+            return photos.findById(id).chain(existing -> {
+                CheckInPhoto photo = existing != null ? existing : new CheckInPhoto();
+                photo.checkInId = id;
+                photo.contentType = actual;
+                photo.sizeBytes = bytes.length;
+                photo.bytes = bytes;
+                photo.uploadedAt = Instant.now();
+                return existing != null ? Uni.createFrom().voidItem() : photos.persist(photo).replaceWithVoid();
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<CheckInPhoto> photo(UUID id) {
+        return visible(id).chain(c -> photos.findById(id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Photo"));
+    }
+
+    /** Sets the customer's location to where this visit was made. */
+    @WithTransaction
+    public Uni<Void> useAsCustomerLocation(UUID id) {
+        return visible(id).chain(c -> {
+            if (c.lat == null || c.accuracyMeters == null || c.accuracyMeters > config.maxAccuracyMeters()
+                    || (c.fixAgeSeconds != null && c.fixAgeSeconds > config.maxFixAge().toSeconds())) {
+                throw ProblemException.conflict("This visit has no fresh, accurate position to use");
+            }
+            return customers.relocate(c.customerId, c.lat, c.lng, "check-in " + c.id);
+        });
+    }
+
+    private Uni<CheckIn> visible(UUID id) {
+        return scopes.current().chain(scope -> checkIns.findById(id)
+                .map(c -> c != null && scope.covers(c.userId, c.teamId) ? c : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Check-in")));
+    }
+
+    private Uni<CheckInView> view(CheckIn c) {
+        return customers.nameOf(c.customerId)
+                .chain(name -> photos.findById(c.id).map(photo -> CheckInView.of(c, name, photo != null)));
+    }
+
+    private static String summary(CheckInRequest r) {
+        String text = r.outcome() != null ? r.outcome() : r.notes();
+        return text == null || text.isBlank() ? "Visit (" + r.purpose() + ")" : text;
+    }
+
+    private byte[] hash(CheckInRequest request) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
+    }
+
+    private String write(CheckInView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the check-in", e);
+        }
+    }
+
+    private static boolean duplicateId(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).equals("check_in_pkey")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Image types recognised from their first bytes. */
+    static final class Photos {
+        private Photos() {
+        }
+
+        static String sniff(byte[] b) {
+            if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+                return "image/jpeg";
+            }
+            if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+                    && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+                return "image/png";
+            }
+            if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                    && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+                return "image/webp";
+            }
+            return null;
+        }
+    }
+}
