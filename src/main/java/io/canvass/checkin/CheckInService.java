@@ -266,7 +266,11 @@ public class CheckInService {
 
     private static boolean duplicateId(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).equals("check_in_pkey")) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "check_in_pkey".equals(violation.getConstraintName())) {
+                return true;
+            }
+            if (t instanceof PgException pg && "check_in_pkey".equals(pg.getConstraint())) {
                 return true;
             }
         }

@@ -59,9 +59,10 @@ public class CustomerQueries {
             select c.id, c.name, c.grade, c.stage, c.address, c.lat, c.lng, c.owner_id
             from customer c
             where c.lat is not null and c.deleted_at is null
-              and point(c.lng, c.lat) <@ box(point($2 - $4, $1 - $3), point($2 + $4, $1 + $3))
+              and point(c.lng, c.lat) <@ box(point($2::float8 - $4::float8, $1::float8 - $3::float8),
+                                              point($2::float8 + $4::float8, $1::float8 + $3::float8))
               and ($5 or c.owner_id = $6 or c.team_id = any($7))
-            order by point(c.lng, c.lat) <-> point($2, $1)
+            order by point(c.lng, c.lat) <-> point($2::float8, $1::float8)
             limit $8""";
 
     /** A customer near a position. */

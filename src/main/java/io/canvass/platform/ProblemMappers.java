@@ -134,7 +134,10 @@ public class ProblemMappers {
                 return stale((RuntimeException) cause);
             }
             if (cause instanceof PgException pg && pg.getSqlState() != null) {
-                return database(pg);
+                return database(pg.getSqlState(), pg);
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return database(sql.getSQLState(), sql);
             }
             if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
                 LOG.warnf("Database unreachable: %s", cause.getMessage());
@@ -150,8 +153,7 @@ public class ProblemMappers {
         return respond(Problem.of(ProblemKind.INTERNAL, "Something went wrong on our side; it has been logged")).build();
     }
 
-    private Response database(PgException pg) {
-        String state = pg.getSqlState();
+    private Response database(String state, Throwable pg) {
         if ("23505".equals(state)) {
             return respond(Problem.of(ProblemKind.CONFLICT, "A record with the same unique value already exists")).build();
         }
