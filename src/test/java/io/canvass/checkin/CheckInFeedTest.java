@@ -1,0 +1,98 @@
+package io.canvass.checkin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.canvass.testing.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The live feed, fed through PostgreSQL so that any replica's check-ins reach every replica's listeners. */
+@QuarkusTest
+class CheckInFeedTest {
+
+    @TestHTTPResource("/api/v1/checkins/stream")
+    URI stream;
+
+    @Inject
+    Pool pool;
+
+    /** Collects "id: …" lines of the event stream on a background thread. */
+    private BlockingQueue<String> listen(String token, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        BlockingQueue<String> ids = new LinkedBlockingQueue<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        Thread reader = new Thread(() -> response.body().filter(line -> line.startsWith("id:"))
+                .forEach(line -> ids.add(line.substring(3).trim())));
+        reader.setDaemon(true);
+        reader.start();
+        return ids;
+    }
+
+    /** A check-in written by "another replica": its own connection, its own transaction, its own NOTIFY. */
+    private long insertElsewhere(Api.TestUser rep, String customerId) {
+        UUID id = UUID.randomUUID();
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                        insert into check_in (id, user_id, team_id, customer_id, client_time, verdict, unverified_reason, purpose, request_hash)
+                        values ($1, $2, $3, $4, now(), 'UNVERIFIED', 'NO_POSITION', 'OTHER', '\\x00') returning seq""")
+                .execute(Tuple.of(id, rep.id(), rep.teamId(), UUID.fromString(customerId)))
+                .call(() -> tx.preparedQuery("select pg_notify('" + CheckInFeed.CHANNEL + "', $1)").execute(Tuple.of(id.toString())))
+                .map(rows -> rows.iterator().next().getLong(0)))
+                .await().atMost(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void managersSeeTheirTeamsCheckInsLiveFromAnyReplicaAndResumeWithoutGaps() throws Exception {
+        java.util.UUID team = Api.team("feed", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        Api.TestUser stranger = Api.user("REP", Api.team("other-feed", null));
+        String customer = CheckInTest.customer(rep, 31.23, 121.47);
+        String strangersCustomer = CheckInTest.customer(stranger, 31.23, 121.47);
+
+        BlockingQueue<String> events = listen(manager.token(), null);
+        Thread.sleep(500);
+
+        Map<String, Object> body = CheckInTest.checkIn(customer, 31.23, 121.47, 10, 1);
+        long viaApi = ((Number) rep.as().body(body).post("/api/v1/checkins").then().statusCode(201).extract().path("seq")).longValue();
+        assertEquals(Long.toString(viaApi), events.poll(10, TimeUnit.SECONDS), "the API's check-in arrives live");
+
+        long elsewhere = insertElsewhere(rep, customer);
+        assertEquals(Long.toString(elsewhere), events.poll(10, TimeUnit.SECONDS), "a check-in committed by another connection arrives live");
+
+        stranger.as().body(CheckInTest.checkIn(strangersCustomer, 31.23, 121.47, 10, 1)).post("/api/v1/checkins").then().statusCode(201);
+        long later = insertElsewhere(rep, customer);
+        assertEquals(Long.toString(later), events.poll(10, TimeUnit.SECONDS), "another team's check-in is not in this manager's feed");
+
+        BlockingQueue<String> resumed = listen(manager.token(), Long.toString(viaApi));
+        assertEquals(Long.toString(elsewhere), resumed.poll(10, TimeUnit.SECONDS), "a reconnect replays what was missed");
+        assertEquals(Long.toString(later), resumed.poll(10, TimeUnit.SECONDS));
+        assertTrue(resumed.poll(1, TimeUnit.SECONDS) == null, "and nothing twice or out of scope");
+    }
+
+    @Test
+    void repsCannotWatchTheFeed() {
+        Api.TestUser rep = Api.user("REP", Api.team("feed", null));
+        rep.as().accept("text/event-stream").get("/api/v1/checkins/stream").then().statusCode(403);
+    }
+}
