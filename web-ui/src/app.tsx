@@ -82,7 +82,7 @@ function screenFor(path: string, profile: Profile) {
       return seesTeam(profile.role) ? <TeamScreen /> : <NotFound />;
     case '/me':
       return <MeScreen profile={profile} onSignOut={() => void signOut()} />;
-    case '/me/notifications':
+    case '/notifications':
       return <PushScreen />;
     case '/sync':
       return <SyncScreen />;

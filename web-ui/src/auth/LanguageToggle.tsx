@@ -9,7 +9,7 @@ export function LanguageToggle() {
     void writeKey('locale', other);
   }
   return (
-    <button type="button" class="link-button lang-toggle" lang={other} aria-label={t('lang.switchLabel')} onClick={toggle}>
+    <button type="button" class="link-button lang-toggle" lang={other} onClick={toggle}>
       {t('lang.switchTo')}
     </button>
   );

@@ -3,7 +3,6 @@ export const en = {
   'app.name': 'Canvass',
   'app.skip': 'Skip to content',
   'lang.switchTo': '中文',
-  'lang.switchLabel': 'Switch to Chinese',
 
   'login.title': 'Sign in',
   'login.intro': 'Visits, follow-ups, renewals and collections for your sales team.',

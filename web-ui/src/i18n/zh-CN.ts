@@ -5,7 +5,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'app.name': 'Canvass',
   'app.skip': '跳到主要内容',
   'lang.switchTo': 'English',
-  'lang.switchLabel': '切换到英文',
 
   'login.title': '登录',
   'login.intro': '销售团队的拜访、跟进、续约与回款。',

@@ -80,7 +80,7 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
       </fieldset>
 
       <div class="card links">
-        <a href="/me/notifications" onClick={followLink}>
+        <a href="/notifications" onClick={followLink}>
           {t('me.notifications')}
         </a>
         <a href="/sync" onClick={followLink}>
