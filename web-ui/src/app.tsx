@@ -8,14 +8,14 @@ import { locale, pickLocale, t } from './i18n/i18n';
 import { MeScreen } from './me/MeScreen';
 import { PushScreen } from './me/PushScreen';
 import { fetchProfile, forgetProfile, me, seesTeam, type Profile } from './me/profile';
-import { clearOutbox } from './outbox/outbox';
+import { clearOutbox, keepOnlyWritesOf } from './outbox/outbox';
 import { currentPath, followLink, navigate } from './platform/router';
 import { useStore } from './platform/store';
 import { BottomNav } from './shell/BottomNav';
 import { Header } from './shell/Header';
 import { Screen } from './shell/Screen';
 import { SyncScreen } from './sync/SyncScreen';
-import { onSynced } from './sync/sync';
+import { onSynced, syncNow } from './sync/sync';
 import { TeamScreen } from './team/TeamScreen';
 import { TodayScreen } from './today/TodayScreen';
 
@@ -52,7 +52,9 @@ export function App() {
     return (
       <LoginScreen
         onSignedIn={async () => {
-          await refreshProfile();
+          const signedIn = await refreshProfile();
+          await keepOnlyWritesOf(signedIn.id);
+          void syncNow();
         }}
       />
     );

@@ -33,7 +33,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => Promise<void> })
         <p class="brand-large">{t('app.name')}</p>
         <Screen title={t('login.title')}>
           <p class="muted">{t('login.intro')}</p>
-          <form onSubmit={submit} noValidate={false}>
+          <form onSubmit={submit}>
             <label for="email">{t('login.email')}</label>
             <input id="email" name="email" type="email" autoComplete="username" inputMode="email" required />
             <label for="password">{t('login.password')}</label>

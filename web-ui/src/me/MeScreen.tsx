@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format';
 import { LOCALES, locale, t, type Locale, type MessageKey } from '../i18n/i18n';
+import { writeKey } from '../platform/db';
 import { followLink } from '../platform/router';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
@@ -17,7 +18,7 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
 
   async function change(patch: ProfileChange, label: MessageKey) {
     await rememberProfile({ ...profile, ...patch });
-    await queueWrite({ method: 'PATCH', path: '/api/v1/me', body: patch, label });
+    await queueWrite({ method: 'PATCH', path: '/api/v1/me', body: patch, label, userId: profile.id });
   }
 
   async function saveProfile(event: Event) {
@@ -34,6 +35,7 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
 
   async function switchLanguage(next: Locale) {
     locale.set(next);
+    await writeKey('locale', next);
     await change({ locale: next }, 'outbox.language');
   }
 

@@ -2,9 +2,16 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, OfflineError, SessionExpiredError } from '../api/problem';
 import { resetDatabaseForTests } from '../platform/db';
-import { discard, enqueue, flush, items, retry, type OutboxItem } from './outbox';
+import { discard, enqueue, flush as flushAs, items, keepOnlyWritesOf, retry, type OutboxItem, type Sender } from './outbox';
 
-const write = (n: number) => ({ method: 'PATCH' as const, path: '/api/v1/me', body: { displayName: `Name ${n}` }, label: 'outbox.profile' });
+const write = (n: number, userId = 'emma') => ({
+  method: 'PATCH' as const,
+  path: '/api/v1/me',
+  body: { displayName: `Name ${n}` },
+  label: 'outbox.profile',
+  userId,
+});
+const flush = (send: Sender) => flushAs('emma', send);
 const refused = (status: number, kind: string) =>
   new ApiError({ type: `https://canvass.io/problems/${kind}`, status, detail: 'refused', errors: [{ field: 'displayName', message: 'too long' }] });
 
@@ -98,6 +105,19 @@ describe('outbox', () => {
     expect((await items())[0]).toMatchObject({ state: 'pending', error: undefined });
     await flush(async () => void calls++);
     expect(calls).toBe(1);
+    expect(await items()).toEqual([]);
+  });
+
+  it('sends a write only with the session of the user who made it', async () => {
+    await enqueue(write(1, 'li.na'));
+    await enqueue(write(2, 'emma'));
+    const sent: unknown[] = [];
+
+    await flush(async (item) => void sent.push(item.body));
+    expect(sent).toEqual([{ displayName: 'Name 2' }]);
+    expect((await items()).map((i) => i.userId)).toEqual(['li.na']);
+
+    await keepOnlyWritesOf('emma');
     expect(await items()).toEqual([]);
   });
 

@@ -16,6 +16,8 @@ export interface OutboxItem {
   body: unknown;
   /** message key describing the write to the user, e.g. "outbox.profile" */
   label: string;
+  /** the user who made the write: it is only ever sent with that user's session */
+  userId: string;
   createdAt: number;
   state: 'pending' | 'failed';
   attempts: number;
@@ -23,7 +25,7 @@ export interface OutboxItem {
   error?: { status: number; kind: string; detail?: string; fields?: string[] };
 }
 
-export type NewWrite = Pick<OutboxItem, 'method' | 'path' | 'body' | 'label'>;
+export type NewWrite = Pick<OutboxItem, 'method' | 'path' | 'body' | 'label' | 'userId'>;
 
 /** Sends one item; throws ApiError, OfflineError or SessionExpiredError. */
 export type Sender = (item: OutboxItem) => Promise<unknown>;
@@ -84,18 +86,26 @@ export async function clearOutbox(): Promise<void> {
   changed();
 }
 
+/** Drops writes made by anyone but userId (their session is gone; they can never be sent as them). */
+export async function keepOnlyWritesOf(userId: string): Promise<void> {
+  const db = await database();
+  const others = (await db.getAll('outbox')).filter((item) => item.userId !== userId);
+  for (const item of others) await db.delete('outbox', item.seq!);
+  if (others.length) changed();
+}
+
 /**
- * Replays pending items oldest first, one at a time, under a lock shared with other tabs and the
+ * Replays the user's pending items oldest first, one at a time, under a lock shared with other tabs and the
  * service worker so that no item is ever sent by two of them at once. A sent item is removed; an
  * item the server refuses is kept as failed, with the reason, for the user to retry or discard, and
  * the replay goes on; a transient problem stops the replay and leaves the rest for later.
  */
-export function flush(send: Sender): Promise<FlushResult> {
+export function flush(userId: string, send: Sender): Promise<FlushResult> {
   return withLock('canvass-outbox', async () => {
     const result: FlushResult = { sent: 0, failed: 0, interrupted: false };
     const db = await database();
     for (const item of await db.getAll('outbox')) {
-      if (item.state !== 'pending') continue;
+      if (item.state !== 'pending' || item.userId !== userId) continue;
       try {
         await send(item);
         await db.delete('outbox', item.seq!);

@@ -1,4 +1,5 @@
 import { api } from '../api/client';
+import { readKey } from '../platform/db';
 import { flush, type FlushResult, type OutboxItem } from './outbox';
 
 /** Sends one outbox item through the API client (token refresh included) with its idempotency key. */
@@ -6,6 +7,9 @@ export function sendItem(item: OutboxItem): Promise<unknown> {
   return api(item.path, { method: item.method, body: item.body, headers: { 'Idempotency-Key': item.key } });
 }
 
-export function replayOutbox(): Promise<FlushResult> {
-  return flush(sendItem);
+/** Replays the signed-in user's writes (the page and the service worker both call this). */
+export async function replayOutbox(): Promise<FlushResult> {
+  const me = await readKey<{ id: string }>('me');
+  if (!me) return { sent: 0, failed: 0, interrupted: false };
+  return flush(me.id, sendItem);
 }
