@@ -63,6 +63,29 @@ class NavigationBrowserTest extends BrowserTest {
     }
 
     @Test
+    void pushOptInExplainsBeforeAskingAndSubscribesNothing() {
+        Account rep = Accounts.create("REP", "en");
+        open("en-US");
+        signIn(rep);
+        goTo("Me");
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Notifications")).click();
+
+        assertThat(heading()).hasText("Notifications");
+        assertThat(page.getByText("follow-ups that are due or overdue")).isVisible();
+        assertThat(page.getByText("contracts coming up for renewal")).isVisible();
+        assertEquals("default", page.evaluate("() => Notification.permission"), "nothing asked on arrival");
+
+        context.grantPermissions(List.of("notifications"));
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Allow notifications")).click();
+
+        assertThat(page.getByText("Notifications are allowed in this browser.", new com.microsoft.playwright.Page.GetByTextOptions()))
+                .isVisible();
+        waitForServiceWorker();
+        assertEquals(null, page.evaluate("() => navigator.serviceWorker.ready.then(r => r.pushManager.getSubscription())"),
+                "no push subscription until the notifications feature wires one");
+    }
+
+    @Test
     void chineseScreensPassAxe() {
         Account rep = Accounts.create("REP", "zh-CN");
         open("zh-CN");
