@@ -1,0 +1,101 @@
+package io.canvass.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+
+/** A phone-sized browser context on the running app, fresh for each test (its own storage). */
+abstract class BrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    BrowserContext context;
+    Page page;
+
+    Page open(String browserLocale) {
+        context = Chromium.browser().newContext(new Browser.NewContextOptions()
+                .setBaseURL(root.toString())
+                .setLocale(browserLocale)
+                .setViewportSize(390, 844)
+                .setHasTouch(true));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        return page;
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Signs in through the login screen and waits for Today. */
+    void signIn(Accounts.Account account) {
+        page.navigate("/");
+        page.locator("#email").fill(account.email());
+        page.locator("#password").fill(account.password());
+        page.locator("form button[type=submit]").click();
+        assertThat(page).hasURL(Pattern.compile("/today$"));
+    }
+
+    void goTo(String navLabel) {
+        nav().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(navLabel).setExact(true)).click();
+    }
+
+    com.microsoft.playwright.Locator nav() {
+        return page.getByRole(AriaRole.NAVIGATION);
+    }
+
+    com.microsoft.playwright.Locator heading() {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+    }
+
+    com.microsoft.playwright.Locator syncState() {
+        return page.getByTestId("sync-state");
+    }
+
+    /**
+     * Cuts the network. Playwright's offline mode does not reach the service worker in Chromium, so its
+     * requests are failed as a real dead connection would fail them.
+     */
+    void goOffline() {
+        context.setOffline(true);
+        context.route("**/*", OFFLINE_SERVICE_WORKER);
+    }
+
+    void goOnline() {
+        context.unroute("**/*", OFFLINE_SERVICE_WORKER);
+        context.setOffline(false);
+    }
+
+    private static final java.util.function.Consumer<com.microsoft.playwright.Route> OFFLINE_SERVICE_WORKER = route -> {
+        if (fromServiceWorker(route.request())) {
+            route.abort("internetdisconnected");
+        } else {
+            route.resume();
+        }
+    };
+
+    /** Java Playwright has no Request.serviceWorker(); a service worker's request is the one without a frame. */
+    private static boolean fromServiceWorker(com.microsoft.playwright.Request request) {
+        try {
+            return request.frame() == null;
+        } catch (RuntimeException noFrame) {
+            return true;
+        }
+    }
+
+    /** Waits until the service worker controls the page (the shell is then precached). */
+    void waitForServiceWorker() {
+        page.waitForFunction("() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)");
+    }
+}

@@ -1,0 +1,102 @@
+package io.canvass.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import io.canvass.web.Accounts.Account;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What each role sees in the shell, and that every screen passes an axe accessibility scan. */
+@QuarkusTest
+class NavigationBrowserTest extends BrowserTest {
+
+    @Test
+    void repSeesNoTeamArea() {
+        Account rep = Accounts.create("REP", "en");
+        open("en-US");
+        signIn(rep);
+
+        assertEquals(List.of("Today", "Check-in", "Customers", "Me"), nav().getByRole(AriaRole.LINK).allInnerTexts());
+        page.navigate("/team");
+        assertThat(heading()).hasText("Page not found");
+    }
+
+    @Test
+    void managerSeesTheTeamAreaInTheirLanguage() {
+        Account manager = Accounts.create("MANAGER", "zh-CN");
+        open("zh-CN");
+        signIn(manager);
+
+        assertEquals(List.of("今日", "签到", "客户", "团队", "我的"), nav().getByRole(AriaRole.LINK).allInnerTexts());
+        goTo("团队");
+        assertThat(heading()).hasText("团队");
+        assertThat(page.getByText("团队视图尚未开放")).isVisible();
+        assertThat(nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("团队")))
+                .hasAttribute("aria-current", "page");
+    }
+
+    @Test
+    void everyScreenPassesAxe() {
+        Account manager = Accounts.create("MANAGER", "en");
+        open("en-US");
+        page.navigate("/login");
+        assertThat(heading()).hasText("Sign in");
+        Axe.assertNoViolations(page, "login");
+        page.locator("#password").fill("wrong-password");
+        page.locator("#email").fill(manager.email());
+        page.locator("form button[type=submit]").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).not().isEmpty();
+        Axe.assertNoViolations(page, "login with an error");
+
+        signIn(manager);
+        for (String[] screen : new String[][] {
+                { "/today", "Today" }, { "/checkin", "Check-in" }, { "/customers", "Customers" }, { "/team", "Team" },
+                { "/me", "Me" }, { "/notifications", "Notifications" }, { "/sync", "Sync" } }) {
+            page.navigate(screen[0]);
+            assertThat(heading()).hasText(screen[1]);
+            Axe.assertNoViolations(page, screen[0]);
+        }
+    }
+
+    @Test
+    void pushOptInExplainsBeforeAskingAndSubscribesNothing() {
+        Account rep = Accounts.create("REP", "en");
+        open("en-US");
+        signIn(rep);
+        goTo("Me");
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Notifications")).click();
+
+        assertThat(heading()).hasText("Notifications");
+        assertThat(page.getByText("follow-ups that are due or overdue")).isVisible();
+        assertThat(page.getByText("contracts coming up for renewal")).isVisible();
+        assertEquals("default", page.evaluate("() => Notification.permission"), "nothing asked on arrival");
+
+        context.grantPermissions(List.of("notifications"));
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Allow notifications")).click();
+
+        assertThat(page.getByText("Notifications are allowed in this browser.", new com.microsoft.playwright.Page.GetByTextOptions()))
+                .isVisible();
+        waitForServiceWorker();
+        assertEquals(null, page.evaluate("() => navigator.serviceWorker.ready.then(r => r.pushManager.getSubscription())"),
+                "no push subscription until the notifications feature wires one");
+    }
+
+    @Test
+    void chineseScreensPassAxe() {
+        Account rep = Accounts.create("REP", "zh-CN");
+        open("zh-CN");
+        page.navigate("/login");
+        assertThat(heading()).hasText("登录");
+        Axe.assertNoViolations(page, "登录");
+        signIn(rep);
+        assertThat(heading()).hasText("今日");
+        Axe.assertNoViolations(page, "今日");
+        goTo("我的");
+        assertThat(heading()).hasText("我的");
+        Axe.assertNoViolations(page, "我的");
+    }
+}

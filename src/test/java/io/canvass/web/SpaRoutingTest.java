@@ -1,0 +1,61 @@
+package io.canvass.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The app is served at / with client-side routes, while API and management paths keep their 404s. */
+@QuarkusTest
+class SpaRoutingTest {
+
+    @Test
+    void rootServesTheApp() {
+        given().accept("text/html")
+                .get("/")
+                .then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .body(containsString("<div id=\"app\">"), containsString("rel=\"manifest\""));
+    }
+
+    @Test
+    void clientSideRouteServesTheApp() {
+        // Each route is an entry document written by the web-ui build (see web-ui/vite.config.ts).
+        for (String route : new String[] { "/today", "/me", "/sync", "/login" }) {
+            given().accept("text/html")
+                    .get(route)
+                    .then().statusCode(200)
+                    .body(containsString("<div id=\"app\">"), containsString("rel=\"manifest\""));
+        }
+    }
+
+    @Test
+    void unknownApiPathStaysA404Problem() {
+        given().accept("text/html")
+                .get("/api/v1/nope")
+                .then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(404), "type", equalTo("https://canvass.io/problems/not-found"));
+    }
+
+    @Test
+    void unknownManagementPathStaysA404Problem() {
+        given().accept("text/html")
+                .get("/q/nope")
+                .then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void manifestAndServiceWorkerAreServed() {
+        given().get("/manifest.webmanifest")
+                .then().statusCode(200)
+                .body(containsString("\"display\":\"standalone\""), containsString("\"start_url\":\"/today\""));
+        given().get("/sw.js")
+                .then().statusCode(200)
+                .contentType(containsString("javascript"));
+    }
+}

@@ -1,0 +1,63 @@
+import { loadSession, refreshSession, saveTokens, endSession, type TokenPair } from '../auth/session';
+import { OfflineError, SessionExpiredError, problemOf } from './problem';
+
+export interface Request {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Refresh a little before expiry so a request rarely meets a 401 at all. */
+const EARLY_REFRESH_MS = 30_000;
+
+/**
+ * Calls the Canvass API as the signed-in user: adds the bearer token, refreshes it silently, and on a
+ * 401 refreshes and retries once. Errors arrive as ApiError (with the problem), OfflineError or
+ * SessionExpiredError.
+ */
+export async function api<T>(path: string, request: Request = {}): Promise<T> {
+  let session = await loadSession();
+  if (!session) throw new SessionExpiredError();
+  if (session.expiresAt - Date.now() < EARLY_REFRESH_MS) {
+    session = await refreshSession(session.accessToken).catch(() => session);
+    if (!session) throw new SessionExpiredError();
+  }
+  let response = await send(path, request, session.accessToken);
+  if (response.status === 401) {
+    session = await refreshSession(session.accessToken);
+    if (!session) throw new SessionExpiredError();
+    response = await send(path, request, session.accessToken);
+  }
+  if (!response.ok) throw await problemOf(response);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+async function send(path: string, request: Request, accessToken?: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return await fetch(path, {
+      method: request.method ?? 'GET',
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
+  } catch {
+    throw new OfflineError();
+  }
+}
+
+export async function login(email: string, password: string): Promise<void> {
+  const response = await send('/api/v1/auth/login', { method: 'POST', body: { email, password } });
+  if (!response.ok) throw await problemOf(response);
+  await saveTokens((await response.json()) as TokenPair);
+}
+
+/** Revokes the refresh-token chain on the server (when reachable) and forgets the session here. */
+export async function logout(): Promise<void> {
+  const session = await loadSession();
+  if (session) {
+    await send('/api/v1/auth/logout', { method: 'POST', body: { refreshToken: session.refreshToken } }).catch(() => undefined);
+  }
+  await endSession();
+}

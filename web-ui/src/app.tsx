@@ -1,0 +1,107 @@
+import { useEffect } from 'preact/hooks';
+import { logout } from './api/client';
+import { LoginScreen } from './auth/LoginScreen';
+import { onSessionEnded } from './auth/session';
+import { CheckInScreen } from './checkin/CheckInScreen';
+import { CustomersScreen } from './customers/CustomersScreen';
+import { locale, pickLocale, t } from './i18n/i18n';
+import { MeScreen } from './me/MeScreen';
+import { PushScreen } from './me/PushScreen';
+import { fetchProfile, forgetProfile, me, seesTeam, type Profile } from './me/profile';
+import { clearOutbox, keepOnlyWritesOf } from './outbox/outbox';
+import { currentPath, followLink, navigate } from './platform/router';
+import { useStore } from './platform/store';
+import { BottomNav } from './shell/BottomNav';
+import { Header } from './shell/Header';
+import { Screen } from './shell/Screen';
+import { SyncScreen } from './sync/SyncScreen';
+import { onSynced, syncNow } from './sync/sync';
+import { TeamScreen } from './team/TeamScreen';
+import { TodayScreen } from './today/TodayScreen';
+
+/** Loads the profile from the server and speaks its language. */
+export async function refreshProfile(): Promise<Profile> {
+  const profile = await fetchProfile();
+  locale.set(pickLocale(profile.locale));
+  return profile;
+}
+
+async function signOut(): Promise<void> {
+  await clearOutbox();
+  await logout();
+}
+
+export function App() {
+  const path = useStore(currentPath);
+  const profile = useStore(me);
+  useStore(locale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale.get();
+    return locale.subscribe((lang) => (document.documentElement.lang = lang));
+  }, []);
+  useEffect(() => onSessionEnded(() => void forgetProfile()), []);
+  useEffect(() => onSynced(() => void refreshProfile().catch(() => undefined)), []);
+
+  useEffect(() => {
+    if (!profile && path !== '/login') navigate('/login', true);
+    if (profile && (path === '/login' || path === '/')) navigate('/today', true);
+  }, [profile, path]);
+
+  if (!profile) {
+    return (
+      <LoginScreen
+        onSignedIn={async () => {
+          const signedIn = await refreshProfile();
+          await keepOnlyWritesOf(signedIn.id);
+          void syncNow();
+        }}
+      />
+    );
+  }
+
+  return (
+    <div class="shell">
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <main id="main">{screenFor(path, profile)}</main>
+      <BottomNav path={path} showTeam={seesTeam(profile.role)} />
+    </div>
+  );
+}
+
+function screenFor(path: string, profile: Profile) {
+  switch (path) {
+    case '/today':
+      return <TodayScreen profile={profile} />;
+    case '/checkin':
+      return <CheckInScreen />;
+    case '/customers':
+      return <CustomersScreen />;
+    case '/team':
+      return seesTeam(profile.role) ? <TeamScreen /> : <NotFound />;
+    case '/me':
+      return <MeScreen profile={profile} onSignOut={() => void signOut()} />;
+    case '/notifications':
+      return <PushScreen />;
+    case '/sync':
+      return <SyncScreen />;
+    case '/':
+    case '/login':
+      return <p>{t('loading')}</p>;
+    default:
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  return (
+    <Screen title={t('notFound.title')}>
+      <a href="/today" onClick={followLink} class="button secondary">
+        {t('notFound.back')}
+      </a>
+    </Screen>
+  );
+}

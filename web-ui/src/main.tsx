@@ -1,0 +1,31 @@
+import { render } from 'preact';
+import { App, refreshProfile } from './app';
+import { loadSession } from './auth/session';
+import { SessionExpiredError } from './api/problem';
+import { locale, pickLocale } from './i18n/i18n';
+import { cachedProfile, forgetProfile, me } from './me/profile';
+import { readKey } from './platform/db';
+import { startSync } from './sync/sync';
+import './styles.css';
+
+/**
+ * Start-up: restore the session and the cached profile from IndexedDB (so the app opens offline),
+ * render, then refresh the profile from the server and replay the outbox.
+ */
+async function start(): Promise<void> {
+  const [session, profile, remembered] = await Promise.all([loadSession(), cachedProfile(), readKey<string>('locale')]);
+  locale.set(pickLocale(profile?.locale, remembered, navigator.languages));
+  if (session && profile) me.set(profile);
+  render(<App />, document.getElementById('app')!);
+  startSync();
+  if (session) {
+    refreshProfile().catch((error) => {
+      if (error instanceof SessionExpiredError) void forgetProfile();
+    });
+  }
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  }
+}
+
+void start();

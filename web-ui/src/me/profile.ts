@@ -1,0 +1,52 @@
+import { api } from '../api/client';
+import { deleteKey, readKey, writeKey } from '../platform/db';
+import { store } from '../platform/store';
+import type { Locale } from '../i18n/i18n';
+
+export type Role = 'ADMIN' | 'DIRECTOR' | 'MANAGER' | 'REP' | 'INTEGRATION';
+
+/** The signed-in user as GET /api/v1/me answers. */
+export interface Profile {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  teamId?: string;
+  timeZone: string;
+  locale: Locale;
+  phone?: string;
+  managedTeamIds?: string[];
+  version: number;
+}
+
+export type ProfileChange = Partial<Pick<Profile, 'displayName' | 'locale' | 'timeZone' | 'phone'>>;
+
+const KEY = 'me';
+
+/** The signed-in user, or undefined when signed out. Cached in IndexedDB so the app starts offline. */
+export const me = store<Profile | undefined>(undefined);
+
+export function cachedProfile(): Promise<Profile | undefined> {
+  return readKey<Profile>(KEY);
+}
+
+export async function fetchProfile(): Promise<Profile> {
+  const profile = await api<Profile>('/api/v1/me');
+  await rememberProfile(profile);
+  return profile;
+}
+
+export async function rememberProfile(profile: Profile): Promise<void> {
+  await writeKey(KEY, profile);
+  me.set(profile);
+}
+
+export async function forgetProfile(): Promise<void> {
+  await deleteKey(KEY);
+  me.set(undefined);
+}
+
+/** Roles that see the Team area (the server still checks every request). */
+export function seesTeam(role: Role | undefined): boolean {
+  return role === 'MANAGER' || role === 'DIRECTOR' || role === 'ADMIN';
+}
