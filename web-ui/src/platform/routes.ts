@@ -1,4 +1,4 @@
-/** Every path the app answers; the build writes an entry document for each (see vite.config.ts). */
+/** Every path the app answers (the server gives each of them the app's index). */
 export const ROUTES = ['/', '/login', '/today', '/checkin', '/customers', '/team', '/me', '/notifications', '/sync'] as const;
 
 export type Route = (typeof ROUTES)[number];

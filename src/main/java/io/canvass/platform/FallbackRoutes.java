@@ -33,11 +33,30 @@ public class FallbackRoutes {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
+        router.get().order(APP_PAGES_ORDER).handler(this::appPage);
         router.route("/api/*").order(Integer.MAX_VALUE - 10).handler(ctx -> send(ctx,
                 Problem.of(ProblemKind.NOT_FOUND, "No resource at this address")));
         router.route("/q/*").order(Integer.MAX_VALUE - 10).handler(ctx -> send(ctx,
                 Problem.of(ProblemKind.NOT_FOUND, "No resource at this address")));
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    }
+
+    /** Before REST (order 10500) so that an unknown path is never its 404. */
+    static final int APP_PAGES_ORDER = 1000;
+
+    /**
+     * The web app's own pages (/today, /customers/…) are routes of the client: they get the app's
+     * index, which the client then routes. Never under /api or /q, and never for files.
+     */
+    private void appPage(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        if (path.equals("/") || path.startsWith("/api/") || path.startsWith("/q/") || path.equals("/api") || path.equals("/q")
+                || last.contains(".")) {
+            ctx.next();
+            return;
+        }
+        ctx.reroute("/");
     }
 
     /** Answers 413 as a problem before the HTTP layer would with an empty body. */

@@ -100,29 +100,35 @@ class LoginBrowserTest extends BrowserTest {
         Account emma = Accounts.create("REP", "en");
         open("en-US");
         signIn(emma);
-        String spentRefreshToken = storedSession(page).get("refreshToken").toString();
         Page secondTab = context.newPage();
         secondTab.navigate("/today");
         assertThat(secondTab.getByText("Hello, " + emma.displayName())).isVisible();
 
         // The server no longer accepts the stored access token: both tabs reload at once, both get a 401.
-        page.evaluate("""
+        String spentRefreshToken = page.evaluate("""
                 () => new Promise((resolve, reject) => {
                   const open = indexedDB.open('canvass');
                   open.onsuccess = () => {
                     const tx = open.result.transaction('kv', 'readwrite');
                     const kv = tx.objectStore('kv');
                     const get = kv.get('session');
-                    get.onsuccess = () => kv.put({ ...get.result, accessToken: 'expired' }, 'session');
-                    tx.oncomplete = resolve;
+                    let refreshToken;
+                    get.onsuccess = () => {
+                      refreshToken = get.result.refreshToken;
+                      kv.put({ ...get.result, accessToken: 'expired' }, 'session');
+                    };
+                    tx.oncomplete = () => resolve(refreshToken);
                     tx.onerror = reject;
                   };
-                })""");
+                })""").toString();
         page.reload();
         secondTab.reload();
 
         // Each tab's start-up reads the profile: 401, refresh (once, under the shared lock), retry.
-        page.waitForFunction(READ_SESSION + ".then(s => s.refreshToken !== '" + spentRefreshToken + "')");
+        page.waitForCondition(() -> {
+            Map<?, ?> stored = storedSession(page);
+            return stored != null && !spentRefreshToken.equals(stored.get("refreshToken"));
+        });
         assertThat(page.getByText("Hello, " + emma.displayName())).isVisible();
         assertThat(secondTab.getByText("Hello, " + emma.displayName())).isVisible();
         assertThat(page).hasURL(Pattern.compile("/today$"));

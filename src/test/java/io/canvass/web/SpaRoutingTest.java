@@ -23,11 +23,11 @@ class SpaRoutingTest {
 
     @Test
     void clientSideRouteServesTheApp() {
-        // Each route is an entry document written by the web-ui build (see web-ui/vite.config.ts).
-        for (String route : new String[] { "/today", "/me", "/sync", "/login" }) {
+        for (String route : new String[] { "/today", "/me", "/sync", "/login", "/customers/0190b7e2-0000-7000-8000-000000000001" }) {
             given().accept("text/html")
                     .get(route)
                     .then().statusCode(200)
+                    .contentType(startsWith("text/html"))
                     .body(containsString("<div id=\"app\">"), containsString("rel=\"manifest\""));
         }
     }
