@@ -1,6 +1,5 @@
--- CustomerQueries.list, first page (limit=50, so 51 rows), default sort CREATED, scoped to the
--- caller (a rep: owner only, empty team list; a manager: own customers or the teams' customers),
--- as the app issues it; run with pgbench -M prepared.
+-- CustomerQueries.list for a manager (own customers or the managed teams' customers), first page
+-- (limit=50, so 51 rows), default sort CREATED, as the app issues it; run with pgbench -M prepared.
 select c.id, c.name, c.grade, c.stage, c.owner_id, u.display_name as owner_name, c.team_id, c.tags,
        c.industry, c.last_touched_at, c.created_at, c.deleted_at,
        coalesce(c.cadence_days_override, least(g.interval_days, s.interval_days), g.interval_days) as cadence_days,

@@ -217,9 +217,9 @@ for c in $CONCURRENCY; do
   log "SQL agenda-rep, $c connection(s), ${DURATION}s"
   run_pgbench agenda-rep agenda.pgbench.sql "$c" -D owner="$REP_ID" -D day="$DAY"
   log "SQL list-rep, $c connection(s), ${DURATION}s"
-  run_pgbench list-rep list.pgbench.sql "$c" -D owner="$REP_ID" -D teams='{}' -D lim=51
+  run_pgbench list-rep list-rep.pgbench.sql "$c" -D owner="$REP_ID" -D lim=51
   log "SQL list-manager, $c connection(s), ${DURATION}s"
-  run_pgbench list-manager list.pgbench.sql "$c" -D owner="$MANAGER_ID" -D teams="$MANAGER_TEAMS" -D lim=51
+  run_pgbench list-manager list-manager.pgbench.sql "$c" -D owner="$MANAGER_ID" -D teams="$MANAGER_TEAMS" -D lim=51
 done
 
 # --- plans as issued: auto_explain on for one request of each kind ---------------------------------
