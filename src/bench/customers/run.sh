@@ -183,6 +183,7 @@ done
 
 RESULTS="$TMP/results.txt"
 : >"$RESULTS"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for c in $CONCURRENCY; do
   for e in "${ENDPOINTS[@]}"; do
     IFS='|' read -r name tokens url <<<"$e"
@@ -267,4 +268,5 @@ for c in concs:
               f"{f(h,'p95_ms')/f(live,'p95_ms'):>9.1f}{f(h,'p95_ms')/f(s,'p95_ms') if s else float('nan'):>8.1f}")
 print("\ntarget: agenda-rep and list-rep p95 <= 20 ms")
 EOF
+echo "load average (1/5/15 min) on this $(nproc)-core machine: $LOAD_BEFORE before the measurements, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "total run time: $(( $(date +%s) - START )) s" >&2
