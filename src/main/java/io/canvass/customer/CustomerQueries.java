@@ -106,8 +106,14 @@ public class CustomerQueries {
         sql.append(filter.deleted() ? "c.deleted_at is not null" : "c.deleted_at is null");
         if (!scope.everything()) {
             params.add(scope.userId());
-            params.add(scope.teams().toArray(UUID[]::new));
-            sql.append(" and (c.owner_id = $").append(params.size() - 1).append(" or c.team_id = any($").append(params.size()).append("))");
+            if (scope.teams().isEmpty()) {
+                // a rep: "or team_id = any('{}')" selects nothing more, but the OR keeps the planner
+                // from walking the owner's index in list order
+                sql.append(" and c.owner_id = $").append(params.size());
+            } else {
+                params.add(scope.teams().toArray(UUID[]::new));
+                sql.append(" and (c.owner_id = $").append(params.size() - 1).append(" or c.team_id = any($").append(params.size()).append("))");
+            }
         }
         if (filter.ownerId() != null) {
             params.add(filter.ownerId());
