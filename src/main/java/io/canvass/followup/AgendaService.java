@@ -1,6 +1,5 @@
 package io.canvass.followup;
 
-import io.canvass.identity.UserService;
 import io.canvass.platform.Caller;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
@@ -59,43 +58,36 @@ public class AgendaService {
     @Inject
     ScopeService scopes;
 
-    @Inject
-    UserService users;
-
     public Uni<Agenda.Day> mine(LocalDate date) {
-        return zoneOf(caller.id()).chain(zone -> {
-            LocalDate day = date != null ? date : LocalDate.now(zone);
-            return pool.preparedQuery(String.format(ITEMS, "f.owner_id = $1")).execute(Tuple.of(caller.id(), day))
-                    .map(rows -> day(day, items(rows, day, zone)));
-        });
+        ZoneId zone = caller.zone();
+        LocalDate day = date != null ? date : LocalDate.now(zone);
+        return pool.preparedQuery(String.format(ITEMS, "f.owner_id = $1")).execute(Tuple.of(caller.id(), day))
+                .map(rows -> day(day, items(rows, day, zone)));
     }
 
     public Uni<Agenda.Team> team(LocalDate date) {
+        ZoneId zone = caller.zone();
+        LocalDate day = date != null ? date : LocalDate.now(zone);
         return scopes.current().chain(scope -> {
             if (scope.role() == Role.REP) {
                 throw ProblemException.forbidden("The team agenda is for managers");
             }
-            UUID[] teams = scope.teams().toArray(UUID[]::new);
-            return zoneOf(caller.id()).chain(zone -> {
-                LocalDate day = date != null ? date : LocalDate.now(zone);
-                Uni<List<Agenda.RepLoad>> loads = pool.preparedQuery(TEAM_LOAD).execute(Tuple.of(teams, day, scope.everything()))
-                        .map(rows -> {
-                            List<Agenda.RepLoad> reps = new ArrayList<>();
-                            for (Row r : rows) {
-                                reps.add(new Agenda.RepLoad(r.getUUID("id"), r.getString("display_name"), r.getLong("overdue"),
-                                        r.getLong("due_today"), r.getLong("missed_30"), r.getLong("neglected")));
-                            }
-                            return reps;
-                        });
-                return loads.chain(reps -> pool.preparedQuery(String.format(ITEMS, "($3 or f.team_id = any($1)) and f.due_on < $2"))
-                        .execute(Tuple.of(teams, day, scope.everything()))
-                        .map(rows -> new Agenda.Team(day, reps, items(rows, day, zone).stream().limit(50).toList())));
-            });
+            Tuple params = Tuple.of(scope.teams().toArray(UUID[]::new), day, scope.everything());
+            return pool.preparedQuery(TEAM_LOAD).execute(params)
+                    .map(AgendaService::loads)
+                    .chain(reps -> pool.preparedQuery(String.format(ITEMS, "($3 or f.team_id = any($1)) and f.due_on < $2"))
+                            .execute(params)
+                            .map(rows -> new Agenda.Team(day, reps, items(rows, day, zone).stream().limit(50).toList())));
         });
     }
 
-    private Uni<ZoneId> zoneOf(UUID userId) {
-        return users.profile(userId).map(u -> u == null ? ZoneId.of(io.canvass.identity.UserService.DEFAULT_TIME_ZONE) : ZoneId.of(u.timeZone()));
+    private static List<Agenda.RepLoad> loads(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<Agenda.RepLoad> reps = new ArrayList<>();
+        for (Row r : rows) {
+            reps.add(new Agenda.RepLoad(r.getUUID("id"), r.getString("display_name"), r.getLong("overdue"),
+                    r.getLong("due_today"), r.getLong("missed_30"), r.getLong("neglected")));
+        }
+        return reps;
     }
 
     private List<AgendaItem> items(io.vertx.mutiny.sqlclient.RowSet<Row> rows, LocalDate day, ZoneId zone) {

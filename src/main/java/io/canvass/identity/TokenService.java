@@ -108,6 +108,7 @@ public class TokenService {
                 .groups(Set.of(user.role.name()))
                 .claim("name", user.displayName)
                 .claim("locale", user.locale)
+                .claim(Caller.ZONE_CLAIM, user.timeZone)
                 .expiresIn(config.accessTokenTtl());
         if (user.teamId != null) {
             claims.claim(Caller.TEAM_CLAIM, user.teamId.toString());

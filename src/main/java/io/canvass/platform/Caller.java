@@ -14,6 +14,9 @@ public class Caller {
     /** Claim with the caller's own team, when they belong to one. */
     public static final String TEAM_CLAIM = "team";
 
+    /** Claim with the caller's time zone (the OpenID Connect name for it). */
+    public static final String ZONE_CLAIM = "zoneinfo";
+
     @Inject
     JsonWebToken jwt;
 
@@ -47,6 +50,18 @@ public class Caller {
         Object locale = jwt.getClaim("locale");
         return "en".equals(String.valueOf(locale)) ? "en" : "zh-CN";
     }
+
+    /** The caller's time zone as of their token; Asia/Shanghai when the token does not say. */
+    public java.time.ZoneId zone() {
+        Object zone = jwt.getClaim(ZONE_CLAIM);
+        try {
+            return zone == null ? DEFAULT_ZONE : java.time.ZoneId.of(zone.toString());
+        } catch (java.time.DateTimeException e) {
+            return DEFAULT_ZONE;
+        }
+    }
+
+    private static final java.time.ZoneId DEFAULT_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     public Optional<UUID> teamId() {
         return Optional.ofNullable(jwt.<Object>getClaim(TEAM_CLAIM)).map(Object::toString).map(UUID::fromString);
