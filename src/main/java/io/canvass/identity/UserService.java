@@ -124,18 +124,7 @@ public class UserService {
             return requireTeams(request.teamId(), request.managedTeamIds(), newRole)
                     .chain(() -> lastAdminGuard(user, newRole != Role.ADMIN))
                     .map(ok -> {
-                        if (request.displayName() != null) {
-                            user.displayName = request.displayName().trim();
-                        }
-                        if (request.timeZone() != null) {
-                            user.timeZone = validZone(request.timeZone());
-                        }
-                        if (request.locale() != null) {
-                            user.locale = request.locale();
-                        }
-                        if (request.phone() != null) {
-                            user.phone = request.phone();
-                        }
+                        applyProfile(user, new UserRequests.Profile(request.displayName(), request.timeZone(), request.locale(), request.phone()));
                         if (request.hiredOn() != null) {
                             user.hiredOn = request.hiredOn();
                         }
@@ -196,18 +185,7 @@ public class UserService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("User"))
                 .invoke(user -> {
                     ETags.check(expectedVersion, user.version);
-                    if (request.displayName() != null) {
-                        user.displayName = request.displayName().trim();
-                    }
-                    if (request.timeZone() != null) {
-                        user.timeZone = validZone(request.timeZone());
-                    }
-                    if (request.locale() != null) {
-                        user.locale = request.locale();
-                    }
-                    if (request.phone() != null) {
-                        user.phone = request.phone();
-                    }
+                    applyProfile(user, request);
                 })
                 .call(users::flush)
                 .chain(this::withManagedTeams);
@@ -227,6 +205,22 @@ public class UserService {
                         .invoke(hash -> user.passwordHash = hash)
                         .chain(hash -> tokens.revokeAllOf(user.id))
                         .chain(n -> audit.record(user.id, "user.password_changed", "user", user.id, null, null)));
+    }
+
+    /** The fields people may change about themselves; absent ones stay. */
+    private static void applyProfile(User user, UserRequests.Profile change) {
+        if (change.displayName() != null) {
+            user.displayName = change.displayName().trim();
+        }
+        if (change.timeZone() != null) {
+            user.timeZone = validZone(change.timeZone());
+        }
+        if (change.locale() != null) {
+            user.locale = change.locale();
+        }
+        if (change.phone() != null) {
+            user.phone = change.phone();
+        }
     }
 
     /** The user if the caller may see them, else 404 (no existence leak). */
