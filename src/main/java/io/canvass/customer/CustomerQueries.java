@@ -50,6 +50,10 @@ public class CustomerQueries {
                 select ch.at, ch.field, ch.actor_id, null, null, null, null, null, ch.old_value, ch.new_value, ch.reason, null
                 from customer_change ch where ch.customer_id = $1
                 union all
+                select k.received_at, 'CHECK_IN_' || k.verdict, k.user_id, 'VISIT', coalesce(k.outcome, k.notes), null, null,
+                       k.next_action, null, null, k.unverified_reason, k.follow_up_id
+                from check_in k where k.customer_id = $1
+                union all
                 select c.created_at, 'CREATED', null, null, null, null, null, null, null, null, null, null
                 from customer c where c.id = $1
             ) t order by at desc limit 500""";

@@ -107,6 +107,8 @@ class CheckInTest {
         rep.as().body(checkIn(nowhere, LAT, LNG, 10, 1)).post("/api/v1/checkins").then()
                 .statusCode(201).body("unverifiedReason", equalTo("NO_CUSTOMER_LOCATION"));
         rep.as().get("/api/v1/checkins?customerId=" + customer + "&verdict=UNVERIFIED").then().body("items.size()", equalTo(4));
+        rep.as().get("/api/v1/customers/" + customer + "/timeline").then()
+                .body("findAll { it.kind == 'CHECK_IN_UNVERIFIED' }.reason", org.hamcrest.Matchers.hasItems("TOO_FAR", "POOR_ACCURACY", "STALE_FIX", "NO_POSITION"));
     }
 
     @Test
