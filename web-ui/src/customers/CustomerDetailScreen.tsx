@@ -80,7 +80,7 @@ export function CustomerDetailScreen({ id }: { id: string }) {
                 {c.title && <span class="muted"> · {c.title}</span>}
                 {c.decisionRole && <span class="muted"> · {t(`role.contact.${c.decisionRole}` as MessageKey)}</span>}
                 <div class="actions">
-                  {c.phone && <a class="button secondary" href={`tel:${c.phone.replace(/\s+/g, '')}`} aria-label={t('customer.call', { name: c.name, phone: c.phone })}>{c.phone}</a>}
+                  {c.phone && <a class="button secondary" href={`tel:${c.phone.replace(/\s+/g, '')}`} >{c.phone}<span class="visually-hidden"> · {t('customer.call', { name: c.name })}</span></a>}
                   {c.email && <a class="button secondary" href={`mailto:${c.email}`}>{c.email}</a>}
                 </div>
               </li>

@@ -55,10 +55,12 @@ export function TeamScreen() {
                     <dt>{t('team.neglected')}</dt><dd>{formatNumber(r.neglected)}</dd>
                   </dl>
                   <div class="actions">
-                    <a class="button secondary" href={`/customers?ownerId=${r.repId}&overdue=true&sort=NEXT_DUE`} onClick={followLink}
-                      aria-label={t('team.overdueOf', { name: r.name })}>{t('team.overdueLink')}</a>
-                    <a class="button secondary" href={`/customers?ownerId=${r.repId}&notTouchedDays=${NEGLECTED_DAYS}&sort=LAST_TOUCHED`} onClick={followLink}
-                      aria-label={t('team.neglectedOf', { name: r.name })}>{tn('team.neglectedLink', NEGLECTED_DAYS)}</a>
+                    <a class="button secondary" href={`/customers?ownerId=${r.repId}&overdue=true&sort=NEXT_DUE`} onClick={followLink}>
+                      {t('team.overdueLink')}<span class="visually-hidden"> · {r.name}</span>
+                    </a>
+                    <a class="button secondary" href={`/customers?ownerId=${r.repId}&notTouchedDays=${NEGLECTED_DAYS}&sort=LAST_TOUCHED`} onClick={followLink}>
+                      {tn('team.neglectedLink', NEGLECTED_DAYS)}<span class="visually-hidden"> · {r.name}</span>
+                    </a>
                   </div>
                 </li>
               ))}
