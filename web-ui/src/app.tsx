@@ -7,6 +7,7 @@ import { MeScreen } from './me/MeScreen';
 import { PushScreen } from './me/PushScreen';
 import { fetchProfile, forgetProfile, me, seesTeam, type Profile } from './me/profile';
 import { clearOutbox, keepOnlyWritesOf } from './outbox/outbox';
+import { deleteKey } from './platform/db';
 import { currentPath, followLink, navigate } from './platform/router';
 import { lazy } from './shell/lazy';
 import { useStore } from './platform/store';
@@ -34,6 +35,8 @@ export async function refreshProfile(): Promise<Profile> {
 
 async function signOut(): Promise<void> {
   await clearOutbox();
+  // what was cached for offline use belongs to this user only
+  await Promise.all([deleteKey(`agenda:${me.get()?.id}`), deleteKey('checkin:nearby')]);
   await logout();
 }
 

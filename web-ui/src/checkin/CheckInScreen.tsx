@@ -31,6 +31,7 @@ interface Candidate {
 }
 interface Made {
   clientId: string;
+  customerId: string;
   customerName: string;
   at: number;
 }
@@ -133,6 +134,8 @@ export function CheckInScreen() {
   }
 
   async function checkIn(customer: Candidate) {
+    // a second tap on the same customer within a minute is the same visit, not another one
+    if (made && made.customerId === customer.id && Date.now() - made.at < 60_000) return;
     const details = new FormData(document.getElementById('checkin-details') as HTMLFormElement);
     const text = (name: string) => String(details.get(name) ?? '').trim() || undefined;
     const now = Date.now();
@@ -140,7 +143,7 @@ export function CheckInScreen() {
       ? { lat: fix.lat, lng: fix.lng, accuracy: fix.accuracy, fixAge: Math.min(86_400, Math.max(0, Math.round((now - fix.at) / 1000))) }
       : undefined;
     const clientId = uuid();
-    setMade({ clientId, customerName: customer.name, at: now });
+    setMade({ clientId, customerId: customer.id, customerName: customer.name, at: now });
     setSync({ state: navigator.onLine ? 'sending' : 'queued' });
     setPhoto(undefined);
     await queueWrite({

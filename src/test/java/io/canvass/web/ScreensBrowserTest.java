@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.Geolocation;
 import io.canvass.web.Accounts.Account;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,9 @@ class ScreensBrowserTest extends BrowserTest {
 
     private static final double LAT = 31.2304;
     private static final double LNG = 121.4737;
+    /** A 1×1 PNG: the server checks an image's type from its bytes. */
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     @Inject
     Pool pool;
@@ -124,6 +128,9 @@ class ScreensBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("checkin-made")).containsText("Checked in at " + customerName);
         assertThat(page.getByTestId("checkin-sync")).hasText("Saved on this phone, will sync when you are online.");
         assertThat(syncState()).hasText("1 waiting to sync");
+        page.getByLabel("Add a photo of the visit (optional)").setInputFiles(new FilePayload("visit.png", "image/png", PNG));
+        assertThat(page.getByText("Photo saved. It is sent after the check-in.")).isVisible();
+        assertThat(syncState()).hasText("2 waiting to sync");
 
         goOnline();
         assertThat(page.getByTestId("verdict")).containsText("Verified at the customer.");
@@ -134,6 +141,8 @@ class ScreensBrowserTest extends BrowserTest {
         assertEquals(1, checkIns.size(), "one check-in recorded");
         String clientId = (String) ((Map<?, ?>) new io.restassured.path.json.JsonPath(posts.get(0).postData()).get()).get("clientId");
         assertEquals(clientId, ((Map<?, ?>) checkIns.get(0)).get("id"), "recorded under the phone's client id");
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) checkIns.get(0)).get("hasPhoto"), "the photo followed its check-in");
+        given().auth().oauth2(token).get("/api/v1/checkins/" + clientId + "/photo").then().statusCode(200).contentType("image/png");
         assertEquals("DONE", followUpStatus(token, followUpId), "the visit completed the pending follow-up");
         assertEquals(1, posts.stream().filter(p -> p.response() != null && p.response().status() == 201).count(),
                 "created once");
