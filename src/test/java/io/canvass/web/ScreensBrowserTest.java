@@ -192,6 +192,38 @@ class ScreensBrowserTest extends BrowserTest {
     }
 
     @Test
+    void managerSeesARepsLoadAndTheirCheckInsLiveWithTheVerdict() {
+        Account manager = Accounts.create("MANAGER", "en");
+        Account rep = Accounts.create("REP", "en");
+        Accounts.makeManagerOf(manager, rep);
+        String repToken = Accounts.token(rep);
+        String customerName = "Neglected " + suffix();
+        String customerId = customer(repToken, customerName, Map.of("lat", LAT, "lng", LNG));
+        dueDaysAgo(customerId, 5);
+        open("en-US");
+        signIn(manager);
+        goTo("Team");
+
+        Locator repCard = page.getByTestId("team-reps").getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText(rep.displayName()));
+        assertThat(repCard).containsText("Overdue1");
+        assertThat(page.getByText(customerName)).isVisible();
+        repCard.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^Overdue customers"))).click();
+        assertThat(page.getByTestId("customer-list").getByRole(AriaRole.LISTITEM)).hasCount(1);
+        assertThat(page.getByTestId("customer-list")).containsText(customerName);
+
+        page.navigate("/team/feed");
+        assertThat(page.getByTestId("feed-state")).hasText("Live: new check-ins appear as they happen.");
+        given().auth().oauth2(repToken).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("clientId", UUID.randomUUID().toString(), "customerId", customerId, "clientTime", java.time.Instant.now().toString(),
+                        "position", Map.of("lat", LAT + 0.05, "lng", LNG, "accuracy", 10, "fixAge", 1), "purpose", "DEMO"))
+                .post("/api/v1/checkins").then().statusCode(201);
+        Locator feed = page.getByTestId("feed");
+        assertThat(feed).containsText(customerName);
+        assertThat(feed).containsText(rep.displayName());
+        assertThat(feed.locator(".flag-warn")).containsText("Not verified: too far from the customer's location.");
+    }
+
+    @Test
     void workScreensPassAxe() {
         Account manager = Accounts.create("MANAGER", "en");
         String token = Accounts.token(manager);
