@@ -54,7 +54,8 @@ export function CustomersScreen() {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const next = new URLSearchParams();
     for (const name of FILTERS) {
-      const value = String(form.get(name) ?? params.get(name) ?? '').trim();
+      // ownerId comes from a link (Team), not from the form: it stays until cleared
+      const value = String((name === 'ownerId' ? params.get(name) : form.get(name)) ?? '').trim();
       if (value && !(name === 'overdue' && value !== 'true')) next.set(name, value);
     }
     navigate(`/customers${next.size ? `?${next}` : ''}`, true);

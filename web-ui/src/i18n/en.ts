@@ -267,4 +267,5 @@ export const en = {
   'feed.reconnecting': 'Connecting…',
   'feed.back': 'Back to team',
   'feed.empty': 'No check-ins yet.',
+  'today.offlineNoCache': 'You are offline and this phone has no agenda saved yet. It appears once you have been online.',
 };

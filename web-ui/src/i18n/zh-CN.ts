@@ -269,4 +269,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'feed.reconnecting': '正在连接…',
   'feed.back': '返回团队',
   'feed.empty': '还没有签到。',
+  'today.offlineNoCache': '当前离线，本机还没有保存日程。联网一次后即可离线查看。',
 };

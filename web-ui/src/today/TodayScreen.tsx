@@ -49,6 +49,7 @@ export function TodayScreen({ profile }: { profile: Profile }) {
   const [cached, setCached] = useState<Cached>();
   const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string>();
+  const [offline, setOffline] = useState(false);
   const [queued, setQueued] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<{ id: string; form: 'done' | 'snooze' }>();
 
@@ -59,9 +60,11 @@ export function TodayScreen({ profile }: { profile: Profile }) {
       await writeKey(cacheKey, next);
       setCached(next);
       setFresh(true);
+      setOffline(false);
       setError(undefined);
     } catch (e) {
       setFresh(false);
+      setOffline(e instanceof OfflineError);
       if (!(e instanceof OfflineError)) setError(describeError(e));
     }
   }
@@ -130,7 +133,7 @@ export function TodayScreen({ profile }: { profile: Profile }) {
       )}
       {error && <p class="error" role="alert">{error}</p>}
       {!cached ? (
-        <p>{t('loading')}</p>
+        <p role="status">{offline ? t('today.offlineNoCache') : t('loading')}</p>
       ) : list.length === 0 ? (
         <EmptyState icon="today" title={t('today.emptyTitle')} body={t('today.emptyBody')} />
       ) : (
