@@ -2,22 +2,29 @@ import { useEffect } from 'preact/hooks';
 import { logout } from './api/client';
 import { LoginScreen } from './auth/LoginScreen';
 import { onSessionEnded } from './auth/session';
-import { CheckInScreen } from './checkin/CheckInScreen';
-import { CustomersScreen } from './customers/CustomersScreen';
 import { locale, pickLocale, t } from './i18n/i18n';
 import { MeScreen } from './me/MeScreen';
 import { PushScreen } from './me/PushScreen';
 import { fetchProfile, forgetProfile, me, seesTeam, type Profile } from './me/profile';
 import { clearOutbox, keepOnlyWritesOf } from './outbox/outbox';
+import { deleteKey } from './platform/db';
 import { currentPath, followLink, navigate } from './platform/router';
+import { lazy } from './shell/lazy';
 import { useStore } from './platform/store';
 import { BottomNav } from './shell/BottomNav';
 import { Header } from './shell/Header';
 import { Screen } from './shell/Screen';
 import { SyncScreen } from './sync/SyncScreen';
 import { onSynced, syncNow } from './sync/sync';
-import { TeamScreen } from './team/TeamScreen';
 import { TodayScreen } from './today/TodayScreen';
+
+const CustomersScreen = lazy(() => import('./customers/CustomersScreen').then((m) => m.CustomersScreen));
+const CustomerDetailScreen = lazy(() => import('./customers/CustomerDetailScreen').then((m) => m.CustomerDetailScreen));
+const CustomerFormScreen = lazy(() => import('./customers/CustomerFormScreen').then((m) => m.CustomerFormScreen));
+const CheckInScreen = lazy(() => import('./checkin/CheckInScreen').then((m) => m.CheckInScreen));
+const CheckInHistoryScreen = lazy(() => import('./checkin/CheckInHistoryScreen').then((m) => m.CheckInHistoryScreen));
+const TeamScreen = lazy(() => import('./team/TeamScreen').then((m) => m.TeamScreen));
+const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
 
 /** Loads the profile from the server and speaks its language. */
 export async function refreshProfile(): Promise<Profile> {
@@ -28,6 +35,8 @@ export async function refreshProfile(): Promise<Profile> {
 
 async function signOut(): Promise<void> {
   await clearOutbox();
+  // what was cached for offline use belongs to this user only
+  await Promise.all([deleteKey(`agenda:${me.get()?.id}`), deleteKey('checkin:nearby')]);
   await logout();
 }
 
@@ -73,15 +82,23 @@ export function App() {
 }
 
 function screenFor(path: string, profile: Profile) {
+  const customer = /^\/customers\/([0-9a-f-]{36})(\/edit)?$/.exec(path);
+  if (customer) return customer[2] ? <CustomerFormScreen key={path} id={customer[1]} /> : <CustomerDetailScreen key={path} id={customer[1]} />;
   switch (path) {
     case '/today':
       return <TodayScreen profile={profile} />;
     case '/checkin':
       return <CheckInScreen />;
+    case '/checkin/history':
+      return <CheckInHistoryScreen profile={profile} />;
     case '/customers':
       return <CustomersScreen />;
+    case '/customers/new':
+      return <CustomerFormScreen key={path} />;
     case '/team':
       return seesTeam(profile.role) ? <TeamScreen /> : <NotFound />;
+    case '/team/feed':
+      return seesTeam(profile.role) ? <TeamFeedScreen /> : <NotFound />;
     case '/me':
       return <MeScreen profile={profile} onSignOut={() => void signOut()} />;
     case '/notifications':

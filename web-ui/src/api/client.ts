@@ -7,6 +7,12 @@ export interface Request {
   headers?: Record<string, string>;
 }
 
+/** A JSON answer with the headers that matter to the caller (ETag). */
+export interface Answer<T> {
+  data: T;
+  etag?: string;
+}
+
 /** Refresh a little before expiry so a request rarely meets a 401 at all. */
 const EARLY_REFRESH_MS = 30_000;
 
@@ -16,6 +22,11 @@ const EARLY_REFRESH_MS = 30_000;
  * SessionExpiredError.
  */
 export async function api<T>(path: string, request: Request = {}): Promise<T> {
+  return (await apiAnswer<T>(path, request)).data;
+}
+
+/** Like api, with the response's ETag (for If-Match on a later change). */
+export async function apiAnswer<T>(path: string, request: Request = {}): Promise<Answer<T>> {
   let session = await loadSession();
   if (!session) throw new SessionExpiredError();
   if (session.expiresAt - Date.now() < EARLY_REFRESH_MS) {
@@ -29,18 +40,31 @@ export async function api<T>(path: string, request: Request = {}): Promise<T> {
     response = await send(path, request, session.accessToken);
   }
   if (!response.ok) throw await problemOf(response);
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  const data = (response.status === 204 ? undefined : await response.json()) as T;
+  return { data, etag: response.headers.get('etag') ?? undefined };
+}
+
+/** A fresh access token (refreshed when close to expiry) for requests api() cannot make, such as streams. */
+export async function accessToken(forceRefresh = false): Promise<string> {
+  let session = await loadSession();
+  if (session && (forceRefresh || session.expiresAt - Date.now() < EARLY_REFRESH_MS)) {
+    session = await refreshSession(session.accessToken);
+  }
+  if (!session) throw new SessionExpiredError();
+  return session.accessToken;
 }
 
 async function send(path: string, request: Request, accessToken?: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (a photo) goes as it is, with its own content type; anything else as JSON.
+  const raw = typeof Blob !== 'undefined' && request.body instanceof Blob;
+  if (request.body !== undefined) headers['Content-Type'] = raw ? (request.body as Blob).type : 'application/json';
   try {
     return await fetch(path, {
       method: request.method ?? 'GET',
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: request.body === undefined ? undefined : raw ? (request.body as Blob) : JSON.stringify(request.body),
     });
   } catch {
     throw new OfflineError();

@@ -1,10 +1,92 @@
-import { t } from '../i18n/i18n';
-import { EmptyState, Screen } from '../shell/Screen';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import { channelLabel, gradeLabel, stageLabel } from '../customers/model';
+import { formatNumber } from '../i18n/format';
+import { t, tn } from '../i18n/i18n';
+import { describeError } from '../i18n/problems';
+import { followLink } from '../platform/router';
+import { Screen } from '../shell/Screen';
+import type { AgendaItem } from '../today/TodayScreen';
 
+interface RepLoad {
+  repId: string;
+  name: string;
+  overdue: number;
+  dueToday: number;
+  missedLast30Days: number;
+  neglected: number;
+}
+interface TeamAgenda {
+  date: string;
+  reps: RepLoad[];
+  urgent: (AgendaItem & { ownerId: string })[];
+}
+
+/** Days untouched that the "neglected customers" link filters on (the server's neglect rule is twice the cadence). */
+const NEGLECTED_DAYS = 14;
+
+/** The manager's team today: each rep's load, the most urgent follow-ups, links to a rep's neglected customers. */
 export function TeamScreen() {
+  const [team, setTeam] = useState<TeamAgenda>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    api<TeamAgenda>('/api/v1/agenda/team').then(setTeam, (e) => setError(describeError(e)));
+  }, []);
+  const names = new Map(team?.reps.map((r) => [r.repId, r.name]));
   return (
     <Screen title={t('team.title')}>
-      <EmptyState icon="team" title={t('team.emptyTitle')} body={t('team.emptyBody')} />
+      <a href="/team/feed" onClick={followLink} class="button secondary">{t('team.feed')}</a>
+      {error && <p class="error" role="alert">{error}</p>}
+      {!team ? (
+        !error && <p>{t('loading')}</p>
+      ) : (
+        <>
+          <section aria-labelledby="reps-h">
+            <h2 id="reps-h">{t('team.reps')}</h2>
+            {team.reps.length === 0 && <p class="muted">{t('team.noReps')}</p>}
+            <ul class="plain" data-testid="team-reps">
+              {team.reps.map((r) => (
+                <li key={r.repId} class={`card${r.overdue ? ' agenda-item overdue' : ''}`}>
+                  <strong>{r.name}</strong>
+                  <dl class="facts">
+                    <dt>{t('team.overdue')}</dt><dd>{formatNumber(r.overdue)}</dd>
+                    <dt>{t('team.dueToday')}</dt><dd>{formatNumber(r.dueToday)}</dd>
+                    <dt>{t('team.missed30')}</dt><dd>{formatNumber(r.missedLast30Days)}</dd>
+                    <dt>{t('team.neglected')}</dt><dd>{formatNumber(r.neglected)}</dd>
+                  </dl>
+                  <div class="actions">
+                    <a class="button secondary" href={`/customers?ownerId=${r.repId}&overdue=true&sort=NEXT_DUE`} onClick={followLink}>
+                      {t('team.overdueLink')}<span class="visually-hidden"> · {r.name}</span>
+                    </a>
+                    <a class="button secondary" href={`/customers?ownerId=${r.repId}&notTouchedDays=${NEGLECTED_DAYS}&sort=LAST_TOUCHED`} onClick={followLink}>
+                      {tn('team.neglectedLink', NEGLECTED_DAYS)}<span class="visually-hidden"> · {r.name}</span>
+                    </a>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="urgent-h">
+            <h2 id="urgent-h">{t('team.urgent')}</h2>
+            {team.urgent.length === 0 && <p class="muted">{t('team.noUrgent')}</p>}
+            <ul class="plain">
+              {team.urgent.map((i) => (
+                <li key={i.followUpId} class="card agenda-item overdue">
+                  <a href={`/customers/${i.customerId}`} onClick={followLink} class="title-link">{i.customerName}</a>
+                  <p class="chips">
+                    <span class="chip">{names.get(i.ownerId) ?? '—'}</span>
+                    <span class="chip">{gradeLabel(i.grade)}</span>
+                    <span class="chip">{stageLabel(i.stage)}</span>
+                    <span class="chip">{channelLabel(i.channel)}</span>
+                    <span class="chip chip-warn">{tn('today.daysOverdue', i.daysOverdue)}</span>
+                  </p>
+                  <p class="muted">{i.why}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
     </Screen>
   );
 }

@@ -1,16 +1,157 @@
-import { formatDate } from '../i18n/format';
-import { t } from '../i18n/i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import { OfflineError } from '../api/problem';
+import { channelLabel, gradeLabel, stageLabel, type Channel } from '../customers/model';
+import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
+import { formatDate, formatRelativeTime } from '../i18n/format';
+import { t, tn } from '../i18n/i18n';
+import { describeError } from '../i18n/problems';
 import type { Profile } from '../me/profile';
+import { items as outboxItems, onOutboxChange } from '../outbox/outbox';
+import { readKey, writeKey } from '../platform/db';
+import { followLink } from '../platform/router';
 import { EmptyState, Screen } from '../shell/Screen';
+import { onSynced } from '../sync/sync';
 
-/** Today: the date in the user's time zone and, until the agenda exists, an honest empty state. */
+/** GET /api/v1/agenda */
+export interface AgendaItem {
+  followUpId: string;
+  customerId: string;
+  customerName: string;
+  grade: string;
+  stage: string;
+  dueOn: string;
+  overdue: boolean;
+  daysOverdue: number;
+  channel: Channel;
+  why: string;
+}
+interface Agenda {
+  date: string;
+  overdueCount: number;
+  dueCount: number;
+  items: AgendaItem[];
+}
+interface Cached {
+  agenda: Agenda;
+  fetchedAt: number;
+}
+
+/** Follow-ups with a record or snooze waiting in the outbox. */
+async function followUpsInOutbox(): Promise<Set<string>> {
+  const ids = (await outboxItems()).map((item) => /\/follow-ups\/([^/]+)\//.exec(item.path)?.[1]);
+  return new Set(ids.filter((id): id is string => !!id));
+}
+
+/** Today: overdue first, then due today; Done and Snooze go through the outbox; offline it shows the last agenda. */
 export function TodayScreen({ profile }: { profile: Profile }) {
+  const cacheKey = `agenda:${profile.id}`;
+  const [cached, setCached] = useState<Cached>();
+  const [fresh, setFresh] = useState(false);
+  const [error, setError] = useState<string>();
+  const [offline, setOffline] = useState(false);
+  const [queued, setQueued] = useState<Set<string>>(new Set());
+  const [open, setOpen] = useState<{ id: string; form: 'done' | 'snooze' }>();
+
+  async function load() {
+    try {
+      const agenda = await api<Agenda>('/api/v1/agenda');
+      const next = { agenda, fetchedAt: Date.now() };
+      await writeKey(cacheKey, next);
+      setCached(next);
+      setFresh(true);
+      setOffline(false);
+      setError(undefined);
+    } catch (e) {
+      setFresh(false);
+      setOffline(e instanceof OfflineError);
+      if (!(e instanceof OfflineError)) setError(describeError(e));
+    }
+  }
+
+  useEffect(() => {
+    void readKey<Cached>(cacheKey).then((c) => c && setCached((now) => now ?? c));
+    void load();
+    const refreshQueued = () => void followUpsInOutbox().then(setQueued);
+    refreshQueued();
+    const stopOutbox = onOutboxChange(refreshQueued);
+    const stopSynced = onSynced(() => void load());
+    return () => {
+      stopOutbox();
+      stopSynced();
+    };
+  }, [cacheKey]);
+
   const date = formatDate(new Date(), { weekday: 'long', month: 'long', day: 'numeric' }, profile.timeZone);
+  const list = cached?.agenda.items ?? [];
+  const overdue = list.filter((i) => i.overdue);
+  const due = list.filter((i) => !i.overdue);
+
+  function item(i: AgendaItem) {
+    const waiting = queued.has(i.followUpId);
+    const formOpen = open?.id === i.followUpId;
+    return (
+      <li key={i.followUpId} class={`card agenda-item${i.overdue ? ' overdue' : ''}`} data-testid="agenda-item">
+        <a href={`/customers/${i.customerId}`} onClick={followLink} class="title-link">
+          {i.customerName}
+        </a>
+        <p class="chips">
+          <span class="chip">{gradeLabel(i.grade)}</span>
+          <span class="chip">{stageLabel(i.stage)}</span>
+          <span class="chip">{channelLabel(i.channel)}</span>
+          {i.overdue && <span class="chip chip-warn">{tn('today.daysOverdue', i.daysOverdue)}</span>}
+        </p>
+        <p class="muted">{i.why}</p>
+        {waiting ? (
+          <p class="status" role="status">{t('today.recorded')}</p>
+        ) : formOpen && open.form === 'done' ? (
+          <DoneForm followUpId={i.followUpId} channel={i.channel} onDone={() => setOpen(undefined)} onCancel={() => setOpen(undefined)} />
+        ) : formOpen ? (
+          <SnoozeForm followUpId={i.followUpId} onDone={() => setOpen(undefined)} onCancel={() => setOpen(undefined)} />
+        ) : (
+          <div class="actions">
+            <button type="button" class="primary small" aria-label={t('today.doneFor', { name: i.customerName })} onClick={() => setOpen({ id: i.followUpId, form: 'done' })}>
+              {t('today.done')}
+            </button>
+            <button type="button" class="secondary" aria-label={t('today.snoozeFor', { name: i.customerName })} onClick={() => setOpen({ id: i.followUpId, form: 'snooze' })}>
+              {t('today.snooze')}
+            </button>
+          </div>
+        )}
+      </li>
+    );
+  }
+
   return (
     <Screen title={t('today.title')}>
       <p class="lead">{t('today.greeting', { name: profile.displayName })}</p>
       <p class="muted">{date}</p>
-      <EmptyState icon="today" title={t('today.emptyTitle')} body={t('today.emptyBody')} />
+      {cached && !fresh && (
+        <p class="warning" data-testid="as-of">
+          {t('today.asOf', { time: formatRelativeTime(cached.fetchedAt) })}
+        </p>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+      {!cached ? (
+        <p role="status">{offline ? t('today.offlineNoCache') : t('loading')}</p>
+      ) : list.length === 0 ? (
+        <EmptyState icon="today" title={t('today.emptyTitle')} body={t('today.emptyBody')} />
+      ) : (
+        <>
+          {overdue.length > 0 && (
+            <section aria-labelledby="overdue-h">
+              <h2 id="overdue-h">{tn('today.overdue', overdue.length)}</h2>
+              <ul class="plain">{overdue.map(item)}</ul>
+            </section>
+          )}
+          {due.length > 0 && (
+            <section aria-labelledby="due-h">
+              <h2 id="due-h">{tn('today.due', due.length)}</h2>
+              <ul class="plain">{due.map(item)}</ul>
+            </section>
+          )}
+        </>
+      )}
     </Screen>
   );
 }

@@ -37,6 +37,17 @@ final class Accounts {
         return new Account(id, email, PASSWORD, displayName);
     }
 
+    /** Makes the manager a manager of the rep's team, so the rep is in the manager's scope. */
+    static void makeManagerOf(Account manager, Account rep) {
+        String teamId = given().auth().oauth2(admin()).get("/api/v1/users/" + rep.id())
+                .then().statusCode(200)
+                .extract().path("teamId");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("userIds", java.util.List.of(manager.id())))
+                .put("/api/v1/teams/" + teamId + "/managers")
+                .then().statusCode(200);
+    }
+
     /** A fresh access token for the account, straight from the API. */
     static String token(Account account) {
         return login(account.email(), account.password());

@@ -23,6 +23,8 @@ class NavigationBrowserTest extends BrowserTest {
         assertEquals(List.of("Today", "Check-in", "Customers", "Me"), nav().getByRole(AriaRole.LINK).allInnerTexts());
         page.navigate("/team");
         assertThat(heading()).hasText("Page not found");
+        page.navigate("/team/feed");
+        assertThat(heading()).hasText("Page not found");
     }
 
     @Test
@@ -34,7 +36,7 @@ class NavigationBrowserTest extends BrowserTest {
         assertEquals(List.of("今日", "签到", "客户", "团队", "我的"), nav().getByRole(AriaRole.LINK).allInnerTexts());
         goTo("团队");
         assertThat(heading()).hasText("团队");
-        assertThat(page.getByText("团队视图尚未开放")).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("实时签到动态"))).isVisible();
         assertThat(nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("团队")))
                 .hasAttribute("aria-current", "page");
     }

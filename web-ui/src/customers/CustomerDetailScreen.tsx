@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
+import { formatDate } from '../i18n/format';
+import { t, tn, type MessageKey } from '../i18n/i18n';
+import { describeError } from '../i18n/problems';
+import { followLink } from '../platform/router';
+import { Screen } from '../shell/Screen';
+import { onSynced } from '../sync/sync';
+import { channelLabel, daysSince, gradeLabel, stageLabel, type Customer, type TimelineEntry } from './model';
+
+const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
+const when = (iso: string) => formatDate(new Date(iso), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** One customer: contacts to call, the pending follow-up, an explained health score and the history. */
+export function CustomerDetailScreen({ id }: { id: string }) {
+  const [customer, setCustomer] = useState<Customer>();
+  const [timeline, setTimeline] = useState<TimelineEntry[]>();
+  const [error, setError] = useState<string>();
+  const [form, setForm] = useState<'done' | 'snooze'>();
+  const [recorded, setRecorded] = useState(false);
+
+  async function load() {
+    try {
+      const [c, tl] = await Promise.all([
+        api<Customer>(`/api/v1/customers/${id}`),
+        api<TimelineEntry[]>(`/api/v1/customers/${id}/timeline`),
+      ]);
+      setCustomer(c);
+      setTimeline(tl);
+      setRecorded(false);
+      setError(undefined);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+  useEffect(() => {
+    void load();
+    return onSynced(() => void load());
+  }, [id]);
+
+  if (!customer) {
+    return (
+      <Screen title={t('customer.title')}>
+        {error ? <p class="error" role="alert">{error}</p> : <p>{t('loading')}</p>}
+      </Screen>
+    );
+  }
+  const pending = customer.pendingFollowUp;
+  const untouched = daysSince(customer.lastTouchedAt ?? customer.createdAt);
+  return (
+    <Screen title={customer.name}>
+      <p class="chips">
+        <span class="chip">{gradeLabel(customer.grade)}</span>
+        <span class="chip">{stageLabel(customer.stage)}</span>
+        {customer.tags?.map((tag) => <span class="chip" key={tag}>{tag}</span>)}
+      </p>
+      {error && <p class="error" role="alert">{error}</p>}
+      <div class="actions">
+        <a class="button secondary" href={`/customers/${id}/edit`} onClick={followLink}>{t('customer.edit')}</a>
+        <a class="button secondary" href={`/checkin?customer=${id}`} onClick={followLink}>{t('customer.checkIn')}</a>
+      </div>
+      <dl class="facts card">
+        {customer.industry && (<><dt>{t('customer.industry')}</dt><dd>{customer.industry}</dd></>)}
+        {customer.address && (<><dt>{t('customer.address')}</dt><dd>{customer.address}</dd></>)}
+        {customer.lostReason && (<><dt>{t('customer.lostReason')}</dt><dd>{customer.lostReason}</dd></>)}
+        <dt>{t('customer.cadence')}</dt><dd>{tn('customer.everyDays', customer.cadenceDays)}</dd>
+        <dt>{t('customer.lastTouched')}</dt><dd>{customer.lastTouchedAt ? when(customer.lastTouchedAt) : t('customer.never')}</dd>
+      </dl>
+
+      <section class="card" aria-labelledby="contacts-h">
+        <h2 id="contacts-h">{t('customer.contacts')}</h2>
+        {!customer.contacts?.length ? (
+          <p class="muted">{t('customer.noContacts')}</p>
+        ) : (
+          <ul class="plain">
+            {customer.contacts.map((c) => (
+              <li key={c.id ?? c.name}>
+                <strong>{c.name}</strong>
+                {c.title && <span class="muted"> · {c.title}</span>}
+                {c.decisionRole && <span class="muted"> · {t(`role.contact.${c.decisionRole}` as MessageKey)}</span>}
+                <div class="actions">
+                  {c.phone && <a class="button secondary" href={`tel:${c.phone.replace(/\s+/g, '')}`} >{c.phone}<span class="visually-hidden"> · {t('customer.call', { name: c.name })}</span></a>}
+                  {c.email && <a class="button secondary" href={`mailto:${c.email}`}>{c.email}</a>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="pending-h">
+        <h2 id="pending-h">{t('customer.pending')}</h2>
+        {!pending ? (
+          <p class="muted">{t('customer.noPending')}</p>
+        ) : (
+          <>
+            <p>
+              {t('customer.pendingDue', { date: day(pending.dueOn), channel: channelLabel(pending.channel) })}
+              {pending.overdue && <span class="chip chip-warn"> {t('customers.overdue')}</span>}
+            </p>
+            {pending.snoozeReason && <p class="muted">{t('customer.snoozed', { reason: pending.snoozeReason })}</p>}
+            {recorded ? (
+              <p class="status" role="status">{t('today.recorded')}</p>
+            ) : form === 'done' ? (
+              <DoneForm followUpId={pending.id} channel={pending.channel} onDone={() => { setForm(undefined); setRecorded(true); }} onCancel={() => setForm(undefined)} />
+            ) : form === 'snooze' ? (
+              <SnoozeForm followUpId={pending.id} onDone={() => { setForm(undefined); setRecorded(true); }} onCancel={() => setForm(undefined)} />
+            ) : (
+              <div class="actions">
+                <button type="button" class="primary" onClick={() => setForm('done')}>{t('customer.record')}</button>
+                <button type="button" class="secondary" onClick={() => setForm('snooze')}>{t('today.snooze')}</button>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+
+      {customer.health && (
+        <section class="card" aria-labelledby="health-h">
+          <h2 id="health-h">{t('customer.health', { score: customer.health.score })}</h2>
+          <ul class="plain">
+            {customer.health.components.map((c) => (
+              <li key={c.name}>
+                <div class="between">
+                  <span>{t(`health.${c.name}` as MessageKey)}</span>
+                  <span>{t('customer.points', { points: c.points, max: c.max })}</span>
+                </div>
+                <div class="bar" aria-hidden="true"><span style={{ width: `${(100 * c.points) / c.max}%` }} /></div>
+                <p class="muted">
+                  {c.name === 'recency'
+                    ? t('health.recencyWhy', { days: untouched ?? 0, cadence: customer.cadenceDays })
+                    : t('health.followUpDisciplineWhy', { overdue: pending?.overdue ? t('health.overdueYes') : t('health.overdueNo') })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="timeline-h">
+        <h2 id="timeline-h">{t('customer.timeline')}</h2>
+        <ol class="plain" data-testid="timeline">
+          {timeline?.map((e, i) => (
+            <li key={i} class="card">
+              <div class="between">
+                <strong>{timelineTitle(e)}</strong>
+                <time class="muted" dateTime={e.at}>{when(e.at)}</time>
+              </div>
+              {e.summary && <p>{e.summary}</p>}
+              {e.feedback && <p class="muted">{t('followUp.feedback')}: {e.feedback}</p>}
+              {e.needChange && <p class="muted">{t('followUp.needChange')}: {e.needChange}</p>}
+              {e.nextAction && <p class="muted">{t('followUp.nextAction')}: {e.nextAction}</p>}
+              {e.reason && <p class="muted">{t('followUp.reason')}: {e.reason}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Screen>
+  );
+}
+
+function timelineTitle(e: TimelineEntry): string {
+  switch (e.kind) {
+    case 'FOLLOW_UP_DONE':
+      return t('timeline.done', { channel: e.channel ? channelLabel(e.channel) : '' });
+    case 'FOLLOW_UP_MISSED':
+      return t('timeline.missed');
+    case 'CREATED':
+      return t('timeline.created');
+    case 'GRADE':
+      return t('timeline.grade', { from: e.from ? gradeLabel(e.from) : '—', to: e.to ? gradeLabel(e.to) : '—' });
+    case 'STAGE':
+      return t('timeline.stage', { from: e.from ? stageLabel(e.from) : '—', to: e.to ? stageLabel(e.to) : '—' });
+    case 'OWNER':
+      return t('timeline.owner');
+    default:
+      return t('timeline.deleted');
+  }
+}
