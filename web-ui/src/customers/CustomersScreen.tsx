@@ -9,7 +9,7 @@ import { Screen } from '../shell/Screen';
 import { GRADES, STAGES, gradeLabel, stageLabel, type CustomerSummary, type Page } from './model';
 
 const SORTS = ['CREATED', 'NAME', 'NEXT_DUE', 'LAST_TOUCHED'] as const;
-const FILTERS = ['q', 'grade', 'stage', 'overdue', 'notTouchedDays', 'sort', 'ownerId'] as const;
+const FILTERS = ['q', 'grade', 'stage', 'overdue', 'notTouchedDays', 'sort', 'ownerId', 'neglected'] as const;
 
 /** The customer list: search (any language), filters and sort live in the address, so a link can open a filtered list. */
 export function CustomersScreen() {
@@ -54,8 +54,9 @@ export function CustomersScreen() {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const next = new URLSearchParams();
     for (const name of FILTERS) {
-      // ownerId comes from a link (Team), not from the form: it stays until cleared
-      const value = String((name === 'ownerId' ? params.get(name) : form.get(name)) ?? '').trim();
+      // ownerId and neglected come from a link (Team), not from the form: they stay until cleared
+      const fromLink = name === 'ownerId' || name === 'neglected';
+      const value = String((fromLink ? params.get(name) : form.get(name)) ?? '').trim();
       if (value && !(name === 'overdue' && value !== 'true')) next.set(name, value);
     }
     navigate(`/customers${next.size ? `?${next}` : ''}`, true);

@@ -22,9 +22,6 @@ interface TeamAgenda {
   urgent: (AgendaItem & { ownerId: string })[];
 }
 
-/** Days untouched that the "neglected customers" link filters on (the server's neglect rule is twice the cadence). */
-const NEGLECTED_DAYS = 14;
-
 /** The manager's team today: each rep's load, the most urgent follow-ups, links to a rep's neglected customers. */
 export function TeamScreen() {
   const [team, setTeam] = useState<TeamAgenda>();
@@ -58,8 +55,8 @@ export function TeamScreen() {
                     <a class="button secondary" href={`/customers?ownerId=${r.repId}&overdue=true&sort=NEXT_DUE`} onClick={followLink}>
                       {t('team.overdueLink')}<span class="visually-hidden"> · {r.name}</span>
                     </a>
-                    <a class="button secondary" href={`/customers?ownerId=${r.repId}&notTouchedDays=${NEGLECTED_DAYS}&sort=LAST_TOUCHED`} onClick={followLink}>
-                      {tn('team.neglectedLink', NEGLECTED_DAYS)}<span class="visually-hidden"> · {r.name}</span>
+                    <a class="button secondary" href={`/customers?ownerId=${r.repId}&neglected=true&sort=LAST_TOUCHED`} onClick={followLink}>
+                      {t('team.neglectedLink')}<span class="visually-hidden"> · {r.name}</span>
                     </a>
                   </div>
                 </li>

@@ -15,6 +15,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,8 @@ public class CheckInFeed {
 
     private PgSubscriber subscriber;
 
+    private volatile boolean running = true;
+
     void start(@Observes StartupEvent event) {
         if (url.isEmpty()) {
             return;
@@ -81,6 +84,7 @@ public class CheckInFeed {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        running = false;
         if (subscriber != null) {
             subscriber.close().subscribe().with(ok -> { }, failure -> { });
         }
@@ -95,6 +99,11 @@ public class CheckInFeed {
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(items(rows)));
         return Multi.createBy().merging().streams(liveInScope, missed)
                 .select().distinct(Item::seq);
+    }
+
+    /** Keep-alive ticks for an open stream; they end when the application shuts down, so streams close. */
+    public Multi<Long> keepAlive(Duration every) {
+        return Multi.createFrom().ticks().every(every).select().first(tick -> running);
     }
 
     private void announced(String id) {

@@ -101,7 +101,7 @@ public class CheckInResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Live feed of your teams' check-ins (server-sent events)",
-            description = "Each event is a check-in with its verdict; its id is the check-in's sequence number. Reconnect with Last-Event-ID to receive what you missed. A comment is sent every 25 s to keep the connection open.")
+            description = "Each event is a check-in with its verdict; its id is the check-in's sequence number. Reconnect with Last-Event-ID to receive what you missed. A comment is sent every 15 s to keep the connection open; the stream ends when the server shuts down.")
     @APIResponse(responseCode = "200", description = "The event stream")
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @RestHeader("Last-Event-ID") String lastEventId) {
         long after = parseLastEventId(lastEventId);
@@ -109,7 +109,7 @@ public class CheckInResource {
                 .onItem().transformToMultiAndConcatenate(scope -> feed.stream(scope, after))
                 .map(item -> sse.newEventBuilder().id(Long.toString(item.seq())).name("checkin")
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(item).build());
-        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(25))
+        Multi<OutboundSseEvent> keepAlive = feed.keepAlive(Duration.ofSeconds(15))
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(events, keepAlive);
     }

@@ -153,6 +153,10 @@ public class CustomerQueries {
             params.add(Instant.now().minus(Duration.ofDays(filter.notTouchedDays())).atOffset(java.time.ZoneOffset.UTC));
             sql.append(" and coalesce(c.last_touched_at, c.created_at) <= $").append(params.size());
         }
+        if (filter.neglected()) {
+            sql.append(" and c.stage <> 'LOST' and coalesce(c.last_touched_at, c.created_at)")
+                    .append(" < now() - make_interval(days => 2 * coalesce(c.cadence_days_override, least(g.interval_days, s.interval_days), g.interval_days))");
+        }
         boolean descending = filter.sort() == CustomerFilter.Sort.CREATED;
         if (after != null) {
             params.add(after.value());

@@ -61,17 +61,18 @@ public class CustomerResource {
 
     @GET
     @Operation(summary = "List customers in your scope",
-            description = "Filter by owner, team, grade, stage, tag, text (name, contact name or phone; Chinese works), overdue follow-up or days untouched.")
+            description = "Filter by owner, team, grade, stage, tag, text (name, contact name or phone; Chinese works), overdue follow-up, days untouched, or neglected (untouched for more than twice the cadence, as the team agenda counts them).")
     @APIResponse(responseCode = "200", description = "A page of customers")
     public Uni<Page<CustomerSummary>> list(@RestQuery UUID ownerId, @RestQuery UUID teamId, @RestQuery Customer.Grade grade,
                                            @RestQuery Customer.Stage stage, @RestQuery @Size(max = 40) String tag,
                                            @RestQuery @Size(max = 100) String q, @RestQuery Boolean overdue,
                                            @RestQuery @Min(1) @Max(3650) Integer notTouchedDays,
+                                           @RestQuery @DefaultValue("false") boolean neglected,
                                            @RestQuery @DefaultValue("false") boolean deleted,
                                            @RestQuery @DefaultValue("CREATED") CustomerFilter.Sort sort,
                                            @RestQuery String cursor,
                                            @RestQuery @DefaultValue(Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        CustomerFilter filter = new CustomerFilter(ownerId, teamId, grade, stage, tag, q, overdue, notTouchedDays, deleted, sort);
+        CustomerFilter filter = new CustomerFilter(ownerId, teamId, grade, stage, tag, q, overdue, notTouchedDays, neglected, deleted, sort);
         KeysetCursor after = KeysetCursor.decode(cursor);
         return scopes.current()
                 .invoke(scope -> {
@@ -102,7 +103,7 @@ public class CustomerResource {
                                 @RestQuery Customer.Stage stage, @RestQuery @Size(max = 40) String tag,
                                 @RestQuery @Size(max = 100) String q, @RestQuery Boolean overdue,
                                 @RestQuery @Min(1) @Max(3650) Integer notTouchedDays) {
-        CustomerFilter filter = new CustomerFilter(ownerId, teamId, grade, stage, tag, q, overdue, notTouchedDays, false,
+        CustomerFilter filter = new CustomerFilter(ownerId, teamId, grade, stage, tag, q, overdue, notTouchedDays, false, false,
                 CustomerFilter.Sort.NAME);
         return scopes.current()
                 .chain(scope -> transfer.exportCsv(scope, filter))

@@ -141,6 +141,23 @@ class FollowUpTest {
     }
 
     @Test
+    void neglectedCustomersAreCountedAndListedTheSameWay() {
+        UUID team = Api.team("neglect", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        String neglected = customer(rep, "Forgotten Co", "C", "INITIAL_INTENT").path("id");
+        String recent = customer(rep, "Recent Co", "C", "INITIAL_INTENT").path("id");
+        pool.preparedQuery("update customer set last_touched_at = now() - interval '29 days' where id = $1")
+                .execute(Tuple.of(UUID.fromString(neglected))).await().atMost(Duration.ofSeconds(5));
+        pool.preparedQuery("update customer set last_touched_at = now() - interval '27 days' where id = $1")
+                .execute(Tuple.of(UUID.fromString(recent))).await().atMost(Duration.ofSeconds(5));
+        manager.as().get("/api/v1/agenda/team").then()
+                .body("reps.find { it.repId == '" + rep.id() + "' }.neglected", equalTo(1));
+        manager.as().get("/api/v1/customers?ownerId=" + rep.id() + "&neglected=true").then()
+                .statusCode(200).body("items.id", equalTo(java.util.List.of(neglected)));
+    }
+
+    @Test
     void overdueBeyondTheGraceBecomesMissedAndANewFollowUpIsDueToday() {
         Api.TestUser rep = rep();
         String id = customer(rep, "Missed Co", "C", "INITIAL_INTENT").path("id");
