@@ -157,11 +157,16 @@ public class CheckInService {
         return Uni.createFrom().item(existing);
     }
 
-    /** Tells every replica's live feed; PostgreSQL delivers the notification only if the transaction commits. */
+    /**
+     * Tells every replica's live feed; PostgreSQL delivers the notification only if the transaction commits.
+     * Run as a statement without a result: Hibernate caches a native select's plan under a key that
+     * never matches again for this query, so each check-in added a cache entry with the same hash
+     * and every lookup walked all of them.
+     */
     private Uni<Void> announce(CheckIn c) {
         return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify('" + CheckInFeed.CHANNEL + "', :id)")
                 .setParameter("id", c.id.toString())
-                .getSingleResult()).replaceWithVoid();
+                .executeUpdate()).replaceWithVoid();
     }
 
     @WithSession
