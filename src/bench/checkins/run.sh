@@ -20,106 +20,27 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 ADMIN_EMAIL=admin@bench.canvass.io
 ADMIN_PASSWORD=bench-admin-password
 
-log() { printf '\n== %s  %s\n' "$(date +%T)" "$*" >&2; }
-die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
-
-[ "$(id -u)" = 0 ] || die "run as root (PostgreSQL is started with runuser -u postgres)"
-for tool in wrk psql pgbench java python3 curl; do
-  command -v "$tool" >/dev/null || die "$tool not found (wrk: apt-get install wrk)"
-done
-[ -x "$PG_BIN/initdb" ] || die "no PostgreSQL server binaries in $PG_BIN"
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-TMP=$(mktemp -d /tmp/canvass-bench.XXXXXX)
-chmod 755 "$TMP"
-mkdir "$TMP/pg" "$TMP/run"
-chown postgres: "$TMP/pg" "$TMP/run"
-APP_PID=
-PG_STARTED=0
-
-cleanup() {
-  local rc=$?
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-  if [ "$PG_STARTED" = 1 ]; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$TMP/pg/data" -m fast -t 60 stop >/dev/null 2>&1 || true
-  fi
-  if [ "${KEEP_TMP:-0}" = 1 ]; then echo "kept $TMP" >&2; else rm -rf "$TMP"; fi
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$HERE/../lib.sh"
+bench_init wrk pgbench
 
 START=$(date +%s)
-
-if [ "$SKIP_BUILD" != 1 ]; then
-  log "building the packaged app"
-  (cd "$ROOT" && ./mvnw -q package -DskipTests)
-fi
-[ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || die "no target/quarkus-app/quarkus-run.jar"
+build_app
 
 # --- PostgreSQL 15, throwaway -------------------------------------------------------------
-PG_PORT=$(free_port)
-log "PostgreSQL 15 on 127.0.0.1:$PG_PORT ($TMP/pg), synchronous_commit=$SYNC_COMMIT"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$TMP/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 # Writes are measured, so durability stays on (fsync, full pages); synchronous_commit is off by
 # default so that both sides measure CPU and round trips rather than this shared disk's flush
 # latency (SYNC_COMMIT=on to measure with it). pg_stat_statements counts the app's statements.
-cat >>"$TMP/pg/data/postgresql.conf" <<EOF
-port = $PG_PORT
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$TMP/run'
+start_postgres <<EOF
 shared_buffers = 512MB
-max_connections = 100
 synchronous_commit = $SYNC_COMMIT
 max_wal_size = 4GB
 shared_preload_libraries = 'pg_stat_statements'
 EOF
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$TMP/pg/data" -l "$TMP/pg/server.log" -w -t 60 start >/dev/null
-PG_STARTED=1
-export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres
-psql -q -d postgres -v ON_ERROR_STOP=1 \
-  -c "create role canvass login password 'canvass-bench'" \
-  -c "create database canvass owner canvass"
-export PGDATABASE=canvass
+log "PostgreSQL 15 on 127.0.0.1:$PG_PORT ($TMP/pg), synchronous_commit=$SYNC_COMMIT"
 psql -q -c "create extension pg_stat_statements"
 
 # --- the app: Flyway creates the schema, the admin is bootstrapped --------------------------
-APP_PORT=$(free_port)
-log "Canvass on 127.0.0.1:$APP_PORT"
-(
-  cd "$ROOT"
-  export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/canvass"
-  export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/canvass"
-  export QUARKUS_DATASOURCE_USERNAME=canvass QUARKUS_DATASOURCE_PASSWORD=canvass-bench
-  export SMALLRYE_JWT_SIGN_KEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-private.pem"
-  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-public.pem"
-  export CANVASS_ADMIN_EMAIL=$ADMIN_EMAIL CANVASS_ADMIN_PASSWORD=$ADMIN_PASSWORD
-  export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
-  # the missed-follow-up sweep stays off the clock (the data set leaves it nothing to do anyway)
-  export CANVASS_FOLLOW_UPS_SWEEP_DELAY=1h
-  # JAVA_OPTS, e.g. a flight recording: JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile"
-  exec java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
-) >"$TMP/app.log" 2>&1 &
-APP_PID=$!
-BASE="http://127.0.0.1:$APP_PORT"
-for i in $(seq 1 120); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$TMP/app.log" >&2; die "the app exited"; }
-  [ "$i" = 120 ] && { tail -30 "$TMP/app.log" >&2; die "the app was not ready within 120 s"; }
-  sleep 1
-done
-for i in $(seq 1 30); do
-  [ "$(psql -Atc "select count(*) from app_user where lower(email) = '$ADMIN_EMAIL'")" = 1 ] && break
-  [ "$i" = 30 ] && die "the admin was not bootstrapped"
-  sleep 1
-done
+start_app
 
 # --- data set -----------------------------------------------------------------------------
 log "generating 10,000 customers with a pending follow-up each; $REPS reps check in"
