@@ -43,9 +43,10 @@ public class ReminderMetrics {
                 .tag("kind", kind).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(24))
                 .register(registry).record(lateness.isNegative() ? Duration.ZERO : lateness);
+        Counter lateCounter = Counter.builder("canvass.reminders.late").description("Reminders delivered later than canvass.reminders.late-after")
+                .tag("kind", kind).register(registry);
         if (late) {
-            Counter.builder("canvass.reminders.late").description("Reminders delivered later than canvass.reminders.late-after")
-                    .tag("kind", kind).register(registry).increment();
+            lateCounter.increment();
         }
     }
 }

@@ -40,13 +40,13 @@ public class ReminderService {
 
     static final String INSERT = """
             insert into reminder (id, user_id, kind, dedupe_key, subject_id, args, link, due_at, deliver_at)
-            values ($1, $2, $3, $4, cast($5 as uuid), cast($6 as jsonb), $7, $8, $8)
+            values ($1, $2, $3, $4, cast($5 as uuid), cast(cast($6 as text) as jsonb), $7, $8, $8)
             on conflict (user_id, kind, dedupe_key) do nothing""";
 
     /** The same statement with Hibernate's positional parameters. */
     static final String INSERT_NATIVE = """
             insert into reminder (id, user_id, kind, dedupe_key, subject_id, args, link, due_at, deliver_at)
-            values (?1, ?2, ?3, ?4, cast(?5 as uuid), cast(?6 as jsonb), ?7, ?8, ?9)
+            values (?1, ?2, ?3, ?4, cast(?5 as uuid), cast(cast(?6 as text) as jsonb), ?7, ?8, ?9)
             on conflict (user_id, kind, dedupe_key) do nothing""";
 
     private final ReminderKinds kinds;

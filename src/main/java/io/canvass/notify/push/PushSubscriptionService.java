@@ -64,8 +64,8 @@ public class PushSubscriptionService {
                 .onFailure(EndpointGuard.RefusedEndpoint.class).transform(e -> ProblemException.invalid("endpoint", e.getMessage()))
                 .chain(uri -> pool.preparedQuery(UPSERT)
                         .execute(Tuple.tuple().addValue(Ids.newId()).addValue(userId).addValue(uri.toString())
-                                .addValue(io.vertx.mutiny.core.buffer.Buffer.buffer(p256dh))
-                                .addValue(io.vertx.mutiny.core.buffer.Buffer.buffer(auth)).addValue(label)))
+                                .addValue(io.vertx.core.buffer.Buffer.buffer(p256dh))
+                                .addValue(io.vertx.core.buffer.Buffer.buffer(auth)).addValue(label)))
                 .map(rows -> view(rows.iterator().next()));
     }
 
