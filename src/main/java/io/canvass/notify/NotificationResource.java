@@ -62,6 +62,7 @@ public class NotificationResource {
 
     @POST
     @Path("/{id}/read")
+    @Consumes(MediaType.WILDCARD)
     @ResponseStatus(204)
     @Operation(summary = "Mark one notification read", description = "Safe to repeat.")
     @APIResponse(responseCode = "204", description = "Read")
@@ -72,6 +73,7 @@ public class NotificationResource {
 
     @POST
     @Path("/read-all")
+    @Consumes(MediaType.WILDCARD)
     @ResponseStatus(204)
     @Operation(summary = "Mark all your notifications read")
     @APIResponse(responseCode = "204", description = "All read")

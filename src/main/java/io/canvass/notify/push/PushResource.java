@@ -86,6 +86,7 @@ public class PushResource {
 
     @POST
     @Path("/test")
+    @Consumes(MediaType.WILDCARD)
     @ResponseStatus(202)
     @Operation(summary = "Send yourself a test notification", description = "To every device you enabled and your inbox, within seconds; at most one a minute.")
     @APIResponse(responseCode = "202", description = "Queued")
