@@ -73,8 +73,10 @@ self.addEventListener('notificationclick', (event) => {
     self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (clients) => {
       const client = clients.find((c) => new URL(c.url).origin === self.location.origin) as WindowClient | undefined;
       if (client) {
-        await client.focus();
-        return client.navigate(link).then(() => undefined);
+        // focusing can be refused (no user activation left); the link opens regardless
+        await client.focus().catch(() => undefined);
+        await client.navigate(link);
+        return;
       }
       return self.clients.openWindow(link).then(() => undefined);
     }),

@@ -31,8 +31,12 @@ public class Reminders {
 
     /** A reminder due now (or at {@code dueAt}) for the user; returns its id. */
     public UUID schedule(UUID userId, String kind, Map<String, ?> args, Instant dueAt) {
+        return schedule(userId, kind, args, dueAt, "/today");
+    }
+
+    public UUID schedule(UUID userId, String kind, Map<String, ?> args, Instant dueAt, String link) {
         String key = "test:" + UUID.randomUUID();
-        boolean created = service.schedule(pool, new ReminderService.Reminder(userId, kind, key, dueAt, "/today", args, null))
+        boolean created = service.schedule(pool, new ReminderService.Reminder(userId, kind, key, dueAt, link, args, null))
                 .await().atMost(WAIT);
         if (!created) {
             throw new AssertionError("reminder not created");
