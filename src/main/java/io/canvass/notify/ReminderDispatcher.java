@@ -86,9 +86,15 @@ public class ReminderDispatcher {
             join push_subscription s on s.id = d.subscription_id
             on conflict do nothing""";
 
-    static final String DELETE_GONE = "delete from push_subscription where id = any($1)";
+    /** Rows are locked in id order, so replicas completing batches that share devices never deadlock. */
+    static final String DELETE_GONE = """
+            delete from push_subscription where id in (
+                select id from push_subscription where id = any($1) order by id for update)""";
 
-    static final String TOUCH_DEVICES = "update push_subscription set last_used_at = now() where id = any($1)";
+    static final String TOUCH_DEVICES = """
+            update push_subscription s set last_used_at = now()
+            from (select id from push_subscription where id = any($1) order by id for no key update) t
+            where s.id = t.id""";
 
     static final String COMPLETE = """
             update reminder r set state = c.state, deliver_at = c.deliver_at, outcome = nullif(c.outcome, ''),

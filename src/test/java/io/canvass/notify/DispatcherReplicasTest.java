@@ -90,13 +90,18 @@ class DispatcherReplicasTest {
 
         List<Integer> claimed = Uni.join().all(drain(replicaA, 0), drain(replicaB, 0)).andFailFast()
                 .await().atMost(Duration.ofMinutes(3));
-
-        assertEquals(setup.reminderIds().size(), claimed.get(0) + claimed.get(1), "claimed once in all: " + claimed);
-        for (UUID id : setup.reminderIds()) {
-            assertEquals("SENT", reminders.state(id));
-        }
         UUID[] ids = setup.reminderIds().toArray(UUID[]::new);
+        assertEquals(0, reminders.count("select count(*) from reminder where id = any($1) and state = 'PENDING'", (Object) ids),
+                () -> "every reminder done in one pass; waiting: " + reminders.one(
+                        "select string_agg(coalesce(outcome, '-'), ', ') from reminder where id = any($1) and state = 'PENDING'", (Object) ids)
+                        .getString(0));
+
+        assertTrue(claimed.get(0) + claimed.get(1) >= ids.length, "all claimed: " + claimed);
+        for (UUID id : setup.reminderIds()) {
+            assertEquals("SENT", reminders.state(id), () -> "outcome: " + reminders.reminder(id).getString("outcome"));
+        }
         assertEquals(ids.length, reminders.count("select count(*) from notification where reminder_id = any($1)", (Object) ids));
+        assertEquals(ids.length, reminders.count("select count(*) from push_delivery where reminder_id = any($1)", (Object) ids));
         Set<Object> pushed = new HashSet<>();
         int pushes = 0;
         for (TestPushService.Device device : setup.devices()) {
