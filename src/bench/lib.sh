@@ -28,11 +28,13 @@ bench_init() {
 
 cleanup() {
   local rc=$?
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
+  for pid in $APP_PID ${EXTRA_PIDS:-}; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
   if [ "$PG_STARTED" = 1 ]; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$TMP/pg/data" -m fast -t 60 stop >/dev/null 2>&1 || true
   fi
@@ -68,6 +70,8 @@ start_postgres() {
 
 # start_app: the packaged app in prod mode against that database (Flyway creates the schema, the
 # admin is bootstrapped); sets APP_PID and BASE and returns once it is ready and the admin exists.
+# Its log is $TMP/${APP_LOG:-app.log}; a second replica: keep APP_PID in EXTRA_PIDS (stopped on
+# exit too), set another APP_LOG and call it again.
 start_app() {
   APP_PORT=$(free_port)
   log "Canvass on 127.0.0.1:$APP_PORT"
@@ -84,13 +88,13 @@ start_app() {
     export CANVASS_FOLLOW_UPS_SWEEP_DELAY=1h
     # JAVA_OPTS, e.g. a flight recording: JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile"
     exec java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
-  ) >"$TMP/app.log" 2>&1 &
+  ) >"$TMP/${APP_LOG:-app.log}" 2>&1 &
   APP_PID=$!
   BASE="http://127.0.0.1:$APP_PORT"
   for i in $(seq 1 120); do
     curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$TMP/app.log" >&2; die "the app exited"; }
-    [ "$i" = 120 ] && { tail -30 "$TMP/app.log" >&2; die "the app was not ready within 120 s"; }
+    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$TMP/${APP_LOG:-app.log}" >&2; die "the app exited"; }
+    [ "$i" = 120 ] && { tail -30 "$TMP/${APP_LOG:-app.log}" >&2; die "the app was not ready within 120 s"; }
     sleep 1
   done
   for i in $(seq 1 30); do

@@ -4,8 +4,8 @@ import { LoginScreen } from './auth/LoginScreen';
 import { onSessionEnded } from './auth/session';
 import { locale, pickLocale, t } from './i18n/i18n';
 import { MeScreen } from './me/MeScreen';
-import { PushScreen } from './me/PushScreen';
 import { fetchProfile, forgetProfile, me, seesTeam, type Profile } from './me/profile';
+import { watchUnread } from './notify/notify';
 import { clearOutbox, keepOnlyWritesOf } from './outbox/outbox';
 import { deleteKey } from './platform/db';
 import { currentPath, followLink, navigate } from './platform/router';
@@ -24,6 +24,8 @@ const CustomerFormScreen = lazy(() => import('./customers/CustomerFormScreen').t
 const CheckInScreen = lazy(() => import('./checkin/CheckInScreen').then((m) => m.CheckInScreen));
 const CheckInHistoryScreen = lazy(() => import('./checkin/CheckInHistoryScreen').then((m) => m.CheckInHistoryScreen));
 const TeamScreen = lazy(() => import('./team/TeamScreen').then((m) => m.TeamScreen));
+const InboxScreen = lazy(() => import('./notify/InboxScreen').then((m) => m.InboxScreen));
+const PushScreen = lazy(() => import('./me/PushScreen').then((m) => m.PushScreen));
 const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
 
 /** Loads the profile from the server and speaks its language. */
@@ -51,6 +53,7 @@ export function App() {
   }, []);
   useEffect(() => onSessionEnded(() => void forgetProfile()), []);
   useEffect(() => onSynced(() => void refreshProfile().catch(() => undefined)), []);
+  useEffect(() => (profile ? watchUnread() : undefined), [profile?.id]);
 
   useEffect(() => {
     if (!profile && path !== '/login') navigate('/login', true);
@@ -103,6 +106,8 @@ function screenFor(path: string, profile: Profile) {
       return <MeScreen profile={profile} onSignOut={() => void signOut()} />;
     case '/notifications':
       return <PushScreen />;
+    case '/inbox':
+      return <InboxScreen />;
     case '/sync':
       return <SyncScreen />;
     case '/':

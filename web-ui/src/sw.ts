@@ -30,3 +30,60 @@ self.addEventListener('sync', (event) => {
 
 self.addEventListener('install', () => void self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+/** What the server pushes (encrypted in transit, RFC 8291): at most 4 KB. */
+interface PushPayload {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+}
+
+// A push: shown as a notification tagged with the reminder's id, so a repeat replaces it instead of
+// showing twice; open pages are told, so the inbox badge updates.
+self.addEventListener('push', (event) => {
+  let payload: PushPayload;
+  try {
+    payload = event.data?.json() as PushPayload;
+  } catch {
+    return;
+  }
+  if (!payload?.title) return;
+  event.waitUntil(
+    Promise.all([
+      self.registration.showNotification(payload.title, {
+        body: payload.body,
+        tag: payload.id,
+        data: { link: safeLink(payload.link), id: payload.id },
+        icon: '/icons/icon-192.png',
+        badge: '/icons/icon-192.png',
+        lang: '',
+      }),
+      self.clients.matchAll({ type: 'window' }).then((clients) => clients.forEach((client) => client.postMessage({ type: 'canvass-push', id: payload.id }))),
+    ]),
+  );
+});
+
+// A tap on the notification: focus the app on the deep link (or open it).
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const link = safeLink((event.notification.data as { link?: string } | undefined)?.link);
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (clients) => {
+      const client = clients.find((c) => new URL(c.url).origin === self.location.origin) as WindowClient | undefined;
+      if (client) {
+        // focusing can be refused (no user activation left); the link opens regardless
+        await client.focus().catch(() => undefined);
+        await client.navigate(link);
+        return;
+      }
+      return self.clients.openWindow(link).then(() => undefined);
+    }),
+  );
+});
+
+/** Only paths of this app, never another origin. */
+function safeLink(link: string | undefined): string {
+  return link && link.startsWith('/') && !link.startsWith('//') ? link : '/inbox';
+}

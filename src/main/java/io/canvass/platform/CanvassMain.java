@@ -25,7 +25,7 @@ public class CanvassMain {
     public static void main(String... args) {
         if (!embeddedDatabase()) {
             Config config = ConfigProvider.getConfig();
-            Optional<String> problem = keyProblem(config).or(() -> databaseProblem(config));
+            Optional<String> problem = keyProblem(config).or(() -> pushProblem(config)).or(() -> databaseProblem(config));
             if (problem.isPresent()) {
                 // Logging is configured by Quarkus.run, which has not happened yet: stderr is the log here.
                 System.err.println("ERROR " + problem.get());
@@ -56,6 +56,18 @@ public class CanvassMain {
         }
         return Optional.of("Canvass cannot start: no token key pair is configured; set SMALLRYE_JWT_SIGN_KEY_LOCATION "
                 + "(private key, PEM) and MP_JWT_VERIFY_PUBLICKEY_LOCATION (public key, PEM, or a JWKS URL)");
+    }
+
+    /** Web Push needs its VAPID key pair unless it is switched off. */
+    static Optional<String> pushProblem(Config config) {
+        boolean enabled = config.getOptionalValue("canvass.push.enabled", Boolean.class).orElse(true);
+        boolean keys = config.getOptionalValue("canvass.push.vapid-public-key", String.class).isPresent()
+                && config.getOptionalValue("canvass.push.vapid-private-key", String.class).isPresent();
+        if (!enabled || keys) {
+            return Optional.empty();
+        }
+        return Optional.of("Canvass cannot start: Web Push is enabled but has no VAPID key pair; set CANVASS_PUSH_VAPID_PUBLIC_KEY and "
+                + "CANVASS_PUSH_VAPID_PRIVATE_KEY (see README, Configuration), or CANVASS_PUSH_ENABLED=false for the in-app inbox only");
     }
 
     /** What is wrong with the database settings, if anything, after waiting a little for it to come up. */

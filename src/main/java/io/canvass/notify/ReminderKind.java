@@ -1,0 +1,43 @@
+package io.canvass.notify;
+
+import io.canvass.notify.push.PushSender;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * One kind of reminder. Adding a kind is one small {@code @ApplicationScoped} class implementing
+ * this interface plus its messages in {@code reminders/messages.properties} (English) and
+ * {@code reminders/messages_zh_CN.properties}: {@code <CODE>.label}, {@code <CODE>.title} and
+ * {@code <CODE>.body}, with {@code {name}} placeholders filled from the reminder's args.
+ * Reminders of the kind are then created either by the owning feature through
+ * {@link ReminderService#schedule} inside its own transaction, or by {@link #scan} here.
+ * See src/docs/reminders.md.
+ */
+public interface ReminderKind {
+
+    /** Stable code, upper case with underscores: stored with each reminder and keys the templates. */
+    String code();
+
+    /** Push urgency (RFC 8030 §5.3): how eagerly a phone should wake up for it. */
+    default PushSender.Urgency urgency() {
+        return PushSender.Urgency.NORMAL;
+    }
+
+    /**
+     * SQL that keeps, of the subject ids in {@code $1::uuid[]}, those still worth a reminder (for
+     * example follow-ups still pending); reminders whose subject is gone by delivery time are
+     * cancelled. Null when a reminder of this kind never goes stale.
+     */
+    default String stillRelevant() {
+        return null;
+    }
+
+    /**
+     * Creates the reminders that are due for this kind, set-based and idempotent (insert … on
+     * conflict do nothing on the dedupe key), so every replica may run it at any time. Returns how
+     * many were created. Kinds created only through {@link ReminderService#schedule} keep the default.
+     */
+    default Uni<Integer> scan(SqlClient client) {
+        return Uni.createFrom().item(0);
+    }
+}

@@ -1,0 +1,34 @@
+package io.canvass.notify.push;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Push subscriptions at the API boundary. */
+public final class PushSubscriptions {
+
+    private PushSubscriptions() {
+    }
+
+    @Schema(description = "A browser's PushSubscription (its toJSON()), with a label for the device")
+    public record Request(@NotBlank @Size(max = 2048) String endpoint, @NotNull @Valid Keys keys,
+                          @Size(max = 120) String label) {
+    }
+
+    @Schema(description = "The subscription's keys, base64url")
+    public record Keys(@NotBlank @Size(max = 200) String p256dh, @NotBlank @Size(max = 100) String auth) {
+    }
+
+    @Schema(description = "A device that receives your reminders")
+    public record View(UUID id, String label, @Schema(description = "The push service's host") String service, Instant createdAt,
+                       Instant lastUsedAt) {
+    }
+
+    @Schema(description = "The application server key for PushManager.subscribe")
+    public record PublicKey(boolean enabled, String publicKey) {
+    }
+}
