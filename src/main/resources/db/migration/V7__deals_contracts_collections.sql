@@ -54,7 +54,7 @@ create table contract (
     predecessor_id        uuid unique references contract (id),
     churn_reason          varchar(300),
     termination_reason    varchar(300),
-    documents             jsonb not null default '[]',
+    documents             jsonb not null default '{"items": []}',
     evaluation_opened_on  date,
     renewal_acted_at      timestamptz,
     renewal_decided_at    timestamptz,

@@ -42,6 +42,10 @@ public class Contract {
     public record Document(String name, String url, String kind, LocalDate signedOn) {
     }
 
+    /** The documents, kept as one JSON object ({"items": [...]}). */
+    public record Documents(List<Document> items) {
+    }
+
     @Id
     public UUID id;
 
@@ -92,7 +96,7 @@ public class Contract {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<Document> documents = new ArrayList<>();
+    public Documents documents = new Documents(new ArrayList<>());
 
     @Column(name = "evaluation_opened_on", insertable = false, updatable = false)
     public LocalDate evaluationOpenedOn;

@@ -28,7 +28,7 @@ public class ContractAgenda implements AgendaMoney {
             join contract k on k.customer_id = c.id
             where c.owner_id = $1 and c.deleted_at is null
               and k.status in ('ACTIVE', 'EXPIRED') and k.renewal_state in ('UPCOMING', 'IN_EVALUATION')
-              and k.ends_on <= $2::date + $3
+              and k.ends_on <= $2::date + $3::int
             order by k.ends_on, k.id
             limit $4""";
 

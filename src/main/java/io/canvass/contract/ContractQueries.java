@@ -41,7 +41,7 @@ public class ContractQueries {
     /** Active contracts ending within the horizon, and ended ones still without a renewal decision. */
     static final String RENEWALS = COLUMNS + """
             where ($1 or c.owner_id = $2 or c.team_id = any($3))
-              and ((k.status = 'ACTIVE' and k.ends_on <= (now() at time zone u.time_zone)::date + $4)
+              and ((k.status = 'ACTIVE' and k.ends_on <= (now() at time zone u.time_zone)::date + $4::int)
                 or (k.status in ('ACTIVE', 'EXPIRED') and k.renewal_state in ('UPCOMING', 'IN_EVALUATION')
                     and k.ends_on < (now() at time zone u.time_zone)::date))
             order by k.ends_on, k.id

@@ -311,7 +311,7 @@ public class ContractService {
                                                 k.number, plain(k), k.currency, List.of(k.productLines), k.startsOn, k.endsOn,
                                                 ChronoUnit.DAYS.between(today, k.endsOn), k.status, k.renewalState,
                                                 expiredUndecided(k, today), k.successorId, k.predecessorId, k.churnReason,
-                                                k.terminationReason, k.documents, k.evaluationOpenedOn, k.renewalActedAt,
+                                                k.terminationReason, k.documents == null ? List.of() : k.documents.items(), k.evaluationOpenedOn, k.renewalActedAt,
                                                 k.renewalDecidedAt, k.createdAt, k.version, plan, payments,
                                                 history.stream().map(e -> new ContractView.EventView(e.at, e.actorId, e.kind, e.detail)).toList(),
                                                 fired.stream().map(a -> new ContractView.AlertView(a.kind, a.recipientId, a.windowDays,
@@ -358,14 +358,14 @@ public class ContractService {
         return lines == null ? new String[0] : lines.stream().map(String::trim).filter(l -> !l.isEmpty()).distinct().toArray(String[]::new);
     }
 
-    private static List<Contract.Document> documents(List<ContractRequests.Document> docs) {
+    private static Contract.Documents documents(List<ContractRequests.Document> docs) {
         List<Contract.Document> result = new ArrayList<>();
         if (docs != null) {
             for (ContractRequests.Document d : docs) {
                 result.add(new Contract.Document(d.name().trim(), d.url(), d.kind(), d.signedOn()));
             }
         }
-        return result;
+        return new Contract.Documents(result);
     }
 
     private static String plain(Contract k) {

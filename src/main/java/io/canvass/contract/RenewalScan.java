@@ -42,7 +42,7 @@ public class RenewalScan {
             join customer c on c.id = k.customer_id
             join app_user u on u.id = c.owner_id
             where (k.status = 'ACTIVE' or (k.status = 'EXPIRED' and k.renewal_state in ('UPCOMING', 'IN_EVALUATION')))
-              and k.ends_on <= ($1 at time zone u.time_zone)::date + $2
+              and k.ends_on <= ($1 at time zone u.time_zone)::date + $2::int
               and k.renewal_checked_on is distinct from ($1 at time zone u.time_zone)::date
               and ($4::uuid[] is null or k.customer_id = any($4))
             order by k.ends_on
@@ -50,10 +50,10 @@ public class RenewalScan {
             for update of k skip locked""";
 
     static final String UPDATE = """
-            update contract set status = $2, renewal_state = $3, renewal_checked_on = $4,
-                   evaluation_opened_on = case when $5 then $4 else evaluation_opened_on end,
-                   version = version + case when status <> $2 or renewal_state <> $3 then 1 else 0 end,
-                   updated_at = case when status <> $2 or renewal_state <> $3 then now() else updated_at end
+            update contract set status = $2::varchar, renewal_state = $3::varchar, renewal_checked_on = $4::date,
+                   evaluation_opened_on = case when $5::boolean then $4::date else evaluation_opened_on end,
+                   version = version + case when status <> $2::varchar or renewal_state <> $3::varchar then 1 else 0 end,
+                   updated_at = case when status <> $2::varchar or renewal_state <> $3::varchar then now() else updated_at end
             where id = $1""";
 
     static final String EVENT = "insert into contract_event (id, contract_id, kind, detail) values (uuid_v7(), $1, $2, $3)";

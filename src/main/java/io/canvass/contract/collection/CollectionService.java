@@ -118,7 +118,7 @@ public class CollectionService {
                 throw ProblemException.invalid("split", "a contract worth nothing has nothing to collect");
             }
             List<BigDecimal> parts = Money.split(k.value, split.count(), currency);
-            if (parts.get(0).signum() == 0) {
+            if (parts.stream().anyMatch(part -> part.signum() <= 0)) {
                 throw ProblemException.invalid("split.count", "is more instalments than the value has minor units");
             }
             int every = split.everyMonths() == null ? 1 : split.everyMonths();

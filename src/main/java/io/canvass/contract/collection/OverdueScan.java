@@ -44,7 +44,7 @@ public class OverdueScan {
             join app_user u on u.id = c.owner_id
             where i.paid_on is null and k.status <> 'DRAFT'
               and i.due_on < ($1 at time zone u.time_zone)::date
-              and (i.reminded_at is null or (i.escalated_at is null and i.due_on + $2 <= ($1 at time zone u.time_zone)::date))
+              and (i.reminded_at is null or (i.escalated_at is null and i.due_on + $2::int <= ($1 at time zone u.time_zone)::date))
               and ($4::uuid[] is null or k.customer_id = any($4))
             order by i.due_on
             limit $3
