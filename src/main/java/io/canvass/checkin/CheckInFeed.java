@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -50,6 +51,9 @@ public class CheckInFeed {
     }
 
     private final BroadcastProcessor<Item> live = BroadcastProcessor.create();
+
+    /** Streams open on this replica. */
+    private final AtomicInteger listeners = new AtomicInteger();
 
     @Inject
     Pool pool;
@@ -93,7 +97,9 @@ public class CheckInFeed {
 
     /** Check-ins in scope after {@code lastSeq} from the table, then live ones as they commit, without duplicates. */
     public Multi<Item> stream(Scope scope, long lastSeq) {
-        Multi<Item> liveInScope = live.filter(item -> scope.covers(item.userId(), item.teamId()));
+        Multi<Item> liveInScope = live.filter(item -> scope.covers(item.userId(), item.teamId()))
+                .onSubscription().invoke(listeners::incrementAndGet)
+                .onTermination().invoke(listeners::decrementAndGet);
         Multi<Item> missed = pool.preparedQuery(SINCE)
                 .execute(Tuple.of(lastSeq, scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new)))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(items(rows)));
@@ -106,7 +112,11 @@ public class CheckInFeed {
         return Multi.createFrom().ticks().every(every).select().first(tick -> running);
     }
 
+    /** Loads an announced check-in for this replica's open streams; with none open there is nothing to load. */
     private void announced(String id) {
+        if (listeners.get() == 0) {
+            return;
+        }
         pool.preparedQuery(ONE).execute(Tuple.of(UUID.fromString(id)))
                 .subscribe().with(rows -> items(rows).forEach(live::onNext),
                         failure -> LOG.warnf("Cannot load announced check-in %s: %s", id, failure.getMessage()));

@@ -86,27 +86,39 @@ public class CheckInService {
         if (request.clientTime().isBefore(now.minus(config.maxClientAge()))) {
             throw ProblemException.invalid("clientTime", "is older than " + config.maxClientAge().toDays() + " days");
         }
-        return checkIns.findById(request.clientId()).chain(existing -> {
-            if (existing != null) {
-                return sameCheckIn(existing, hash).chain(this::view);
-            }
-            return customers.siteInScope(request.customerId())
-                    .onItem().ifNull().failWith(() -> ProblemException.notFound("Customer"))
-                    .chain(site -> {
-                        LocalDate today = Cadence.today(site.target().ownerZone(), now);
-                        if (request.nextActionDue() != null && request.nextActionDue().isBefore(today)) {
-                            throw ProblemException.invalid("nextActionDue", "is in the past");
-                        }
-                        CheckIn c = build(request, hash, now, site);
-                        return checkIns.persist(c)
-                                .call(() -> followUps.recordVisit(site.target(), request.clientTime().isAfter(now) ? now : request.clientTime(),
-                                        summary(request), request.nextAction(), request.nextActionDue())
-                                        .invoke(followUpId -> c.followUpId = followUpId))
-                                .call(() -> checkIns.flush())
-                                .call(() -> announce(c))
-                                .map(saved -> CheckInView.of(c, site.name(), false));
-                    });
-        });
+        return customers.siteInScope(request.customerId())
+                .chain(site -> site == null
+                        ? recorded(request, hash)
+                        : followUps.pendingIdOf(request.customerId()).chain(pendingId -> record(request, hash, now, site, pendingId)));
+    }
+
+    /** The customer is out of reach (gone, or handed to someone else): a retry of a visit recorded earlier still gets its answer. */
+    private Uni<CheckInView> recorded(CheckInRequest request, byte[] hash) {
+        return checkIns.findById(request.clientId())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Customer"))
+                .chain(existing -> sameCheckIn(existing, hash))
+                .chain(this::view);
+    }
+
+    /**
+     * Inserts the check-in ahead of the follow-up's changes (Hibernate flushes inserts first), so a
+     * second request with the same client id fails on the check-in's primary key and is answered
+     * with the first one's record (see {@link #createOnce}), having changed nothing.
+     */
+    private Uni<CheckInView> record(CheckInRequest request, byte[] hash, Instant now, CustomerService.Site site, UUID pendingId) {
+        LocalDate today = Cadence.today(site.target().ownerZone(), now);
+        if (request.nextActionDue() != null && request.nextActionDue().isBefore(today)) {
+            throw ProblemException.invalid("nextActionDue", "is in the past");
+        }
+        CheckIn c = build(request, hash, now, site);
+        c.followUpId = pendingId;
+        Instant visitedAt = request.clientTime().isAfter(now) ? now : request.clientTime();
+        return checkIns.persist(c)
+                .call(() -> followUps.recordVisit(pendingId, site.target(), visitedAt, summary(request), request.nextAction(),
+                        request.nextActionDue()))
+                .call(() -> checkIns.flush())
+                .call(() -> announce(c))
+                .map(saved -> CheckInView.of(c, site.name(), false));
     }
 
     private CheckIn build(CheckInRequest request, byte[] hash, Instant now, CustomerService.Site site) {

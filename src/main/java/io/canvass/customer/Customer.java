@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import org.hibernate.type.SqlTypes;
 /** A lead or customer, owned by a rep in a team. */
 @Entity
 @Table(name = "customer")
+@NamedQuery(name = "Customer.withOwnerZone", query = """
+        select c, u.timeZone from Customer c join User u on u.id = c.ownerId where c.id = :id""")
 public class Customer {
 
     /** A: strategic, B: potential, C: long tail. */

@@ -216,10 +216,13 @@ public class CustomerService {
 
     /** Where a customer is, with what scheduling needs, for a visit; null when out of the caller's scope. Inside a session. */
     public Uni<Site> siteInScope(UUID customerId) {
-        return scopes.current().chain(scope -> customers.findById(customerId)
-                .chain(c -> c == null || c.deletedAt != null || !scope.covers(c.ownerId, c.teamId)
-                        ? Uni.createFrom().nullItem()
-                        : targetOf(c).map(target -> new Site(target, c.name, c.lat, c.lng))));
+        return scopes.current().chain(scope -> customers.withOwnerZone(customerId).map(found -> {
+            Customer c = found == null ? null : found.customer();
+            if (c == null || c.deletedAt != null || !scope.covers(c.ownerId, c.teamId)) {
+                return null;
+            }
+            return new Site(target(c, found.ownerZone()), c.name, c.lat, c.lng);
+        }));
     }
 
     /** Health scores of customers (no scope check: the caller lists customers it may see), by id. */
@@ -315,7 +318,11 @@ public class CustomerService {
     }
 
     private static FollowUpTarget target(Customer c, UserView owner) {
-        return new FollowUpTarget(c.id, c.ownerId, c.teamId, ZoneId.of(owner.timeZone()), c.grade.name(), c.stage.name(),
+        return target(c, owner.timeZone());
+    }
+
+    private static FollowUpTarget target(Customer c, String ownerZone) {
+        return new FollowUpTarget(c.id, c.ownerId, c.teamId, ZoneId.of(ownerZone), c.grade.name(), c.stage.name(),
                 c.cadenceDaysOverride, c.lastTouchedAt, c.createdAt != null ? c.createdAt : Instant.now(), c.isActive());
     }
 

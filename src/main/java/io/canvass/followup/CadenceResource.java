@@ -48,7 +48,7 @@ public class CadenceResource {
     @PUT
     @Path("/{kind}/{code}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME })
-    @Operation(summary = "Change a cadence rule", description = "Applies to follow-ups scheduled from now on.")
+    @Operation(summary = "Change a cadence rule", description = "Applies to follow-ups scheduled from now on (on every server within 30 seconds).")
     @APIResponse(responseCode = "200", description = "The changed rule")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "StaleVersion")

@@ -4,20 +4,26 @@ import io.canvass.audit.AuditService;
 import io.canvass.platform.Caller;
 import io.canvass.platform.ETags;
 import io.canvass.platform.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The cadence policy: reads for scheduling, edits for admins and directors. */
 @ApplicationScoped
 public class CadenceService {
+
+    /** How long a replica uses the policy rows it read before reading them again. */
+    static final Duration CACHED_FOR = Duration.ofSeconds(30);
+
+    private volatile Cached cached;
 
     @Inject
     Policies policies;
@@ -46,8 +52,13 @@ public class CadenceService {
                 .map(PolicyView::of).toList());
     }
 
-    @WithTransaction
+    /** Changes a rule; this replica applies it at once, the others within {@link #CACHED_FOR}. */
     public Uni<PolicyView> update(CadencePolicy.Kind kind, String code, int intervalDays, int missAfterDays, Integer expectedVersion) {
+        return Panache.withTransaction(() -> change(kind, code, intervalDays, missAfterDays, expectedVersion))
+                .invoke(() -> cached = null);
+    }
+
+    private Uni<PolicyView> change(CadencePolicy.Kind kind, String code, int intervalDays, int missAfterDays, Integer expectedVersion) {
         return policies.findById(new CadencePolicy.Key(kind, code))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Cadence policy"))
                 .call(p -> {
@@ -61,20 +72,34 @@ public class CadenceService {
                 .map(PolicyView::of);
     }
 
-    /** Rules for a target; call inside a session. */
+    /**
+     * Rules for a target; call inside a session. The policy is read on every visit and follow-up,
+     * and changes a few times a year, so each replica keeps the rows for {@link #CACHED_FOR}.
+     */
     public Uni<Rule> ruleFor(FollowUpTarget target) {
-        return policies.listAll().map(rows -> ruleFor(target, rows.stream()
-                .collect(Collectors.toMap(p -> new CadencePolicy.Key(p.kind, p.code), Function.identity()))));
+        Cached current = cached;
+        if (current != null && current.readAt().plus(CACHED_FOR).isAfter(Instant.now())) {
+            return Uni.createFrom().item(ruleFor(target, current.byKey()));
+        }
+        return policies.listAll().map(rows -> {
+            Map<CadencePolicy.Key, Rule> byKey = rows.stream()
+                    .collect(Collectors.toUnmodifiableMap(p -> new CadencePolicy.Key(p.kind, p.code), p -> new Rule(p.intervalDays, p.missAfterDays)));
+            cached = new Cached(byKey, Instant.now());
+            return ruleFor(target, byKey);
+        });
     }
 
-    static Rule ruleFor(FollowUpTarget target, Map<CadencePolicy.Key, CadencePolicy> byKey) {
-        CadencePolicy grade = byKey.get(new CadencePolicy.Key(CadencePolicy.Kind.GRADE, target.grade()));
-        CadencePolicy stage = byKey.get(new CadencePolicy.Key(CadencePolicy.Kind.STAGE, target.stage()));
+    static Rule ruleFor(FollowUpTarget target, Map<CadencePolicy.Key, Rule> byKey) {
+        Rule grade = byKey.get(new CadencePolicy.Key(CadencePolicy.Kind.GRADE, target.grade()));
+        Rule stage = byKey.get(new CadencePolicy.Key(CadencePolicy.Kind.STAGE, target.stage()));
         int interval = Cadence.effectiveInterval(target.cadenceOverride(),
-                grade == null ? null : grade.intervalDays, stage == null ? null : stage.intervalDays);
-        int missAfter = Math.min(grade == null ? Integer.MAX_VALUE : grade.missAfterDays,
-                stage == null ? Integer.MAX_VALUE : stage.missAfterDays);
+                grade == null ? null : grade.intervalDays(), stage == null ? null : stage.intervalDays());
+        int missAfter = Math.min(grade == null ? Integer.MAX_VALUE : grade.missAfterDays(),
+                stage == null ? Integer.MAX_VALUE : stage.missAfterDays());
         return new Rule(interval, missAfter == Integer.MAX_VALUE ? 3 : missAfter);
+    }
+
+    private record Cached(Map<CadencePolicy.Key, Rule> byKey, Instant readAt) {
     }
 
     /** Repository of the policy rows. */

@@ -125,17 +125,24 @@ public class FollowUpService {
         });
     }
 
+    /** The id of the customer's pending follow-up, the one a visit now would complete; null when none. Inside a session. */
+    public Uni<UUID> pendingIdOf(UUID customerId) {
+        return followUps.pendingOf(customerId).map(pending -> pending == null ? null : pending.id);
+    }
+
     /**
-     * A visit (check-in) touched the customer: its pending follow-up is done as a visit and the
-     * next one scheduled. Inside the caller's transaction; returns the follow-up it completed.
+     * A visit (check-in) touched the customer: its pending follow-up ({@code pendingId}, read with
+     * {@link #pendingIdOf} in the same transaction) is done as a visit and the next one scheduled.
+     * Inside the caller's transaction.
      */
-    public Uni<UUID> recordVisit(FollowUpTarget target, Instant at, String summary, String nextAction, LocalDate nextActionDue) {
+    public Uni<Void> recordVisit(UUID pendingId, FollowUpTarget target, Instant at, String summary, String nextAction,
+                                 LocalDate nextActionDue) {
+        if (pendingId == null) {
+            return customers.touched(target.customerId(), at);
+        }
         FollowUpRequests.Complete request = new FollowUpRequests.Complete(FollowUp.Channel.VISIT, summary, null, null,
                 nextAction, nextActionDue, at);
-        return followUps.pendingOf(target.customerId())
-                .chain(pending -> pending == null
-                        ? customers.touched(target.customerId(), at).replaceWith((UUID) null)
-                        : recordOn(pending, target, request).replaceWith(pending.id));
+        return followUps.findById(pendingId).chain(pending -> recordOn(pending, target, request)).replaceWithVoid();
     }
 
     private Uni<FollowUp> recordOn(FollowUp pending, FollowUpTarget target, FollowUpRequests.Complete request) {

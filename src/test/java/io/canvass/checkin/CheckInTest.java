@@ -141,6 +141,21 @@ class CheckInTest {
     }
 
     @Test
+    void aRetryStillGetsItsAnswerAfterTheCustomerIsGone() {
+        Api.TestUser rep = rep();
+        String customer = customer(rep, LAT, LNG);
+        Map<String, Object> body = checkIn(customer, LAT, LNG, 10, 1);
+        String recorded = rep.as().body(body).post("/api/v1/checkins").then().statusCode(201).extract().asString();
+        rep.as().delete("/api/v1/customers/" + customer).then().statusCode(204);
+
+        rep.as().body(body).post("/api/v1/checkins").then().statusCode(201).body("id", equalTo(body.get("clientId")))
+                .body("followUpId", equalTo(io.restassured.path.json.JsonPath.from(recorded).getString("followUpId")));
+        rep.as().body(checkIn(customer, LAT, LNG, 10, 1)).post("/api/v1/checkins").then().statusCode(404)
+                .contentType("application/problem+json");
+        assertEquals(1, rows(body.get("clientId").toString()));
+    }
+
+    @Test
     void concurrentDuplicatesMakeExactlyOneRow() throws Exception {
         Api.TestUser rep = rep();
         Map<String, Object> body = checkIn(customer(rep, LAT, LNG), LAT, LNG, 10, 1);
