@@ -24,6 +24,10 @@ const CustomerFormScreen = lazy(() => import('./customers/CustomerFormScreen').t
 const CheckInScreen = lazy(() => import('./checkin/CheckInScreen').then((m) => m.CheckInScreen));
 const CheckInHistoryScreen = lazy(() => import('./checkin/CheckInHistoryScreen').then((m) => m.CheckInHistoryScreen));
 const TeamScreen = lazy(() => import('./team/TeamScreen').then((m) => m.TeamScreen));
+const DealsScreen = lazy(() => import('./money/DealsScreen').then((m) => m.DealsScreen));
+const DealDetailScreen = lazy(() => import('./money/DealDetailScreen').then((m) => m.DealDetailScreen));
+const ContractsScreen = lazy(() => import('./money/ContractsScreen').then((m) => m.ContractsScreen));
+const ContractDetailScreen = lazy(() => import('./money/ContractDetailScreen').then((m) => m.ContractDetailScreen));
 const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
 
 /** Loads the profile from the server and speaks its language. */
@@ -84,7 +88,15 @@ export function App() {
 function screenFor(path: string, profile: Profile) {
   const customer = /^\/customers\/([0-9a-f-]{36})(\/edit)?$/.exec(path);
   if (customer) return customer[2] ? <CustomerFormScreen key={path} id={customer[1]} /> : <CustomerDetailScreen key={path} id={customer[1]} />;
+  const deal = /^\/deals\/([0-9a-f-]{36})$/.exec(path);
+  if (deal) return <DealDetailScreen key={path} id={deal[1]} />;
+  const contract = /^\/contracts\/([0-9a-f-]{36})$/.exec(path);
+  if (contract) return <ContractDetailScreen key={path} id={contract[1]} />;
   switch (path) {
+    case '/deals':
+      return <DealsScreen />;
+    case '/contracts':
+      return <ContractsScreen />;
     case '/today':
       return <TodayScreen profile={profile} />;
     case '/checkin':
