@@ -51,7 +51,7 @@ export function ContractsScreen() {
             const n = radar?.filter((r) => !r.expiredUndecided && r.daysToEnd <= b).length ?? 0;
             return (
               <button key={b} type="button" class={b === band ? 'primary small' : 'secondary'} aria-pressed={b === band}
-                aria-label={t('contracts.bandCount', { n, days: b })} onClick={() => setBand(b)} data-testid={`band-${b}`}>
+                onClick={() => setBand(b)} data-testid={`band-${b}`}>
                 {t('contracts.band', { days: b })} <strong>{n}</strong>
               </button>
             );

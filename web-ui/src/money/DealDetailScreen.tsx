@@ -72,8 +72,8 @@ export function DealDetailScreen({ id }: { id: string }) {
         ) : saved ? (
           <p class="status" role="status">{t('deal.moved')}</p>
         ) : (
-          <form onSubmit={move} aria-labelledby="move-h">
-            <label for="deal-stage">{t('deal.move')}</label>
+          <form onSubmit={move}>
+            <label for="deal-stage">{t('deal.newStage')}</label>
             <select id="deal-stage" name="stage" value={stage} onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as DealStage)}>
               {DEAL_STAGES.map((s) => <option key={s} value={s}>{dealStageLabel(s)}</option>)}
             </select>
