@@ -26,6 +26,10 @@ const CheckInHistoryScreen = lazy(() => import('./checkin/CheckInHistoryScreen')
 const TeamScreen = lazy(() => import('./team/TeamScreen').then((m) => m.TeamScreen));
 const InboxScreen = lazy(() => import('./notify/InboxScreen').then((m) => m.InboxScreen));
 const PushScreen = lazy(() => import('./me/PushScreen').then((m) => m.PushScreen));
+const DealsScreen = lazy(() => import('./money/DealsScreen').then((m) => m.DealsScreen));
+const DealDetailScreen = lazy(() => import('./money/DealDetailScreen').then((m) => m.DealDetailScreen));
+const ContractsScreen = lazy(() => import('./money/ContractsScreen').then((m) => m.ContractsScreen));
+const ContractDetailScreen = lazy(() => import('./money/ContractDetailScreen').then((m) => m.ContractDetailScreen));
 const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
 
 /** Loads the profile from the server and speaks its language. */
@@ -87,7 +91,15 @@ export function App() {
 function screenFor(path: string, profile: Profile) {
   const customer = /^\/customers\/([0-9a-f-]{36})(\/edit)?$/.exec(path);
   if (customer) return customer[2] ? <CustomerFormScreen key={path} id={customer[1]} /> : <CustomerDetailScreen key={path} id={customer[1]} />;
+  const deal = /^\/deals\/([0-9a-f-]{36})$/.exec(path);
+  if (deal) return <DealDetailScreen key={path} id={deal[1]} />;
+  const contract = /^\/contracts\/([0-9a-f-]{36})$/.exec(path);
+  if (contract) return <ContractDetailScreen key={path} id={contract[1]} />;
   switch (path) {
+    case '/deals':
+      return <DealsScreen />;
+    case '/contracts':
+      return <ContractsScreen />;
     case '/today':
       return <TodayScreen profile={profile} />;
     case '/checkin':

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
+import { NewDealForm } from '../money/NewDealForm';
 import { formatDate } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
@@ -19,6 +20,7 @@ export function CustomerDetailScreen({ id }: { id: string }) {
   const [error, setError] = useState<string>();
   const [form, setForm] = useState<'done' | 'snooze'>();
   const [recorded, setRecorded] = useState(false);
+  const [newDeal, setNewDeal] = useState<'open' | 'saved'>();
 
   async function load() {
     try {
@@ -59,7 +61,10 @@ export function CustomerDetailScreen({ id }: { id: string }) {
       <div class="actions">
         <a class="button secondary" href={`/customers/${id}/edit`} onClick={followLink}>{t('customer.edit')}</a>
         <a class="button secondary" href={`/checkin?customer=${id}`} onClick={followLink}>{t('customer.checkIn')}</a>
+        {!newDeal && <button type="button" class="secondary" onClick={() => setNewDeal('open')}>{t('deal.new')}</button>}
       </div>
+      {newDeal === 'open' && <NewDealForm customerId={id} onDone={() => setNewDeal('saved')} onCancel={() => setNewDeal(undefined)} />}
+      {newDeal === 'saved' && <p class="status" role="status">{t('deal.created')}</p>}
       <dl class="facts card">
         {customer.industry && (<><dt>{t('customer.industry')}</dt><dd>{customer.industry}</dd></>)}
         {customer.address && (<><dt>{t('customer.address')}</dt><dd>{customer.address}</dd></>)}
@@ -124,13 +129,15 @@ export function CustomerDetailScreen({ id }: { id: string }) {
               <li key={c.name}>
                 <div class="between">
                   <span>{t(`health.${c.name}` as MessageKey)}</span>
-                  <span>{t('customer.points', { points: c.points, max: c.max })}</span>
+                  <span>{c.max > 0 ? t('customer.points', { points: c.points, max: c.max }) : c.points}</span>
                 </div>
-                <div class="bar" aria-hidden="true"><span style={{ width: `${(100 * c.points) / c.max}%` }} /></div>
+                {c.max > 0 && <div class="bar" aria-hidden="true"><span style={{ width: `${(100 * c.points) / c.max}%` }} /></div>}
                 <p class="muted">
                   {c.name === 'recency'
                     ? t('health.recencyWhy', { days: untouched ?? 0, cadence: customer.cadenceDays })
-                    : t('health.followUpDisciplineWhy', { overdue: pending?.overdue ? t('health.overdueYes') : t('health.overdueNo') })}
+                    : c.name === 'commercial'
+                      ? t('health.commercialWhy')
+                      : t('health.followUpDisciplineWhy', { overdue: pending?.overdue ? t('health.overdueYes') : t('health.overdueNo') })}
                 </p>
               </li>
             ))}

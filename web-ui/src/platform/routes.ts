@@ -1,7 +1,7 @@
 /** Every path the app answers (the server gives each of them the app's index). */
 export const ROUTES = [
   '/', '/login', '/today', '/checkin', '/checkin/history', '/customers', '/customers/new', '/customers/:id', '/customers/:id/edit',
-  '/team', '/team/feed', '/me', '/notifications', '/inbox', '/sync',
+  '/team', '/team/feed', '/me', '/notifications', '/inbox', '/sync', '/deals', '/deals/:id', '/contracts', '/contracts/:id',
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

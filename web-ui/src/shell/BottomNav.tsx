@@ -7,12 +7,15 @@ interface Area {
   path: string;
   icon: IconName;
   label: MessageKey;
+  /** other paths that belong to the area */
+  also?: string[];
 }
 
 const AREAS: Area[] = [
   { path: '/today', icon: 'today', label: 'nav.today' },
   { path: '/checkin', icon: 'checkin', label: 'nav.checkin' },
   { path: '/customers', icon: 'customers', label: 'nav.customers' },
+  { path: '/deals', icon: 'deals', label: 'nav.deals', also: ['/contracts'] },
   { path: '/team', icon: 'team', label: 'nav.team' },
   { path: '/me', icon: 'me', label: 'nav.me' },
 ];
@@ -24,7 +27,7 @@ export function BottomNav({ path, showTeam }: { path: string; showTeam: boolean 
       <ul>
         {AREAS.filter((area) => showTeam || area.path !== '/team').map((area) => (
           <li key={area.path}>
-            <a href={area.path} onClick={followLink} aria-current={path.startsWith(area.path) ? 'page' : undefined}>
+            <a href={area.path} onClick={followLink} aria-current={[area.path, ...(area.also ?? [])].some((p) => path.startsWith(p)) ? 'page' : undefined}>
               <Icon name={area.icon} />
               <span>{t(area.label)}</span>
             </a>

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { OfflineError } from '../api/problem';
 import { channelLabel, gradeLabel, stageLabel, type Channel } from '../customers/model';
 import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
-import { formatDate, formatRelativeTime } from '../i18n/format';
+import { formatDate, formatMoney, formatRelativeTime } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import type { Profile } from '../me/profile';
@@ -26,11 +26,32 @@ export interface AgendaItem {
   channel: Channel;
   why: string;
 }
+interface RenewalDue {
+  contractId: string;
+  number: string;
+  customerName: string;
+  endsOn: string;
+  daysToEnd: number;
+  expiredUndecided: boolean;
+}
+interface CollectionDue {
+  instalmentId: string;
+  contractId: string;
+  number: string;
+  customerName: string;
+  dueOn: string;
+  daysOverdue: number;
+  outstanding: string;
+  currency: string;
+}
 interface Agenda {
   date: string;
   overdueCount: number;
   dueCount: number;
   items: AgendaItem[];
+  /** absent in an agenda cached by an older version */
+  renewals?: RenewalDue[];
+  collections?: CollectionDue[];
 }
 interface Cached {
   agenda: Agenda;
@@ -86,6 +107,8 @@ export function TodayScreen({ profile }: { profile: Profile }) {
   const list = cached?.agenda.items ?? [];
   const overdue = list.filter((i) => i.overdue);
   const due = list.filter((i) => !i.overdue);
+  const renewals = cached?.agenda.renewals ?? [];
+  const collections = cached?.agenda.collections ?? [];
 
   function item(i: AgendaItem) {
     const waiting = queued.has(i.followUpId);
@@ -134,7 +157,7 @@ export function TodayScreen({ profile }: { profile: Profile }) {
       {error && <p class="error" role="alert">{error}</p>}
       {!cached ? (
         <p role="status">{offline ? t('today.offlineNoCache') : t('loading')}</p>
-      ) : list.length === 0 ? (
+      ) : list.length === 0 && renewals.length === 0 && collections.length === 0 ? (
         <EmptyState icon="today" title={t('today.emptyTitle')} body={t('today.emptyBody')} />
       ) : (
         <>
@@ -148,6 +171,39 @@ export function TodayScreen({ profile }: { profile: Profile }) {
             <section aria-labelledby="due-h">
               <h2 id="due-h">{tn('today.due', due.length)}</h2>
               <ul class="plain">{due.map(item)}</ul>
+            </section>
+          )}
+          {collections.length > 0 && (
+            <section aria-labelledby="collections-h">
+              <h2 id="collections-h">{tn('today.collections', collections.length)}</h2>
+              <ul class="plain">
+                {collections.map((c) => (
+                  <li key={c.instalmentId} class="card agenda-item overdue" data-testid="agenda-collection">
+                    <a href={`/contracts/${c.contractId}`} onClick={followLink} class="title-link">{c.customerName} · {c.number}</a>
+                    <p class="chips">
+                      <span class="chip chip-warn">{tn('today.daysOverdue', c.daysOverdue)}</span>
+                      <span class="chip">{formatMoney(c.outstanding, c.currency)}</span>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {renewals.length > 0 && (
+            <section aria-labelledby="renewals-h">
+              <h2 id="renewals-h">{tn('today.renewals', renewals.length)}</h2>
+              <ul class="plain">
+                {renewals.map((r) => (
+                  <li key={r.contractId} class={`card agenda-item${r.expiredUndecided ? ' overdue' : ''}`} data-testid="agenda-renewal">
+                    <a href={`/contracts/${r.contractId}`} onClick={followLink} class="title-link">{r.customerName} · {r.number}</a>
+                    <p class="chips">
+                      <span class={`chip${r.daysToEnd <= 30 ? ' chip-warn' : ''}`}>
+                        {r.daysToEnd >= 0 ? tn('contracts.daysLeft', r.daysToEnd) : tn('contracts.daysAgo', -r.daysToEnd)}
+                      </span>
+                    </p>
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
         </>

@@ -40,6 +40,19 @@ public class CustomerQueries {
     static final String MISSED_90 = """
             select count(*) from follow_up where customer_id = $1 and status = 'MISSED' and due_at > now() - interval '90 days'""";
 
+    /** What the health score is computed from, for several customers. */
+    static final String HEALTH = """
+            select c.id, coalesce(c.last_touched_at, c.created_at) as touched,
+                   coalesce(c.cadence_days_override, least(g.interval_days, s.interval_days), g.interval_days) as cadence_days,
+                   f.due_at,
+                   (select count(*) from follow_up m where m.customer_id = c.id and m.status = 'MISSED'
+                      and m.due_at > now() - interval '90 days') as missed_90
+            from customer c
+            left join cadence_policy g on g.kind = 'GRADE' and g.code = c.grade
+            left join cadence_policy s on s.kind = 'STAGE' and s.code = c.stage
+            left join follow_up f on f.customer_id = c.id and f.status in ('OPEN', 'SNOOZED')
+            where c.id = any($1)""";
+
     static final String TIMELINE = """
             select * from (
                 select coalesce(f.done_at, f.due_at) as at, 'FOLLOW_UP_' || f.status as kind, f.owner_id as actor_id,
@@ -173,6 +186,24 @@ public class CustomerQueries {
 
     public Uni<Long> missedLast90Days(UUID customerId) {
         return pool.preparedQuery(MISSED_90).execute(Tuple.of(customerId)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Health of several customers (recency and discipline; the caller adds the commercial part). */
+    public Uni<java.util.Map<UUID, HealthInputs>> healthInputs(java.util.Collection<UUID> ids) {
+        return pool.preparedQuery(HEALTH).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+            Instant now = Instant.now();
+            java.util.Map<UUID, HealthInputs> result = new java.util.HashMap<>();
+            for (Row r : rows) {
+                boolean overdue = r.getOffsetDateTime("due_at") != null && !now.isBefore(r.getOffsetDateTime("due_at").toInstant());
+                result.put(r.getUUID("id"), new HealthInputs(Duration.between(r.getOffsetDateTime("touched").toInstant(), now).toDays(),
+                        r.getInteger("cadence_days") == null ? 30 : r.getInteger("cadence_days"), overdue, r.getLong("missed_90")));
+            }
+            return result;
+        });
+    }
+
+    /** What a health score is computed from. */
+    public record HealthInputs(long daysSinceTouch, int intervalDays, boolean overdue, long missed90) {
     }
 
     public Uni<List<TimelineEntry>> timeline(UUID customerId) {

@@ -51,8 +51,11 @@ public class CustomerResource {
     private final CustomerQueries queries;
     private final CustomerTransfer transfer;
     private final ScopeService scopes;
+    private final CommercialSignals commercial;
 
-    public CustomerResource(CustomerService service, CustomerQueries queries, CustomerTransfer transfer, ScopeService scopes) {
+    public CustomerResource(CustomerService service, CustomerQueries queries, CustomerTransfer transfer, ScopeService scopes,
+                            CommercialSignals commercial) {
+        this.commercial = commercial;
         this.service = service;
         this.queries = queries;
         this.transfer = transfer;
@@ -80,7 +83,9 @@ public class CustomerResource {
                         throw ProblemException.forbidden("Only managers see deleted customers");
                     }
                 })
-                .chain(scope -> queries.list(scope, filter, after, limit));
+                .chain(scope -> queries.list(scope, filter, after, limit))
+                .chain(page -> commercial.of(page.items().stream().map(CustomerSummary::id).toList())
+                        .map(signals -> new Page<>(page.items().stream().map(c -> c.with(signals.get(c.id()))).toList(), page.nextCursor())));
     }
 
     @GET

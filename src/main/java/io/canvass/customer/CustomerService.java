@@ -59,6 +59,9 @@ public class CustomerService {
     @Inject
     CustomerQueries queries;
 
+    @Inject
+    CommercialSignals commercial;
+
     @WithTransaction
     public Uni<CustomerView> create(CustomerRequests.Create request) {
         return scopes.current().chain(scope -> owner(scope, request.ownerId()).chain(owner -> {
@@ -222,6 +225,19 @@ public class CustomerService {
         }));
     }
 
+    /** Health scores of customers (no scope check: the caller lists customers it may see), by id. */
+    public Uni<Map<UUID, HealthScore>> health(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return queries.healthInputs(ids).chain(inputs -> commercial.of(ids).map(signals -> {
+            Map<UUID, HealthScore> scores = new java.util.HashMap<>();
+            inputs.forEach((id, in) -> scores.put(id, HealthScore.of(in.daysSinceTouch(), in.intervalDays(), in.overdue(), in.missed90(),
+                    signals.get(id))));
+            return scores;
+        }));
+    }
+
     /** A customer's name, for views of other features' records (no scope check). Inside a session. */
     public Uni<String> nameOf(UUID customerId) {
         return customers.findById(customerId).map(c -> c == null ? null : c.name);
@@ -261,16 +277,17 @@ public class CustomerService {
     Uni<CustomerView> detail(Customer c) {
         return contacts.of(c.id).chain(people -> followUps.pendingOf(c.id).chain(pending -> targetOf(c)
                 .chain(target -> cadence.ruleFor(target))
-                .chain(rule -> queries.missedLast90Days(c.id).map(missed -> {
+                .chain(rule -> queries.missedLast90Days(c.id).chain(missed -> commercial.of(List.of(c.id)).map(signals -> {
                     FollowUpView pendingView = pending == null ? null : FollowUpView.of(pending);
                     Instant since = c.lastTouchedAt != null ? c.lastTouchedAt : c.createdAt;
                     long days = java.time.Duration.between(since, Instant.now()).toDays();
-                    HealthScore health = HealthScore.of(days, rule.intervalDays(), pendingView != null && pendingView.overdue(), missed);
+                    HealthScore health = HealthScore.of(days, rule.intervalDays(), pendingView != null && pendingView.overdue(), missed,
+                            signals.get(c.id));
                     return new CustomerView(c.id, c.name, c.industry, c.size, c.address, c.lat, c.lng, c.ownerId, c.teamId,
                             c.grade, c.stage, c.lostReason, c.source, List.of(c.tags), c.notes, c.cadenceDaysOverride,
                             rule.intervalDays(), c.lastTouchedAt, c.deletedAt, c.createdAt, c.version,
                             people.stream().map(CustomerView.ContactView::of).toList(), pendingView, health);
-                }))));
+                })))));
     }
 
     private Uni<Customer> visible(Scope scope, UUID id, boolean includeDeleted) {

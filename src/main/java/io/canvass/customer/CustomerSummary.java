@@ -12,4 +12,13 @@ public record CustomerSummary(UUID id, String name, Customer.Grade grade, Custom
                               String ownerName, UUID teamId, List<String> tags, String industry, Instant lastTouchedAt,
                               int cadenceDays, UUID pendingFollowUpId, LocalDate nextDueOn, boolean overdue,
                               int healthScore, Instant deletedAt) {
+
+    /** The same customer with the commercial part of its health taken into account. */
+    public CustomerSummary with(HealthScore.Commercial commercial) {
+        if (commercial == null) {
+            return this;
+        }
+        return new CustomerSummary(id, name, grade, stage, ownerId, ownerName, teamId, tags, industry, lastTouchedAt, cadenceDays,
+                pendingFollowUpId, nextDueOn, overdue, Math.max(0, healthScore - commercial.penalty()), deletedAt);
+    }
 }

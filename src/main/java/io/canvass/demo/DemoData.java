@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * A realistic demo organisation for an empty database: a director, two regional teams with a
  * manager each and eight reps, in Chinese and English, and 200 customers with follow-up
- * histories. Enabled in dev mode.
+ * histories, deals in every stage, and contracts ending across the next 90 days with collection
+ * plans (some instalments overdue). Enabled in dev mode.
  */
 @ApplicationScoped
 public class DemoData {
@@ -97,12 +98,19 @@ public class DemoData {
             }
         }
         DemoCustomers.Rows customers = DemoCustomers.generate(reps, Instant.now());
+        DemoMoney.Rows money = DemoMoney.generate(customers.customers(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
         return tx.preparedQuery(INSERT_TEAM).executeBatch(teams)
                 .chain(() -> tx.preparedQuery(INSERT_USER).executeBatch(users))
                 .chain(() -> tx.preparedQuery(INSERT_MANAGER).executeBatch(managers))
                 .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_CUSTOMER).executeBatch(customers.customers()))
                 .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_CONTACT).executeBatch(customers.contacts()))
                 .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_FOLLOW_UP).executeBatch(customers.followUps()))
+                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_DEAL).executeBatch(money.deals()))
+                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_STAGE).executeBatch(money.stages()))
+                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_CONTRACT).executeBatch(money.contracts()))
+                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_EVENT).executeBatch(money.events()))
+                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_INSTALMENT).executeBatch(money.instalments()))
+                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_PAYMENT).executeBatch(money.payments()))
                 .replaceWithVoid();
     }
 

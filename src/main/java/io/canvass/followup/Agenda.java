@@ -10,8 +10,12 @@ public final class Agenda {
     private Agenda() {
     }
 
-    /** A person's day: overdue first, then due that day by priority. */
-    public record Day(LocalDate date, int overdueCount, int dueCount, List<AgendaItem> items) {
+    /**
+     * A person's day: follow-ups overdue first, then due that day by priority; renewals due (soonest
+     * end first) and overdue instalments (longest overdue first).
+     */
+    public record Day(LocalDate date, int overdueCount, int dueCount, List<AgendaItem> items,
+                      List<AgendaMoney.RenewalDue> renewals, List<AgendaMoney.CollectionDue> collections) {
     }
 
     /** A manager's team on a day: counts per rep and the most urgent items across the team. */

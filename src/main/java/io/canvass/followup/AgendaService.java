@@ -58,11 +58,20 @@ public class AgendaService {
     @Inject
     ScopeService scopes;
 
+    @Inject
+    AgendaMoney money;
+
     public Uni<Agenda.Day> mine(LocalDate date) {
         ZoneId zone = caller.zone();
         LocalDate day = date != null ? date : LocalDate.now(zone);
-        return pool.preparedQuery(String.format(ITEMS, "f.owner_id = $1")).execute(Tuple.of(caller.id(), day))
-                .map(rows -> day(day, items(rows, day, zone)));
+        UUID self = caller.id();
+        // independent queries on the pool (no shared session), so they run side by side
+        return Uni.combine().all().unis(
+                        pool.preparedQuery(String.format(ITEMS, "f.owner_id = $1")).execute(Tuple.of(self, day))
+                                .map(rows -> items(rows, day, zone)),
+                        money.forOwner(self, day))
+                .asTuple()
+                .map(both -> day(day, both.getItem1(), both.getItem2()));
     }
 
     public Uni<Agenda.Team> team(LocalDate date) {
@@ -113,8 +122,8 @@ public class AgendaService {
         return items;
     }
 
-    private static Agenda.Day day(LocalDate day, List<AgendaItem> items) {
+    private static Agenda.Day day(LocalDate day, List<AgendaItem> items, AgendaMoney.Items money) {
         int overdue = (int) items.stream().filter(AgendaItem::overdue).count();
-        return new Agenda.Day(day, overdue, items.size() - overdue, items);
+        return new Agenda.Day(day, overdue, items.size() - overdue, items, money.renewals(), money.collections());
     }
 }

@@ -20,7 +20,7 @@ class NavigationBrowserTest extends BrowserTest {
         open("en-US");
         signIn(rep);
 
-        assertEquals(List.of("Today", "Check-in", "Customers", "Me"), nav().getByRole(AriaRole.LINK).allInnerTexts());
+        assertEquals(List.of("Today", "Check-in", "Customers", "Deals", "Me"), nav().getByRole(AriaRole.LINK).allInnerTexts());
         page.navigate("/team");
         assertThat(heading()).hasText("Page not found");
         page.navigate("/team/feed");
@@ -33,7 +33,7 @@ class NavigationBrowserTest extends BrowserTest {
         open("zh-CN");
         signIn(manager);
 
-        assertEquals(List.of("今日", "签到", "客户", "团队", "我的"), nav().getByRole(AriaRole.LINK).allInnerTexts());
+        assertEquals(List.of("今日", "签到", "客户", "商机合同", "团队", "我的"), nav().getByRole(AriaRole.LINK).allInnerTexts());
         goTo("团队");
         assertThat(heading()).hasText("团队");
         assertThat(page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("实时签到动态"))).isVisible();
@@ -56,7 +56,7 @@ class NavigationBrowserTest extends BrowserTest {
 
         signIn(manager);
         for (String[] screen : new String[][] {
-                { "/today", "Today" }, { "/checkin", "Check-in" }, { "/customers", "Customers" }, { "/team", "Team" },
+                { "/today", "Today" }, { "/checkin", "Check-in" }, { "/customers", "Customers" }, { "/deals", "Pipeline" }, { "/contracts", "Contracts" }, { "/team", "Team" },
                 { "/me", "Me" }, { "/notifications", "Notifications" }, { "/sync", "Sync" } }) {
             page.navigate(screen[0]);
             assertThat(heading()).hasText(screen[1]);

@@ -1,0 +1,80 @@
+package io.canvass.contract;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fires renewal and collection alerts durably and once: each has a dedupe key naming what it is
+ * about (contract and its end date, or instalment and its due date, the window, the recipient),
+ * and a second attempt with the same key does nothing. This is the one place alerts are created,
+ * so the hand-over to the reminder engine (push and in-app inbox) belongs here, in the same
+ * transaction as the alert row.
+ */
+@ApplicationScoped
+public class MoneyAlerts {
+
+    static final String INSERT = """
+            insert into money_alert (id, dedupe_key, kind, recipient_id, customer_id, contract_id, instalment_id, window_days, due_on)
+            values (uuid_v7(), $1, $2, $3, $4, $5, $6, $7, $8)
+            on conflict (dedupe_key) do nothing
+            returning id""";
+
+    /**
+     * The managers a rep's alerts escalate to: the active managers of the nearest team, from the
+     * rep's own up the tree, that has one other than the rep.
+     */
+    static final String MANAGERS = """
+            with recursive up(id, parent_id, depth) as (
+                select id, parent_id, 0 from team where id = $1
+                union all
+                select t.id, t.parent_id, up.depth + 1 from team t join up on t.id = up.parent_id
+            ), m as (
+                select tm.user_id, up.depth from up
+                join team_manager tm on tm.team_id = up.id
+                join app_user u on u.id = tm.user_id and u.active and u.id <> $2
+            )
+            select distinct user_id from m where depth = (select min(depth) from m)""";
+
+    /** One alert to fire. */
+    public record Alert(MoneyAlert.Kind kind, UUID recipientId, UUID customerId, UUID contractId, UUID instalmentId,
+                        Integer windowDays, LocalDate dueOn) {
+
+        /** What makes it unique: the subject, its date, the window and the recipient. */
+        public String dedupeKey() {
+            UUID subject = instalmentId != null ? instalmentId : contractId;
+            return kind.name().toLowerCase() + ":" + subject + ":" + dueOn + (windowDays == null ? "" : ":" + windowDays) + ":" + recipientId;
+        }
+    }
+
+    /** Fires the alert unless it already fired; true when it is new. */
+    public Uni<Boolean> fire(SqlClient tx, Alert a) {
+        return tx.preparedQuery(INSERT)
+                .execute(Tuple.from(Arrays.asList(a.dedupeKey(), a.kind().name(), a.recipientId(), a.customerId(), a.contractId(),
+                        a.instalmentId(), a.windowDays(), a.dueOn())))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Fires each alert in turn (one connection: never concurrently); the number that were new. */
+    public Uni<Integer> fireAll(SqlClient tx, List<Alert> alerts) {
+        Uni<Integer> count = Uni.createFrom().item(0);
+        for (Alert a : alerts) {
+            count = count.chain(n -> fire(tx, a).map(fresh -> fresh ? n + 1 : n));
+        }
+        return count;
+    }
+
+    public Uni<List<UUID>> managersOf(SqlClient tx, UUID teamId, UUID ownerId) {
+        return tx.preparedQuery(MANAGERS).execute(Tuple.of(teamId, ownerId)).map(rows -> {
+            List<UUID> ids = new ArrayList<>();
+            rows.forEach(r -> ids.add(r.getUUID(0)));
+            return ids;
+        });
+    }
+}
