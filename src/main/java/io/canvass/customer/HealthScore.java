@@ -1,5 +1,6 @@
 package io.canvass.customer;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * cadences untouched. Follow-up discipline (40): minus 15 while the pending follow-up is overdue,
  * minus 10 for each follow-up missed in the last 90 days.
  */
+@RegisterForReflection
 public record HealthScore(int score, List<Component> components) {
 
     public static final int RECENCY_MAX = 60;
