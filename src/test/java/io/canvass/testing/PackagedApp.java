@@ -105,15 +105,15 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    /** Waits until the app reports ready (failing with its log if it exits or takes over two minutes). */
+    /** Waits until the app reports ready (failing with its log if it exits or takes over five minutes on a busy machine). */
     public PackagedApp awaitReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (readiness() != 200) {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(name + " was not ready within two minutes:\n" + tail());
+                throw new AssertionError(name + " was not ready within five minutes:\n" + tail());
             }
             Thread.sleep(200);
         }
