@@ -34,23 +34,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A rolling update, reproduced with two replicas of the packaged app and a client that plays the
- * Service: it sends each request to a replica whose readiness probe last answered 200, polling
- * every 100 ms as a kubelet would. One replica gets SIGTERM while a steady load of writes runs.
+ * Service: it sends each request to a replica whose readiness probe last answered 200, probing once
+ * a second, as a kubelet with periodSeconds: 1 would (k8s/ probes every 2 s). One replica gets
+ * SIGTERM while a steady load of writes runs; both run with the production shutdown settings.
  */
 class GracefulShutdownIT {
 
     static final int WORKERS = 6;
-    static final String DELAY = "4s";
+    static final long PROBE_PERIOD_MILLIS = 1000;
 
     @Test
     void sigtermUnderLoadFailsNoRequestAndLosesNoWrite() throws Exception {
         try (ThrowawayPostgres postgres = ThrowawayPostgres.start().createDatabase("canvass")) {
             Map<String, String> leaving = PackagedApp.environment(postgres, "canvass");
-            leaving.put("QUARKUS_SHUTDOWN_DELAY", DELAY);
             leaving.put("CANVASS_FOLLOW_UPS_SWEEP_EVERY", "1s");
             leaving.put("CANVASS_FOLLOW_UPS_SWEEP_DELAY", "0s");
             Map<String, String> staying = PackagedApp.environment(postgres, "canvass");
-            staying.put("QUARKUS_SHUTDOWN_DELAY", DELAY);
             try (PackagedApp a = PackagedApp.start("shutdown-a", leaving).awaitReady();
                     PackagedApp b = PackagedApp.start("shutdown-b", staying).awaitReady();
                     Connection db = postgres.connect("canvass")) {
@@ -129,7 +128,7 @@ class GracefulShutdownIT {
                     return -1;
                 }
                 streaming.countDown();
-                pause(7000 / body.length);
+                pause(8000 / body.length);
                 return body[next++];
             }
 
@@ -246,7 +245,7 @@ class GracefulShutdownIT {
                             ready.remove(r);
                         }
                     }
-                    pause(100);
+                    pause(PROBE_PERIOD_MILLIS);
                 }
             });
         }
