@@ -84,6 +84,8 @@ start_app() {
     export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-public.pem"
     export CANVASS_ADMIN_EMAIL=$ADMIN_EMAIL CANVASS_ADMIN_PASSWORD=$ADMIN_PASSWORD
     export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
+    # readable log lines (run.sh greps them for errors) instead of production's JSON
+    export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
     # the missed-follow-up sweep stays off the clock (the data sets leave it nothing to do anyway)
     export CANVASS_FOLLOW_UPS_SWEEP_DELAY=1h
     # JAVA_OPTS, e.g. a flight recording: JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile"

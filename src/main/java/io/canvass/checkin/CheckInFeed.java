@@ -3,6 +3,7 @@ package io.canvass.checkin;
 import io.canvass.platform.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.core.Vertx;
@@ -45,6 +46,7 @@ public class CheckInFeed {
     static final String SINCE = SELECT + " where c.seq > $1 and ($2 or c.user_id = $3 or c.team_id = any($4)) order by c.seq limit 500";
 
     /** A check-in as the feed shows it. */
+    @RegisterForReflection
     public record Item(long seq, UUID id, UUID userId, String userName, UUID teamId, UUID customerId, String customerName,
                        Instant clientTime, Instant receivedAt, CheckIn.Verdict verdict, Presence.Reason unverifiedReason,
                        Double distanceMeters, CheckIn.Purpose purpose, String outcome) {

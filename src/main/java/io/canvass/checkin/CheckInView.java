@@ -1,11 +1,13 @@
 package io.canvass.checkin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A check-in as the API shows it, with its verdict and evidence. */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckInView(UUID id, long seq, UUID userId, UUID teamId, UUID customerId, String customerName,
                           Instant clientTime, Instant receivedAt, Double lat, Double lng, Double accuracyMeters,

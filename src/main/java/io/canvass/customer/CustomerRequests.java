@@ -1,5 +1,6 @@
 package io.canvass.customer;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the customer endpoints. */
+@RegisterForReflection
 public final class CustomerRequests {
 
     private CustomerRequests() {

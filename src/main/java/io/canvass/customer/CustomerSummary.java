@@ -1,12 +1,14 @@
 package io.canvass.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /** A customer as lists show it. */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerSummary(UUID id, String name, Customer.Grade grade, Customer.Stage stage, UUID ownerId,
                               String ownerName, UUID teamId, List<String> tags, String industry, Instant lastTouchedAt,

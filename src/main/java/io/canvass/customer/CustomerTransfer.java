@@ -7,6 +7,7 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Scope;
 import io.canvass.identity.UserService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -60,12 +61,15 @@ public class CustomerTransfer {
     Pool pool;
 
     /** What happened to each row of an import (rows are numbered as in the file, header = 1). */
+    @RegisterForReflection
     public record ImportReport(int rows, List<Created> created, List<Rejected> duplicates, List<Rejected> invalid) {
     }
 
+    @RegisterForReflection
     public record Created(int row, UUID id, String name) {
     }
 
+    @RegisterForReflection
     public record Rejected(int row, String name, List<Problem.FieldError> errors) {
     }
 

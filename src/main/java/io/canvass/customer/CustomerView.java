@@ -2,6 +2,7 @@ package io.canvass.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.canvass.followup.FollowUpView;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A customer with its contacts, pending follow-up and health, as the API shows it. */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerView(UUID id, String name, String industry, Customer.Size size, String address, Double lat,
                            Double lng, UUID ownerId, UUID teamId, Customer.Grade grade, Customer.Stage stage,

@@ -1,6 +1,7 @@
 package io.canvass.customer;
 
 import java.util.ArrayList;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * 20), minus 15 for a contract ended without a renewal decision, or minus 5 for a renewal due
  * within 30 days that nobody has acted on.
  */
+@RegisterForReflection
 public record HealthScore(int score, List<Component> components) {
 
     public static final int RECENCY_MAX = 60;

@@ -1,10 +1,12 @@
 package io.canvass.followup;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /** Agendas: a person's day, and a manager's team overview. */
+@RegisterForReflection
 public final class Agenda {
 
     private Agenda() {

@@ -2,6 +2,7 @@ package io.canvass.followup;
 
 import io.canvass.platform.ETags;
 import io.canvass.platform.Role;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,6 +35,7 @@ public class CadenceResource {
         this.service = service;
     }
 
+    @RegisterForReflection
     public record PolicyUpdate(@NotNull @Min(1) @Max(365) Integer intervalDays, @NotNull @Min(0) @Max(60) Integer missAfterDays) {
     }
 

@@ -7,6 +7,7 @@ import io.canvass.platform.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class CadenceService {
     AuditService audit;
 
     /** A policy row as the API shows it. */
+    @RegisterForReflection
     public record PolicyView(CadencePolicy.Kind kind, String code, int intervalDays, int missAfterDays, int version) {
         static PolicyView of(CadencePolicy p) {
             return new PolicyView(p.kind, p.code, p.intervalDays, p.missAfterDays, p.version);

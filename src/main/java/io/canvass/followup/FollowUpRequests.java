@@ -1,5 +1,6 @@
 package io.canvass.followup;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the follow-up endpoints. */
+@RegisterForReflection
 public final class FollowUpRequests {
 
     private FollowUpRequests() {

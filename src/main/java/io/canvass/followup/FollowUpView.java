@@ -1,11 +1,13 @@
 package io.canvass.followup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A follow-up as the API shows it. */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FollowUpView(UUID id, UUID customerId, UUID ownerId, LocalDate dueOn, Instant dueAt, boolean overdue,
                            FollowUp.Channel channel, FollowUp.Status status, FollowUp.ScheduledBy scheduledBy,

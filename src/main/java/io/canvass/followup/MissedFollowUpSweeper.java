@@ -1,6 +1,7 @@
 package io.canvass.followup;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -52,10 +53,18 @@ public class MissedFollowUpSweeper {
     @Inject
     Pool pool;
 
+    @Inject
+    Scheduler scheduler;
+
     @Scheduled(every = "${canvass.follow-ups.sweep-every:5m}", delayed = "${canvass.follow-ups.sweep-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return sweepBatch().chain(count -> count == BATCH ? sweep() : Uni.createFrom().voidItem());
+        return sweepBatch().chain(count -> count == BATCH && claiming() ? sweep() : Uni.createFrom().voidItem());
+    }
+
+    /** A replica that is shutting down pauses the scheduler: it finishes its batch and claims no more. */
+    private boolean claiming() {
+        return scheduler.isRunning();
     }
 
     /** One batch in one transaction; returns how many follow-ups became missed. */

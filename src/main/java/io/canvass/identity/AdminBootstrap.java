@@ -39,7 +39,7 @@ public class AdminBootstrap {
     }
 
     Uni<Void> ensureAdmin() {
-        return users.countActiveAdmins().chain(admins -> {
+        return users.lockAdminBootstrap().chain(users::countActiveAdmins).chain(admins -> {
             if (admins > 0) {
                 return Uni.createFrom().voidItem();
             }

@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -39,13 +40,16 @@ public class AuthResource {
         this.tokens = tokens;
     }
 
+    @RegisterForReflection
     public record LoginRequest(@NotBlank @Email @Size(max = 254) String email,
                                @NotBlank @Size(max = 200) String password) {
     }
 
+    @RegisterForReflection
     public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
+    @RegisterForReflection
     public record ClientCredentialsRequest(
             @NotNull @Pattern(regexp = "client_credentials", message = "must be client_credentials") String grantType,
             @NotBlank @Size(max = 100) String clientId,

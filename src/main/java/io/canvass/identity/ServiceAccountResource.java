@@ -3,6 +3,7 @@ package io.canvass.identity;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,6 +44,7 @@ public class ServiceAccountResource {
         this.service = service;
     }
 
+    @RegisterForReflection
     public record CreateRequest(@NotBlank @Size(max = 120) String name,
                                 UUID teamId) {
     }

@@ -8,6 +8,7 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,10 +38,12 @@ public class ServiceAccountService {
     AuditService audit;
 
     /** A service account as listed. */
+    @RegisterForReflection
     public record View(UUID id, String name, String clientId, UUID teamId, boolean active, java.time.Instant lastUsedAt) {
     }
 
     /** Returned once, at creation or rotation: the secret is not kept in clear. */
+    @RegisterForReflection
     public record Issued(UUID id, String name, String clientId, String clientSecret, UUID teamId) {
     }
 

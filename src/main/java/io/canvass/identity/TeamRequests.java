@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the team endpoints. */
+@RegisterForReflection
 public final class TeamRequests {
 
     private TeamRequests() {

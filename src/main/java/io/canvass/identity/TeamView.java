@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A team as the API shows it; the tree is built from {@code parentId}. */
+@RegisterForReflection
 public record TeamView(UUID id, UUID parentId, String name, Team.Kind kind, List<UUID> managerIds,
                        Instant createdAt, int version) {
 

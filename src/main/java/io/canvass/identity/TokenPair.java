@@ -1,9 +1,11 @@
 package io.canvass.identity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a successful sign-in or refresh returns. */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Tokens: send accessToken as 'Authorization: Bearer …'; trade refreshToken for a new pair before it expires")
 public record TokenPair(

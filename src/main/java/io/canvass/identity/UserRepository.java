@@ -14,6 +14,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
+    /** A transaction-scoped advisory lock, released at commit or rollback. */
+    static final String LOCK_ADMIN_BOOTSTRAP =
+            "select count(*) from (select pg_advisory_xact_lock(hashtext('canvass.admin-bootstrap'))) l";
+
+    /**
+     * Serialises first-start admin creation between replicas that start together against an empty
+     * database: the second waits, then sees the first one's admin.
+     */
+    public Uni<Void> lockAdminBootstrap() {
+        return getSession()
+                .chain(session -> session.createNativeQuery(LOCK_ADMIN_BOOTSTRAP, Long.class).getSingleResult())
+                .replaceWithVoid();
+    }
+
     public Uni<User> findByEmail(String email) {
         return find("#User.byEmail", Parameters.with("email", email)).firstResult();
     }

@@ -1,6 +1,7 @@
 package io.canvass.identity;
 
 import io.canvass.platform.Role;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the user endpoints. */
+@RegisterForReflection
 public final class UserRequests {
 
     static final String LOCALES = "zh-CN|en";

@@ -2,6 +2,7 @@ package io.canvass.identity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.canvass.platform.Role;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A user as the API shows it (never the password hash). */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserView(UUID id, String email, String displayName, Role role, UUID teamId, String timeZone,
                        String locale, String phone, LocalDate hiredOn, boolean active, List<UUID> managedTeamIds,

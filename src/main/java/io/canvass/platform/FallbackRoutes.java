@@ -32,7 +32,7 @@ public class FallbackRoutes {
     MemorySize maxUploadSize;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBody);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseOversizedBody); // after RequestIds
         router.get().order(APP_PAGES_ORDER).handler(this::appPage);
         router.route("/api/*").order(Integer.MAX_VALUE - 10).handler(ctx -> send(ctx,
                 Problem.of(ProblemKind.NOT_FOUND, "No resource at this address")));

@@ -1,5 +1,6 @@
 package io.canvass.platform;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -37,6 +38,7 @@ public class Idempotency {
     static final String EXPIRE = "delete from idempotency_key where created_at < now() - make_interval(secs => $1)";
 
     /** A response as kept for replays. */
+    @RegisterForReflection
     public record Stored(int status, String body, boolean replayed) {
     }
 

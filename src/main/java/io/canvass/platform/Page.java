@@ -1,5 +1,6 @@
 package io.canvass.platform;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One page of a list. Lists are ordered by id (time-ordered UUIDs); {@code nextCursor} is the
  * opaque value to pass as {@code cursor} for the following page, absent on the last page.
  */
+@RegisterForReflection
 @Schema(description = "A page of results; pass nextCursor as the cursor query parameter to get the next page")
 public record Page<T>(List<T> items, String nextCursor) {
 

@@ -32,7 +32,19 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void everyResponseCarriesARequestIdAndKeepsASensibleOneFromTheCaller() {
+        String fresh = given().get("/q/health/live").then().statusCode(200).extract().header(RequestIds.HEADER);
+        org.junit.jupiter.api.Assertions.assertTrue(fresh.matches("[0-9a-f-]{36}"), "a new UUID, got " + fresh);
+        given().header(RequestIds.HEADER, "ingress-7f3a.42").get("/api/v1/me").then().statusCode(401)
+                .header(RequestIds.HEADER, equalTo("ingress-7f3a.42"));
+        String replaced = given().header(RequestIds.HEADER, "no spaces\nor newlines").get("/q/health/live")
+                .then().statusCode(200).extract().header(RequestIds.HEADER);
+        org.junit.jupiter.api.Assertions.assertTrue(replaced.matches("[0-9a-f-]{36}"), "replaced by a UUID, got " + replaced);
+    }
+
+    @Test
     void metricsArePublished() {
+        given().get("/api/v1/me").then().statusCode(401); // at least one request has been served, whatever ran before
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 }

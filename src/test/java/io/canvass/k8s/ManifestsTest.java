@@ -1,0 +1,185 @@
+package io.canvass.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every overlay under k8s/ renders and every object in it is valid for the Kubernetes API and
+ * CloudNativePG, offline. The rendered manifests are written to target/k8s/ for inspection.
+ */
+class ManifestsTest {
+
+    static final Path K8S = Path.of("k8s");
+    final ManifestValidator validator = ManifestValidator.forCanvass();
+
+    static List<Map<String, Object>> render(String overlay) {
+        return Kustomize.render(K8S.resolve("overlays").resolve(overlay));
+    }
+
+    static Map<String, Object> find(List<Map<String, Object>> objects, String kind) {
+        return objects.stream().filter(o -> o.get("kind").equals(kind)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T at(Map<String, Object> o, String... path) {
+        Object current = o;
+        for (String p : path) {
+            current = current instanceof List<?> l ? l.get(Integer.parseInt(p)) : ((Map<String, Object>) current).get(p);
+        }
+        return (T) current;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyOverlayRendersToValidObjects(String overlay) throws IOException {
+        List<Map<String, Object>> objects = render(overlay);
+        Files.createDirectories(Path.of("target/k8s"));
+        Files.writeString(Path.of("target/k8s/" + overlay + ".yaml"), Kustomize.toYaml(objects));
+
+        assertEquals(List.of(), validator.problems(objects));
+        assertEquals(Set.of("ServiceAccount/canvass", "ConfigMap/canvass-config", "Deployment/canvass", "Service/canvass",
+                "Ingress/canvass", "HorizontalPodAutoscaler/canvass", "PodDisruptionBudget/canvass", "NetworkPolicy/canvass",
+                "Cluster/canvass-db"), objects.stream().map(Kustomize::id).collect(Collectors.toSet()));
+        String namespace = overlay.equals("prod") ? "canvass" : "canvass-dev";
+        objects.forEach(o -> assertEquals(namespace, Kustomize.metadata(o).get("namespace"), Kustomize.id(o)));
+    }
+
+    @Test
+    void everyFolderUnderOverlaysIsChecked() throws IOException {
+        try (var dirs = Files.list(K8S.resolve("overlays"))) {
+            assertEquals(Set.of("dev", "prod"), dirs.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void productionRunsTheNativeImageHardenedOnThreePostgresInstances() {
+        List<Map<String, Object>> prod = render("prod");
+        Map<String, Object> deployment = find(prod, "Deployment");
+        Map<String, Object> container = at(deployment, "spec", "template", "spec", "containers", "0");
+        assertEquals("registry.example.com/canvass/canvass:1.0.0", container.get("image"));
+        assertEquals(3, (int) at(deployment, "spec", "replicas"));
+        assertEquals(true, at(container, "securityContext", "readOnlyRootFilesystem"));
+        assertEquals(false, at(container, "securityContext", "allowPrivilegeEscalation"));
+        assertEquals(true, at(deployment, "spec", "template", "spec", "securityContext", "runAsNonRoot"));
+        assertEquals(false, at(deployment, "spec", "template", "spec", "automountServiceAccountToken"));
+        assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
+        assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
+        assertEquals("/q/health/started", at(container, "startupProbe", "httpGet", "path"));
+        // the patch raised the requests and kept the rest of the container
+        assertEquals("96Mi", at(container, "resources", "requests", "memory"));
+        assertEquals(2, ((List<?>) at(container, "volumeMounts")).size());
+        // the database credentials come from the Secret CloudNativePG generates for the cluster's app user
+        assertEquals("canvass-db-app", at(container, "env", "0", "valueFrom", "secretKeyRef", "name"));
+
+        Map<String, Object> db = find(prod, "Cluster");
+        assertEquals(3, (int) at(db, "spec", "instances"));
+        assertEquals("canvass", at(db, "spec", "bootstrap", "initdb", "owner"));
+        assertEquals(3, (int) at(find(prod, "HorizontalPodAutoscaler"), "spec", "minReplicas"));
+        assertEquals(1, (int) at(find(render("dev"), "Cluster"), "spec", "instances"));
+    }
+
+    @Test
+    void shutdownFitsInTheGracePeriod() {
+        Map<String, Object> prod = find(render("prod"), "Deployment");
+        Map<String, Object> config = find(render("prod"), "ConfigMap");
+        int grace = at(prod, "spec", "template", "spec", "terminationGracePeriodSeconds");
+        int delay = seconds(at(config, "data", "QUARKUS_SHUTDOWN_DELAY"));
+        int timeout = seconds(at(config, "data", "QUARKUS_SHUTDOWN_TIMEOUT"));
+        assertTrue(delay + timeout < grace, "delay " + delay + " s + timeout " + timeout + " s must end before SIGKILL at " + grace);
+    }
+
+    private static int seconds(String duration) {
+        return Integer.parseInt(duration.replace("s", ""));
+    }
+
+    @Test
+    void aMisspelledOrMistypedFieldIsRejected() {
+        String prod = Kustomize.toYaml(render("prod"));
+        assertProblem(prod.replace("containerPort: 8080", "contianerPort: 8080"), "unknown field 'contianerPort'");
+        assertProblem(prod.replace("imagePullPolicy:", "imagePullPolicyy:"), "unknown field 'imagePullPolicyy'");
+        assertProblem(prod.replace("replicas: 3", "replicas: two"), "replicas");
+        assertProblem(prod.replace("memory: 96Mi", "memory: lots"), "not a quantity");
+        assertProblem(prod.replace("kind: PodDisruptionBudget", "kind: PodDisruptionBudgett"), "unknown kind");
+        assertProblem(prod.replace("readOnlyRootFilesystem: true", "readOnlyRootFileSystem: true"),
+                "unknown field 'readOnlyRootFileSystem'");
+    }
+
+    @Test
+    void aWrongCloudNativePgFieldIsRejected() {
+        String prod = Kustomize.toYaml(render("prod"));
+        assertProblem(prod.replace("instances: 3", "instances: three"), "spec.instances: expected integer, found 'three'");
+        assertProblem(prod.replace("instances: 3", "instances: 0"), "spec.instances: 0 is below the minimum 1");
+        assertProblem(prod.replace("enableSuperuserAccess:", "enableSuperUserAccess:"), "unknown field 'enableSuperUserAccess'");
+        assertProblem(prod.replace("podAntiAffinityType: required", "podAntiAffinityType: always"), "'always' is not one of");
+        assertProblem(prod.replace("size: 50Gi", "size: fifty"), "spec.storage.size: 'fifty' is not a quantity");
+        assertProblem(prod.replace("cpu: 500m", "cpus: 500m"), "spec.resources: unknown resource 'cpus'");
+        assertProblem(prod.replace("  instances: 3\n", ""), "missing required field 'instances'");
+    }
+
+    private void assertProblem(String yaml, String expected) {
+        List<String> problems = validator.problems(Kustomize.parse(yaml));
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), "expected a problem with '" + expected + "', got " + problems);
+    }
+
+    @Test
+    void anOverlayPatchWithATypoOrNoTargetIsRejected(@TempDir Path dir) throws IOException {
+        String base = K8S.resolve("base").toAbsolutePath().toString();
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - %s
+                patches:
+                  - path: patch.yaml
+                """.formatted(base));
+        Files.writeString(dir.resolve("patch.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: canvass
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: canvass
+                          resources:
+                            limits:
+                              memory: 512Mi
+                          imagePullPolicyy: Always
+                """);
+        List<String> problems = validator.problems(Kustomize.render(dir));
+        assertEquals(List.of("apps/v1 Deployment/canvass: .spec.template.spec.containers[0]: unknown field 'imagePullPolicyy'"),
+                problems);
+
+        Files.writeString(dir.resolve("patch.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: canvas
+                spec:
+                  replicas: 4
+                """);
+        assertThrows(ManifestException.class, () -> Kustomize.render(dir));
+
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                resources:
+                  - %s
+                commonLabels:
+                  team: sales
+                """.formatted(base));
+        assertThrows(ManifestException.class, () -> Kustomize.render(dir));
+    }
+}

@@ -1,0 +1,42 @@
+package io.canvass.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The database and production settings for @QuarkusIntegrationTest: the packaged app runs in the
+ * prod profile without the embedded PostgreSQL extension, so it gets a throwaway server and the
+ * same keys and first admin the @QuarkusTest suite uses.
+ */
+public class PackagedDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private ThrowawayPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        postgres = ThrowawayPostgres.start().createDatabase("canvass");
+        return Map.ofEntries(
+                Map.entry("quarkus.datasource.reactive.url", postgres.reactiveUrl("canvass")),
+                Map.entry("quarkus.datasource.jdbc.url", postgres.jdbcUrl("canvass")),
+                Map.entry("quarkus.datasource.username", ThrowawayPostgres.USER),
+                Map.entry("quarkus.datasource.password", ThrowawayPostgres.PASSWORD),
+                Map.entry("smallrye.jwt.sign.key.location", key("dev-only-private.pem")),
+                Map.entry("mp.jwt.verify.publickey.location", key("dev-only-public.pem")),
+                Map.entry("canvass.auth.bootstrap.admin-email", Api.ADMIN_EMAIL),
+                Map.entry("canvass.auth.bootstrap.admin-password", Api.ADMIN_PASSWORD),
+                Map.entry("canvass.auth.bcrypt-cost", "4"),
+                Map.entry("canvass.follow-ups.sweep-delay", "1h"));
+    }
+
+    static String key(String name) {
+        return Path.of("src/test/resources/jwt", name).toAbsolutePath().toString();
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
