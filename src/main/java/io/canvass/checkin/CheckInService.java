@@ -12,6 +12,8 @@ import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ProblemKind;
 import io.canvass.platform.ScopeService;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -62,6 +64,9 @@ public class CheckInService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    WebhookEvents webhooks;
+
     /** Records a check-in; the result carries the status and body to answer (the same for every replay). */
     public Uni<Idempotency.Stored> create(String idempotencyKey, CheckInRequest request) {
         byte[] hash = hash(request);
@@ -104,6 +109,7 @@ public class CheckInService {
                                         .invoke(followUpId -> c.followUpId = followUpId))
                                 .call(() -> checkIns.flush())
                                 .call(() -> announce(c))
+                                .call(() -> webhooks.publish(c.teamId, created(c)))
                                 .map(saved -> CheckInView.of(c, site.name(), false));
                     });
         });
@@ -167,6 +173,13 @@ public class CheckInService {
         return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify('" + CheckInFeed.CHANNEL + "', :id)")
                 .setParameter("id", c.id.toString())
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    private static WebhookPayloads.CheckInCreated created(CheckIn c) {
+        return new WebhookPayloads.CheckInCreated(c.id, c.customerId, c.userId, c.teamId, c.clientTime, c.receivedAt,
+                c.verdict.name(), c.unverifiedReason == null ? null : c.unverifiedReason.name(),
+                c.distanceMeters == null ? null : Math.round(c.distanceMeters * 10) / 10.0, c.purpose.name(), c.outcome,
+                c.nextAction, c.nextActionDue, c.followUpId);
     }
 
     @WithSession
