@@ -79,6 +79,7 @@ start_app() {
     export SMALLRYE_JWT_SIGN_KEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-private.pem"
     export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-public.pem"
     export CANVASS_ADMIN_EMAIL=$ADMIN_EMAIL CANVASS_ADMIN_PASSWORD=$ADMIN_PASSWORD
+    export CANVASS_WEBHOOKS_SECRET_KEY=${CANVASS_WEBHOOKS_SECRET_KEY:-ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=}
     export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
     # the missed-follow-up sweep stays off the clock (the data sets leave it nothing to do anyway)
     export CANVASS_FOLLOW_UPS_SWEEP_DELAY=1h

@@ -22,6 +22,7 @@ public class SecretBox {
 
     private final SecretKeySpec key;
 
+    @jakarta.inject.Inject
     public SecretBox(WebhookConfig config) {
         this(config.secretKey());
     }

@@ -55,10 +55,15 @@ public class UrlGuard {
         return uri;
     }
 
-    /** Resolves the host off the event loop and checks every address; the first one is used. */
+    /**
+     * Resolves the host off the event loop and checks every address; the first one is used. The
+     * result comes back on the caller's Vert.x context (a reactive session must stay on it).
+     */
     public Uni<Target> check(String field, URI uri) {
-        return Uni.createFrom().item(() -> resolve(field, uri))
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Uni<Target> resolved = Uni.createFrom().item(() -> resolve(field, uri))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? resolved : resolved.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     Target resolve(String field, URI uri) {

@@ -18,6 +18,10 @@ public interface WebhookConfig {
     @WithDefault("500ms")
     String dispatchEvery();
 
+    /** How long after start-up the dispatcher begins. */
+    @WithDefault("5s")
+    String dispatchDelay();
+
     /** Deliveries claimed per round. */
     @WithDefault("200")
     int batchSize();

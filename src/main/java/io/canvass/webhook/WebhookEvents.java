@@ -35,7 +35,7 @@ public class WebhookEvents {
                   and (e.team_ids is null or cast(:team as uuid) = any(e.team_ids))
             ), event as (
                 insert into webhook_event (id, type, team_id, payload)
-                select cast(:id as uuid), :type, cast(:team as uuid), cast(:payload as jsonb)
+                select cast(:id as uuid), :type, cast(:team as uuid), cast(cast(:payload as text) as jsonb)
                 where exists (select 1 from subscriber)
                 returning id
             )
