@@ -174,6 +174,7 @@ public class CustomerResource {
     @Path("/{id}")
     @Operation(summary = "Change a customer",
             description = "Grade, stage and cadence changes reschedule the pending follow-up and are kept in the history. Send If-Match to detect concurrent edits.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "promote", value = "{\"grade\":\"A\",\"stage\":\"KEY_ACCOUNT\",\"tags\":[\"重点\"]}")))
     @APIResponse(responseCode = "200", description = "The changed customer")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -185,6 +186,7 @@ public class CustomerResource {
     @POST
     @Path("/{id}/owner")
     @Operation(summary = "Reassign a customer", description = "Managers and above; the pending follow-up moves to the new owner.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "hand over", value = "{\"ownerId\":\"01a2089c-dbe9-7325-bb07-3f6f590ce315\",\"reason\":\"区域调整\"}")))
     @APIResponse(responseCode = "200", description = "The reassigned customer")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> reassign(@RestPath UUID id, @Valid @NotNull CustomerRequests.Reassign request) {

@@ -61,12 +61,15 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
+    /** Adds the shared problem response, or replaces a generated one that names no problem content. */
     private static void add(Operation operation, String status, String ref) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        Map<String, ?> existing = operation.getResponses().getAPIResponses();
-        if (existing == null || !existing.containsKey(status)) {
+        Map<String, org.eclipse.microprofile.openapi.models.responses.APIResponse> existing = operation.getResponses().getAPIResponses();
+        var current = existing == null ? null : existing.get(status);
+        if (current == null || (current.getRef() == null && (current.getContent() == null
+                || current.getContent().getMediaType(Problem.MEDIA_TYPE) == null))) {
             operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(ref));
         }
     }
