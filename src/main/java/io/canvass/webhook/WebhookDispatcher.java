@@ -142,7 +142,12 @@ public class WebhookDispatcher {
     @Scheduled(every = "${canvass.webhooks.dispatch-every:500ms}", delayed = "${canvass.webhooks.dispatch-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatch() {
-        return round().chain(count -> count >= config.batchSize() ? dispatch() : Uni.createFrom().voidItem());
+        return round()
+                .chain(count -> count >= config.batchSize() ? dispatch() : Uni.createFrom().voidItem())
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("Webhook dispatch round failed (retried on the next tick): %s", failure.getMessage());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Claims, sends and records one batch; returns how many were claimed. */
