@@ -21,6 +21,7 @@ bench_init() {
   mkdir "$TMP/pg" "$TMP/run"
   chown postgres: "$TMP/pg" "$TMP/run"
   APP_PID=
+  EXTRA_PIDS=
   PG_STARTED=0
   trap cleanup EXIT
   trap 'exit 130' INT TERM
@@ -28,6 +29,7 @@ bench_init() {
 
 cleanup() {
   local rc=$?
+  for pid in ${EXTRA_PIDS:-}; do kill "$pid" 2>/dev/null || true; done
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
@@ -79,6 +81,10 @@ start_app() {
     export SMALLRYE_JWT_SIGN_KEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-private.pem"
     export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-public.pem"
     export CANVASS_ADMIN_EMAIL=$ADMIN_EMAIL CANVASS_ADMIN_PASSWORD=$ADMIN_PASSWORD
+    # limits stay in the request path (their cost is measured) but far above what a benchmark sends
+    export CANVASS_RATE_LIMITS_WRITES_LIMIT=${CANVASS_RATE_LIMITS_WRITES_LIMIT:-100000000}
+    export CANVASS_RATE_LIMITS_READS_LIMIT=${CANVASS_RATE_LIMITS_READS_LIMIT:-100000000}
+    export CANVASS_RATE_LIMITS_AUTH_LIMIT=${CANVASS_RATE_LIMITS_AUTH_LIMIT:-100000}
     export CANVASS_WEBHOOKS_SECRET_KEY=${CANVASS_WEBHOOKS_SECRET_KEY:-ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=}
     export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
     # the missed-follow-up sweep stays off the clock (the data sets leave it nothing to do anyway)

@@ -139,7 +139,7 @@ public class WebhookDispatcher {
         }
     }
 
-    @Scheduled(every = "${canvass.webhooks.dispatch-every:500ms}", delayed = "${canvass.webhooks.dispatch-delay:5s}",
+    @Scheduled(every = "${canvass.webhooks.dispatch-every:1s}", delayed = "${canvass.webhooks.dispatch-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatch() {
         return round()
