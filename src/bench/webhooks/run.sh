@@ -71,22 +71,26 @@ T1=$(date +%s.%N)
 BURST=$(stats)
 ATTEMPTS=$(psql -Atc "select sum(attempts) from webhook_delivery")
 FAILED=$(psql -Atc "select count(*) from webhook_delivery where status <> 'DELIVERED'")
+python3 - "$EVENTS" "$T0" "$T1" "$ATTEMPTS" "$FAILED" "$BURST" <<'PY'
+import json, sys
+events, t0, t1, attempts, failed = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+burst = json.loads(sys.argv[6])
+print(f"\nburst:  {events} events, 2 replicas -> {burst['distinct']} delivered in {t1 - t0:.1f} s = {burst['distinct'] / (t1 - t0):.0f} events/s")
+print(f"        duplicates {burst['duplicates']}, attempts {attempts}, not delivered {failed}")
+print(f"        lateness (includes waiting in the backlog) p50 {burst['p50_ms']/1000:.1f} s, p99 {burst['p99_ms']/1000:.1f} s", flush=True)
+PY
 
 # --- 2. steady ---------------------------------------------------------------------------------
 curl -fsS "http://127.0.0.1:$RECEIVER_PORT/reset" >/dev/null
 log "steady: $RATE events/s for $STEADY s (pgbench -R)"
-pgbench -n -q -c 4 -j 2 -R "$RATE" -T "$STEADY" -f "$HERE/publish.pgbench.sql" >"$TMP/pgbench.log" 2>&1 || { cat "$TMP/pgbench.log"; die "pgbench failed"; }
+pgbench -n -c 4 -j 2 -R "$RATE" -T "$STEADY" -f "$HERE/publish.pgbench.sql" >"$TMP/pgbench.log" 2>&1 || { cat "$TMP/pgbench.log"; die "pgbench failed"; }
 PUBLISHED=$(psql -Atc "select count(*) from webhook_delivery") 
 wait_for $((PUBLISHED - EVENTS))
 STEADY_STATS=$(stats)
 
-python3 - "$EVENTS" "$T0" "$T1" "$ATTEMPTS" "$FAILED" "$BURST" "$STEADY_STATS" "$RATE" <<'PY'
+python3 - "$STEADY_STATS" "$RATE" <<'PY'
 import json, sys
-events, t0, t1, attempts, failed = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-burst, steady, rate = json.loads(sys.argv[6]), json.loads(sys.argv[7]), sys.argv[8]
-print(f"\nburst:  {events} events, 2 replicas -> {burst['distinct']} delivered in {t1 - t0:.1f} s = {burst['distinct'] / (t1 - t0):.0f} events/s")
-print(f"        duplicates {burst['duplicates']}, attempts {attempts}, not delivered {failed}")
-print(f"        lateness (backlog drain) p50 {burst['p50_ms']/1000:.1f} s, p99 {burst['p99_ms']/1000:.1f} s")
+steady, rate = json.loads(sys.argv[1]), sys.argv[2]
 print(f"steady: {rate} events/s -> {steady['distinct']} delivered, duplicates {steady['duplicates']}, "
       f"lateness p50 {steady['p50_ms']:.0f} ms, p99 {steady['p99_ms']:.0f} ms, max {steady['max_ms']:.0f} ms")
 PY
