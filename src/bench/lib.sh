@@ -21,6 +21,7 @@ bench_init() {
   mkdir "$TMP/pg" "$TMP/run"
   chown postgres: "$TMP/pg" "$TMP/run"
   APP_PID=
+  EXTRA_PIDS=
   PG_STARTED=0
   trap cleanup EXIT
   trap 'exit 130' INT TERM
@@ -83,6 +84,11 @@ start_app() {
     export SMALLRYE_JWT_SIGN_KEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-private.pem"
     export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/src/test/resources/jwt/dev-only-public.pem"
     export CANVASS_ADMIN_EMAIL=$ADMIN_EMAIL CANVASS_ADMIN_PASSWORD=$ADMIN_PASSWORD
+    # limits stay in the request path (their cost is measured) but far above what a benchmark sends
+    export CANVASS_RATE_LIMITS_WRITES_LIMIT=${CANVASS_RATE_LIMITS_WRITES_LIMIT:-100000000}
+    export CANVASS_RATE_LIMITS_READS_LIMIT=${CANVASS_RATE_LIMITS_READS_LIMIT:-100000000}
+    export CANVASS_RATE_LIMITS_AUTH_LIMIT=${CANVASS_RATE_LIMITS_AUTH_LIMIT:-100000}
+    export CANVASS_WEBHOOKS_SECRET_KEY=${CANVASS_WEBHOOKS_SECRET_KEY:-ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=}
     export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
     # readable log lines (run.sh greps them for errors) instead of production's JSON
     export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false

@@ -12,6 +12,8 @@ import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ProblemKind;
 import io.canvass.platform.ScopeService;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -61,6 +63,9 @@ public class CheckInService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    WebhookEvents webhooks;
 
     /** Records a check-in; the result carries the status and body to answer (the same for every replay). */
     public Uni<Idempotency.Stored> create(String idempotencyKey, CheckInRequest request) {
@@ -118,6 +123,7 @@ public class CheckInService {
                         request.nextActionDue()))
                 .call(() -> checkIns.flush())
                 .call(() -> announce(c))
+                .call(() -> webhooks.publish(c.teamId, created(c)))
                 .map(saved -> CheckInView.of(c, site.name(), false));
     }
 
@@ -179,6 +185,13 @@ public class CheckInService {
         return Panache.getSession().chain(session -> session.createNativeQuery("select pg_notify('" + CheckInFeed.CHANNEL + "', :id)")
                 .setParameter("id", c.id.toString())
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    private static WebhookPayloads.CheckInCreated created(CheckIn c) {
+        return new WebhookPayloads.CheckInCreated(c.id, c.customerId, c.userId, c.teamId, c.clientTime, c.receivedAt,
+                c.verdict.name(), c.unverifiedReason == null ? null : c.unverifiedReason.name(),
+                c.distanceMeters == null ? null : Math.round(c.distanceMeters * 10) / 10.0, c.purpose.name(), c.outcome,
+                c.nextAction, c.nextActionDue, c.followUpId);
     }
 
     @WithSession

@@ -66,6 +66,10 @@ public class Customer {
 
     public String source;
 
+    /** The integrator's own key (batch upserts find the customer by it). */
+    @Column(name = "external_id")
+    public String externalId;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
     public String[] tags = new String[0];

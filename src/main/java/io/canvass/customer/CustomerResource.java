@@ -130,6 +130,21 @@ public class CustomerResource {
         return transfer.importCsv(body);
     }
 
+    @POST
+    @Path("/batch")
+    @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME, Role.INTEGRATION_NAME })
+    @Operation(summary = "Create or update customers by your external id",
+            description = "Up to " + CustomerService.MAX_BATCH + " items, each upserted by externalId in its own transaction: the answer lists, in order, whether each was CREATED, UPDATED, UNCHANGED or FAILED (with a problem whose field errors name items[i].field). Failed items do not stop the others. Sending the same batch again changes nothing, so retrying after a timeout is safe. Creations and grade/stage changes emit their webhook events.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "two customers", value = """
+            {"items":[
+              {"externalId":"erp:10042","name":"苏州精密模具有限公司","grade":"A","stage":"HIGH_INTENT","industry":"模具",
+               "ownerId":"01a2089c-dbe9-7325-bb07-3f6f590ce315","contacts":[{"name":"王经理","phone":"13800001111"}]},
+              {"externalId":"erp:10043","name":"Wuxi Pumps","grade":"C","ownerId":"01a2089c-dbe9-7325-bb07-3f6f590ce315"}]}""")))
+    @APIResponse(responseCode = "200", description = "One result per item, in order")
+    public Uni<CustomerService.BatchResult> batch(@Valid @NotNull CustomerRequests.Batch request) {
+        return service.upsertBatch(request.items());
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a customer", description = "With contacts, the pending follow-up, the effective cadence and an explained health score.")
@@ -164,6 +179,7 @@ public class CustomerResource {
     @Path("/{id}")
     @Operation(summary = "Change a customer",
             description = "Grade, stage and cadence changes reschedule the pending follow-up and are kept in the history. Send If-Match to detect concurrent edits.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "promote", value = "{\"grade\":\"A\",\"stage\":\"KEY_ACCOUNT\",\"tags\":[\"重点\"]}")))
     @APIResponse(responseCode = "200", description = "The changed customer")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -175,6 +191,7 @@ public class CustomerResource {
     @POST
     @Path("/{id}/owner")
     @Operation(summary = "Reassign a customer", description = "Managers and above; the pending follow-up moves to the new owner.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "hand over", value = "{\"ownerId\":\"01a2089c-dbe9-7325-bb07-3f6f590ce315\",\"reason\":\"区域调整\"}")))
     @APIResponse(responseCode = "200", description = "The reassigned customer")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> reassign(@RestPath UUID id, @Valid @NotNull CustomerRequests.Reassign request) {

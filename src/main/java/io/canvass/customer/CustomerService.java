@@ -1,6 +1,21 @@
 package io.canvass.customer;
 
 import io.canvass.audit.AuditService;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.canvass.platform.Problem;
+import io.canvass.platform.ProblemKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
 import io.canvass.followup.CadenceService;
 import io.canvass.followup.FollowUpService;
 import io.canvass.followup.FollowUpTarget;
@@ -13,6 +28,8 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +48,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CustomerService {
+
+    private static final Logger LOG = Logger.getLogger(CustomerService.class);
+
+    /** Most customers in one batch upsert. */
+    public static final int MAX_BATCH = 200;
 
     @Inject
     CustomerRepository customers;
@@ -62,11 +84,36 @@ public class CustomerService {
     @Inject
     CommercialSignals commercial;
 
+    @Inject
+    WebhookEvents webhooks;
+
+    @Inject
+    Validator validator;
+
+    /** The outcome for one item of a batch upsert. */
+    @Schema(name = "CustomerUpsertResult")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UpsertResult(int index, String externalId,
+                               @Schema(enumeration = { "CREATED", "UPDATED", "UNCHANGED", "FAILED" }) String status,
+                               UUID id, Integer version,
+                               @Schema(description = "Why the item failed (its field errors name items[index].field)") Problem problem) {
+    }
+
+    /** Results of a batch, in the order of its items, with counts. */
+    @Schema(name = "CustomerBatchResult")
+    public record BatchResult(int created, int updated, int unchanged, int failed, List<UpsertResult> results) {
+    }
+
     @WithTransaction
     public Uni<CustomerView> create(CustomerRequests.Create request) {
+        return insert(request, null);
+    }
+
+    private Uni<CustomerView> insert(CustomerRequests.Create request, String externalId) {
         return scopes.current().chain(scope -> owner(scope, request.ownerId()).chain(owner -> {
             Customer c = new Customer();
             c.id = Ids.newId();
+            c.externalId = externalId;
             c.name = request.name().trim();
             c.industry = request.industry();
             c.size = request.size();
@@ -86,8 +133,91 @@ public class CustomerService {
                     .call(() -> replaceContacts(c.id, request.contacts()))
                     .call(() -> c.isActive() ? followUps.scheduleFirst(target(c, owner)) : Uni.createFrom().voidItem())
                     .call(() -> audit.record(scope.userId(), "customer.created", "customer", c.id, null, CustomerView.snapshot(c)))
+                    .call(() -> webhooks.publish(c.teamId, new WebhookPayloads.CustomerCreated(c.id, c.externalId, c.name,
+                            c.ownerId, c.teamId, c.grade.name(), c.stage.name())))
                     .chain(() -> detail(c));
         }));
+    }
+
+    /**
+     * Upserts customers by their external id, each item in its own transaction: a failing item
+     * (invalid, out of scope) is reported and the others still apply. Sending the same batch again
+     * changes nothing (items come back UNCHANGED), so a retry after a timeout is safe.
+     */
+    public Uni<BatchResult> upsertBatch(List<CustomerRequests.Upsert> items) {
+        Set<String> seen = new HashSet<>();
+        return Multi.createFrom().range(0, items.size())
+                .onItem().transformToUniAndConcatenate(i -> upsertItem(i, items.get(i), seen))
+                .collect().asList()
+                .map(results -> new BatchResult(count(results, "CREATED"), count(results, "UPDATED"), count(results, "UNCHANGED"),
+                        count(results, "FAILED"), results));
+    }
+
+    private Uni<UpsertResult> upsertItem(int index, CustomerRequests.Upsert item, Set<String> seen) {
+        String prefix = "items[" + index + "]";
+        if (item == null) {
+            return Uni.createFrom().item(failed(index, null, Problem.of(ProblemKind.VALIDATION,
+                    prefix + ": is null", List.of(new Problem.FieldError(prefix, "must not be null")))));
+        }
+        var violations = validator.validate(item);
+        if (!violations.isEmpty()) {
+            List<Problem.FieldError> errors = violations.stream()
+                    .map(v -> new Problem.FieldError(prefix + "." + v.getPropertyPath(), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+            return Uni.createFrom().item(failed(index, item.externalId(), Problem.of(ProblemKind.VALIDATION,
+                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors)));
+        }
+        String key = item.externalId().trim();
+        if (!seen.add(key)) {
+            return Uni.createFrom().item(failed(index, key, ProblemException.invalid(prefix + ".externalId", "appears twice in this batch").problem()));
+        }
+        return Panache.withTransaction(() -> upsert(key, item))
+                .onFailure().recoverWithItem(failure -> failed(index, key, problemOf(prefix, failure)))
+                .map(r -> r.status().equals("FAILED") ? r : new UpsertResult(index, key, r.status(), r.id(), r.version(), null));
+    }
+
+    private Uni<UpsertResult> upsert(String externalId, CustomerRequests.Upsert item) {
+        return scopes.current().chain(scope -> customers.find("externalId", externalId).firstResult().chain(existing -> {
+            if (existing == null) {
+                return insert(item.toCreate(), externalId).map(c -> new UpsertResult(0, externalId, "CREATED", c.id(), c.version(), null));
+            }
+            if (!scope.covers(existing.ownerId, existing.teamId)) {
+                throw ProblemException.conflict("externalId belongs to a customer outside your scope");
+            }
+            if (existing.deletedAt != null) {
+                throw ProblemException.conflict("The customer with this externalId was deleted; restore it first");
+            }
+            int before = existing.version;
+            return change(scope, existing, item.toUpdate(), null)
+                    .map(c -> new UpsertResult(0, externalId, c.version() == before ? "UNCHANGED" : "UPDATED", c.id(), c.version(), null));
+        }));
+    }
+
+    private static Problem problemOf(String prefix, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                Problem p = problem.problem();
+                List<Problem.FieldError> errors = p.errors() == null ? null : p.errors().stream()
+                        .map(e -> new Problem.FieldError(prefix + "." + e.field(), e.message())).toList();
+                return new Problem(p.type(), p.title(), p.status(), p.detail(), errors);
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return Problem.of(ProblemKind.STALE_VERSION, "The customer changed meanwhile; send the item again");
+            }
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return Problem.of(ProblemKind.CONFLICT, "Another request created this externalId at the same time; send the item again");
+            }
+        }
+        LOG.error("Batch item failed", failure);
+        return Problem.of(ProblemKind.INTERNAL, "Something went wrong on our side; it has been logged");
+    }
+
+    private static UpsertResult failed(int index, String externalId, Problem problem) {
+        return new UpsertResult(index, externalId, "FAILED", null, null, problem);
+    }
+
+    private static int count(List<UpsertResult> results, String status) {
+        return (int) results.stream().filter(r -> r.status().equals(status)).count();
     }
 
     @WithSession
@@ -97,55 +227,73 @@ public class CustomerService {
 
     @WithTransaction
     public Uni<CustomerView> update(UUID id, CustomerRequests.Update request, Integer expectedVersion) {
-        return scopes.current().chain(scope -> visible(scope, id, false).chain(c -> {
-            ETags.check(expectedVersion, c.version);
-            Map<String, Object> before = CustomerView.snapshot(c);
-            List<CustomerChange> history = new ArrayList<>();
-            boolean cadenceChanged = false;
-            if (request.name() != null) {
-                c.name = request.name().trim();
+        return scopes.current().chain(scope -> visible(scope, id, false).chain(c -> change(scope, c, request, expectedVersion)));
+    }
+
+    private Uni<CustomerView> change(Scope scope, Customer c, CustomerRequests.Update request, Integer expectedVersion) {
+        ETags.check(expectedVersion, c.version);
+        Map<String, Object> before = CustomerView.snapshot(c);
+        List<CustomerChange> history = new ArrayList<>();
+        boolean cadenceChanged = false;
+        if (request.name() != null) {
+            c.name = request.name().trim();
+        }
+        c.industry = request.industry() != null ? request.industry() : c.industry;
+        c.size = request.size() != null ? request.size() : c.size;
+        c.address = request.address() != null ? request.address() : c.address;
+        if (request.lat() != null || request.lng() != null) {
+            setLocation(c, request.lat(), request.lng());
+        }
+        c.source = request.source() != null ? request.source() : c.source;
+        c.notes = request.notes() != null ? request.notes() : c.notes;
+        if (request.tags() != null) {
+            c.tags = tags(request.tags());
+        }
+        if (request.grade() != null && request.grade() != c.grade) {
+            history.add(change(c.id, scope.userId(), CustomerChange.Field.GRADE, c.grade.name(), request.grade().name(), null));
+            c.grade = request.grade();
+            cadenceChanged = true;
+        }
+        if (request.stage() != null && request.stage() != c.stage) {
+            history.add(change(c.id, scope.userId(), CustomerChange.Field.STAGE, c.stage.name(), request.stage().name(),
+                    request.stage() == Customer.Stage.LOST ? request.lostReason() : null));
+            c.stage = request.stage();
+            c.lostReason = c.stage == Customer.Stage.LOST ? request.lostReason() : null;
+            cadenceChanged = true;
+        } else if (request.lostReason() != null && c.stage == Customer.Stage.LOST) {
+            c.lostReason = request.lostReason();
+        }
+        requireLostReason(c);
+        if (Boolean.TRUE.equals(request.clearCadenceOverride())) {
+            cadenceChanged |= c.cadenceDaysOverride != null;
+            c.cadenceDaysOverride = null;
+        } else if (request.cadenceDaysOverride() != null && !request.cadenceDaysOverride().equals(c.cadenceDaysOverride)) {
+            c.cadenceDaysOverride = request.cadenceDaysOverride();
+            cadenceChanged = true;
+        }
+        boolean reschedule = cadenceChanged;
+        return (history.isEmpty() ? Uni.createFrom().voidItem() : changes.persist(history))
+                .call(() -> request.contacts() == null ? Uni.createFrom().voidItem() : replaceContacts(c.id, request.contacts()))
+                .call(() -> customers.flush())
+                .call(() -> reschedule ? targetOf(c).chain(followUps::reschedule) : Uni.createFrom().voidItem())
+                .call(() -> audit.record(scope.userId(), "customer.updated", "customer", c.id, before, CustomerView.snapshot(c)))
+                .call(() -> publishChanges(c, history))
+                .chain(() -> detail(c));
+    }
+
+    /** customer.grade_changed and customer.stage_changed for the changes just recorded. Inside the transaction. */
+    private Uni<Void> publishChanges(Customer c, List<CustomerChange> history) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CustomerChange change : history) {
+            if (change.field == CustomerChange.Field.GRADE) {
+                chain = chain.call(() -> webhooks.publish(c.teamId, new WebhookPayloads.CustomerGradeChanged(c.id, c.externalId,
+                        c.ownerId, c.teamId, change.oldValue, change.newValue)));
+            } else if (change.field == CustomerChange.Field.STAGE) {
+                chain = chain.call(() -> webhooks.publish(c.teamId, new WebhookPayloads.CustomerStageChanged(c.id, c.externalId,
+                        c.ownerId, c.teamId, change.oldValue, change.newValue, c.lostReason)));
             }
-            c.industry = request.industry() != null ? request.industry() : c.industry;
-            c.size = request.size() != null ? request.size() : c.size;
-            c.address = request.address() != null ? request.address() : c.address;
-            if (request.lat() != null || request.lng() != null) {
-                setLocation(c, request.lat(), request.lng());
-            }
-            c.source = request.source() != null ? request.source() : c.source;
-            c.notes = request.notes() != null ? request.notes() : c.notes;
-            if (request.tags() != null) {
-                c.tags = tags(request.tags());
-            }
-            if (request.grade() != null && request.grade() != c.grade) {
-                history.add(change(c.id, scope.userId(), CustomerChange.Field.GRADE, c.grade.name(), request.grade().name(), null));
-                c.grade = request.grade();
-                cadenceChanged = true;
-            }
-            if (request.stage() != null && request.stage() != c.stage) {
-                history.add(change(c.id, scope.userId(), CustomerChange.Field.STAGE, c.stage.name(), request.stage().name(),
-                        request.stage() == Customer.Stage.LOST ? request.lostReason() : null));
-                c.stage = request.stage();
-                c.lostReason = c.stage == Customer.Stage.LOST ? request.lostReason() : null;
-                cadenceChanged = true;
-            } else if (request.lostReason() != null && c.stage == Customer.Stage.LOST) {
-                c.lostReason = request.lostReason();
-            }
-            requireLostReason(c);
-            if (Boolean.TRUE.equals(request.clearCadenceOverride())) {
-                cadenceChanged |= c.cadenceDaysOverride != null;
-                c.cadenceDaysOverride = null;
-            } else if (request.cadenceDaysOverride() != null && !request.cadenceDaysOverride().equals(c.cadenceDaysOverride)) {
-                c.cadenceDaysOverride = request.cadenceDaysOverride();
-                cadenceChanged = true;
-            }
-            boolean reschedule = cadenceChanged;
-            return (history.isEmpty() ? Uni.createFrom().voidItem() : changes.persist(history))
-                    .call(() -> request.contacts() == null ? Uni.createFrom().voidItem() : replaceContacts(c.id, request.contacts()))
-                    .call(() -> customers.flush())
-                    .call(() -> reschedule ? targetOf(c).chain(followUps::reschedule) : Uni.createFrom().voidItem())
-                    .call(() -> audit.record(scope.userId(), "customer.updated", "customer", c.id, before, CustomerView.snapshot(c)))
-                    .chain(() -> detail(c));
-        }));
+        }
+        return chain;
     }
 
     @WithTransaction
@@ -283,7 +431,7 @@ public class CustomerService {
                     long days = java.time.Duration.between(since, Instant.now()).toDays();
                     HealthScore health = HealthScore.of(days, rule.intervalDays(), pendingView != null && pendingView.overdue(), missed,
                             signals.get(c.id));
-                    return new CustomerView(c.id, c.name, c.industry, c.size, c.address, c.lat, c.lng, c.ownerId, c.teamId,
+                    return new CustomerView(c.id, c.externalId, c.name, c.industry, c.size, c.address, c.lat, c.lng, c.ownerId, c.teamId,
                             c.grade, c.stage, c.lostReason, c.source, List.of(c.tags), c.notes, c.cadenceDaysOverride,
                             rule.intervalDays(), c.lastTouchedAt, c.deletedAt, c.createdAt, c.version,
                             people.stream().map(CustomerView.ContactView::of).toList(), pendingView, health);

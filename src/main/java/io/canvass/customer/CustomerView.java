@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A customer with its contacts, pending follow-up and health, as the API shows it. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CustomerView(UUID id, String name, String industry, Customer.Size size, String address, Double lat,
+public record CustomerView(UUID id, String externalId, String name, String industry, Customer.Size size, String address, Double lat,
                            Double lng, UUID ownerId, UUID teamId, Customer.Grade grade, Customer.Stage stage,
                            String lostReason, String source, List<String> tags, String notes,
                            Integer cadenceDaysOverride, int cadenceDays, Instant lastTouchedAt, Instant deletedAt,
@@ -30,6 +30,7 @@ public record CustomerView(UUID id, String name, String industry, Customer.Size 
     static Map<String, Object> snapshot(Customer c) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", c.name);
+        fields.put("externalId", c.externalId);
         fields.put("ownerId", c.ownerId);
         fields.put("teamId", c.teamId);
         fields.put("grade", c.grade.name());

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -51,6 +54,7 @@ public class CadenceResource {
     @Path("/{kind}/{code}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME })
     @Operation(summary = "Change a cadence rule", description = "Applies to follow-ups scheduled from now on (on every server within 30 seconds).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "weekly", value = "{\"intervalDays\":7,\"missAfterDays\":3}")))
     @APIResponse(responseCode = "200", description = "The changed rule")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "StaleVersion")

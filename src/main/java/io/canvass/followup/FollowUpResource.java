@@ -59,6 +59,7 @@ public class FollowUpResource {
     @POST
     @Path("/{id}/snooze")
     @Operation(summary = "Snooze or reschedule a follow-up", description = "Needs a reason; the day must be between today and a year ahead.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "next week", value = "{\"until\":\"2026-12-01\",\"reason\":\"客户出差，下周再联系\"}")))
     @APIResponse(responseCode = "200", description = "The snoozed follow-up")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

@@ -3,6 +3,8 @@ package io.canvass.followup;
 import io.canvass.customer.CustomerService;
 import io.canvass.platform.Ids;
 import io.canvass.platform.ProblemException;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,9 @@ public class FollowUpService {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    WebhookEvents webhooks;
 
     /** A new customer's first follow-up: due the next day. Call inside a transaction. */
     public Uni<FollowUp> scheduleFirst(FollowUpTarget target) {
@@ -148,6 +153,9 @@ public class FollowUpService {
     private Uni<FollowUp> recordOn(FollowUp pending, FollowUpTarget target, FollowUpRequests.Complete request) {
         record(pending, request, request.doneAt());
         return followUps.flush()
+                .call(() -> webhooks.publish(pending.teamId, new WebhookPayloads.FollowUpCompleted(pending.id, pending.customerId,
+                        pending.ownerId, pending.teamId, pending.channel.name(), pending.doneAt, pending.summary, pending.nextAction,
+                        pending.nextActionDue)))
                 .chain(() -> customers.touched(target.customerId(), request.doneAt()))
                 .chain(() -> scheduleAfterTouch(target, request.doneAt(), request));
     }

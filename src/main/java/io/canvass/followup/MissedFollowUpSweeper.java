@@ -1,5 +1,7 @@
 package io.canvass.followup;
 
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +40,7 @@ public class MissedFollowUpSweeper {
                 order by f.due_at
                 limit $1
                 for update of f skip locked)
-            returning m.customer_id, m.owner_id, m.team_id, m.channel""";
+            returning m.customer_id, m.owner_id, m.team_id, m.channel, m.id, m.due_at""";
 
     /** A new follow-up due today in the owner's time zone, for each customer whose follow-up was missed. */
     static final String RESCHEDULE = """
@@ -55,6 +57,7 @@ public class MissedFollowUpSweeper {
 
     @Inject
     Scheduler scheduler;
+    WebhookEvents webhooks;
 
     @Scheduled(every = "${canvass.follow-ups.sweep-every:5m}", delayed = "${canvass.follow-ups.sweep-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -70,12 +73,25 @@ public class MissedFollowUpSweeper {
     /** One batch in one transaction; returns how many follow-ups became missed. */
     public Uni<Integer> sweepBatch() {
         return pool.withTransaction(tx -> tx.preparedQuery(CLAIM_AND_MARK).execute(Tuple.of(BATCH))
+                .call(rows -> overdue(tx, rows))
                 .chain(rows -> reschedule(tx, rows)))
                 .invoke(count -> {
                     if (count > 0) {
                         LOG.infof("%d follow-ups missed and rescheduled for today", count);
                     }
                 });
+    }
+
+    /** followup.overdue for each follow-up just marked missed, in the same transaction. */
+    private Uni<Void> overdue(SqlClient tx, io.vertx.mutiny.sqlclient.RowSet<Row> missed) {
+        List<UUID> teams = new ArrayList<>();
+        List<WebhookPayloads.FollowUpOverdue> events = new ArrayList<>();
+        for (Row r : missed) {
+            teams.add(r.getUUID(2));
+            events.add(new WebhookPayloads.FollowUpOverdue(r.getUUID(4), r.getUUID(0), r.getUUID(1), r.getUUID(2), r.getString(3),
+                    r.getOffsetDateTime(5).toInstant()));
+        }
+        return webhooks.publish(tx, teams, events);
     }
 
     private static Uni<Integer> reschedule(SqlClient tx, io.vertx.mutiny.sqlclient.RowSet<Row> missed) {

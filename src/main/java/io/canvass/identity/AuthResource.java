@@ -72,6 +72,7 @@ public class AuthResource {
     @Path("/refresh")
     @Operation(summary = "Trade a refresh token for a new token pair",
             description = "The presented refresh token is spent. Presenting a spent token again revokes its whole chain.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "refresh", value = "{\"refreshToken\":\"rt_…\"}")))
     @APIResponse(responseCode = "200", description = "New tokens")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Uni<TokenPair> refresh(@Valid @NotNull RefreshRequest request) {
@@ -82,6 +83,7 @@ public class AuthResource {
     @Path("/logout")
     @ResponseStatus(204)
     @Operation(summary = "Sign out", description = "Revokes the refresh-token chain; access tokens already issued expire on their own.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "sign out", value = "{\"refreshToken\":\"rt_…\"}")))
     @APIResponse(responseCode = "204", description = "Signed out")
     public Uni<Void> logout(@Valid @NotNull RefreshRequest request) {
         return tokens.revokeChain(request.refreshToken());
@@ -105,6 +107,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Service-account token (OAuth 2.0 form encoding)",
             description = "The same exchange with the form parameters of RFC 6749 section 4.4: grant_type, client_id, client_secret.")
+    @RequestBody(content = @Content(mediaType = "application/x-www-form-urlencoded", examples = @ExampleObject(name = "form", value = "grant_type=client_credentials&client_id=svc_…&client_secret=…")))
     @APIResponse(responseCode = "200", description = "Access token")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")

@@ -59,6 +59,7 @@ public class MeResource {
     @Path("/password")
     @ResponseStatus(204)
     @Operation(summary = "Change your password", description = "Signs out every other session (refresh tokens are revoked).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = "{\"currentPassword\":\"canvass-demo\",\"newPassword\":\"a-longer-passphrase\"}")))
     @APIResponse(responseCode = "204", description = "Changed")
     public Uni<Void> changePassword(@Valid @NotNull UserRequests.PasswordChange request) {
         return service.changePassword(caller.id(), request);

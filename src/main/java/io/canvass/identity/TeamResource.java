@@ -79,6 +79,7 @@ public class TeamResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Rename or move a team", description = "A team cannot move under its own subtree.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = "{\"name\":\"华东一区\",\"parentId\":null,\"kind\":\"REGION\"}")))
     @APIResponse(responseCode = "200", description = "The changed team")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -102,6 +103,7 @@ public class TeamResource {
     @PUT
     @Path("/{id}/managers")
     @Operation(summary = "Set the managers of a team", description = "Replaces the list; each must be an active MANAGER.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "one manager", value = "{\"userIds\":[\"01a2089c-dbe9-7325-bb07-3f6f590ce315\"]}")))
     @APIResponse(responseCode = "200", description = "The team with its managers")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<TeamView> setManagers(@RestPath UUID id, @Valid @NotNull TeamRequests.Managers request) {

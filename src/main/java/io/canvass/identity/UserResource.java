@@ -83,6 +83,7 @@ public class UserResource {
     @Path("/{id}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Change a user", description = "Send If-Match with the ETag you read to detect concurrent edits.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "move team", value = "{\"teamId\":\"01a2089c-dbe9-7325-bb07-3f6f590ce315\",\"phone\":\"13900001111\"}")))
     @APIResponse(responseCode = "200", description = "The changed user")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

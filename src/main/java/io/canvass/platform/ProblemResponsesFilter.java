@@ -9,12 +9,14 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
  * Adds the problem responses every API operation can give (validation, authentication, role,
- * database unavailable) so each resource only declares the ones specific to it.
+ * rate limit, database unavailable) so each resource only declares the ones specific to it, and
+ * the webhook messages Canvass sends (OpenAPI 3.1 {@code webhooks}), one per declared event type.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        addWebhooks(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -32,15 +34,42 @@ public class ProblemResponsesFilter implements OASFilter {
             add(operation, "401", "Unauthorized");
             add(operation, "403", "Forbidden");
         }
+        add(operation, "429", "RateLimited");
         add(operation, "503", "Unavailable");
     }
 
+    /** One webhook per event type: a POST whose body is the message with that type's data. */
+    private static void addWebhooks(OpenAPI openAPI) {
+        for (io.canvass.webhook.WebhookEventType type : io.canvass.webhook.WebhookEventType.values()) {
+            var message = OASFactory.createSchema()
+                    .allOf(java.util.List.of(
+                            OASFactory.createSchema().ref("#/components/schemas/WebhookMessage"),
+                            OASFactory.createSchema()
+                                    .addProperty("type", OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                                            .constValue(type.type()))
+                                    .addProperty("data", OASFactory.createSchema().ref("#/components/schemas/" + type.schemaName()))));
+            var operation = OASFactory.createOperation()
+                    .operationId("webhook_" + type.type().replace('.', '_'))
+                    .summary(type.type() + ": " + type.description())
+                    .description("Sent to endpoints subscribed to " + type.type() + ", signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.")
+                    .addTag("Webhooks")
+                    .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                            .addMediaType("application/json", OASFactory.createMediaType().schema(message))))
+                    .responses(OASFactory.createAPIResponses()
+                            .addAPIResponse("2XX", OASFactory.createAPIResponse().description("Received; any other answer is retried")));
+            openAPI.addWebhook(type.type(), OASFactory.createPathItem().POST(operation));
+        }
+    }
+
+    /** Adds the shared problem response, or replaces a generated one that names no problem content. */
     private static void add(Operation operation, String status, String ref) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        Map<String, ?> existing = operation.getResponses().getAPIResponses();
-        if (existing == null || !existing.containsKey(status)) {
+        Map<String, org.eclipse.microprofile.openapi.models.responses.APIResponse> existing = operation.getResponses().getAPIResponses();
+        var current = existing == null ? null : existing.get(status);
+        if (current == null || (current.getRef() == null && (current.getContent() == null
+                || current.getContent().getMediaType(Problem.MEDIA_TYPE) == null))) {
             operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().ref(ref));
         }
     }

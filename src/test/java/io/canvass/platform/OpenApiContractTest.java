@@ -1,0 +1,173 @@
+package io.canvass.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.canvass.webhook.WebhookEventType;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document is the contract: the routes the application serves (every JAX-RS resource
+ * method, found by scanning the compiled classes for @Path) are exactly the documented operations,
+ * and every operation says how it is secured, which problems it answers, and shows an example body.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    static Map<String, Object> document() {
+        return given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().as(Map.class);
+    }
+
+    /** "METHOD /path" of every resource method under /api/. */
+    static Set<String> servedRoutes() throws IOException, ClassNotFoundException {
+        Set<String> routes = new TreeSet<>();
+        java.nio.file.Path root = Paths.get("target/classes");
+        List<String> classes;
+        try (Stream<java.nio.file.Path> files = Files.walk(root.resolve("io/canvass"))) {
+            classes = files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$"))
+                    .map(f -> root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "")).toList();
+        }
+        for (String name : classes) {
+            Class<?> type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+            Path base = type.getAnnotation(Path.class);
+            if (base == null) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                String verb = verb(method);
+                if (verb == null) {
+                    continue;
+                }
+                Path sub = method.getAnnotation(Path.class);
+                String path = normalise(base.value() + (sub == null ? "" : "/" + sub.value()));
+                if (path.startsWith("/api/")) {
+                    routes.add(verb + " " + path);
+                }
+            }
+        }
+        return routes;
+    }
+
+    static String verb(Method method) {
+        for (Annotation a : method.getAnnotations()) {
+            HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value().toUpperCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    static String normalise(String path) {
+        String p = path.replaceAll("\\{\\s*([A-Za-z0-9_]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServedRouteIsDocumentedAndNothingElse() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document().get("paths");
+        paths.forEach((path, item) -> item.keySet().stream()
+                .filter(k -> Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(k))
+                .forEach(verb -> {
+                    if (path.startsWith("/api/")) {
+                        documented.add(verb.toUpperCase(Locale.ROOT) + " " + normalise(path));
+                    }
+                }));
+        Set<String> served = servedRoutes();
+        assertTrue(served.size() > 40, "found the resources (" + served.size() + ")");
+        Set<String> undocumented = new TreeSet<>(served);
+        undocumented.removeAll(documented);
+        Set<String> phantom = new TreeSet<>(documented);
+        phantom.removeAll(served);
+        assertEquals(Set.of(), undocumented, "served but not documented");
+        assertEquals(Set.of(), phantom, "documented but not served");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsSecuredAnswersProblemsAndShowsAnExampleBody() {
+        Map<String, Object> doc = document();
+        Map<String, Object> components = (Map<String, Object>) doc.get("components");
+        Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) components.get("responses");
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
+        List<String> failures = new ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((verb, value) -> {
+            if (!(value instanceof Map) || !path.startsWith("/api/")) {
+                return;
+            }
+            Map<String, Object> op = (Map<String, Object>) value;
+            String name = verb.toUpperCase(Locale.ROOT) + " " + path;
+            List<?> security = (List<?>) op.get("security");
+            if (!path.startsWith("/api/v1/auth/") && (security == null || security.isEmpty())) {
+                failures.add(name + ": no security requirement");
+            }
+            Map<String, Map<String, Object>> answers = (Map<String, Map<String, Object>>) op.get("responses");
+            for (String status : List.of("400", "429", "503")) {
+                if (answers == null || !answers.containsKey(status)) {
+                    failures.add(name + ": no " + status + " response");
+                }
+            }
+            if (answers != null) {
+                answers.forEach((status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        Object ref = response.get("$ref");
+                        String key = ref == null ? null : ref.toString().replace("#/components/responses/", "");
+                        Map<String, Object> resolved = key == null ? response : responses.get(key);
+                        Map<String, Object> content = resolved == null ? null : (Map<String, Object>) resolved.get("content");
+                        if (content == null || !content.containsKey(Problem.MEDIA_TYPE)) {
+                            failures.add(name + ": " + status + " is not a problem+json response");
+                        }
+                    }
+                });
+                if (answers.keySet().stream().noneMatch(s -> s.startsWith("2"))) {
+                    failures.add(name + ": no success response");
+                }
+            }
+            Map<String, Object> body = (Map<String, Object>) op.get("requestBody");
+            if (body != null) {
+                ((Map<String, Map<String, Object>>) body.get("content")).forEach((type, media) -> {
+                    boolean binary = type.startsWith("image/");
+                    if (!binary && media.get("examples") == null && media.get("example") == null) {
+                        failures.add(name + ": no example for " + type);
+                    }
+                });
+            }
+        }));
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEmittedEventIsDocumentedAsAWebhookWithItsSchema() {
+        Map<String, Object> doc = document();
+        Map<String, Object> webhooks = (Map<String, Object>) doc.get("webhooks");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
+        Set<String> expected = new TreeSet<>();
+        for (WebhookEventType type : WebhookEventType.values()) {
+            expected.add(type.type());
+            assertTrue(schemas.containsKey(type.schemaName()), "schema " + type.schemaName() + " of " + type.type());
+        }
+        assertEquals(expected, new TreeSet<>(webhooks.keySet()), "webhooks: exactly the events Canvass emits");
+        assertTrue(schemas.containsKey("WebhookMessage"));
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes");
+        assertTrue(schemes != null && !schemes.isEmpty(), "a security scheme is declared");
+    }
+}

@@ -1,0 +1,290 @@
+package io.canvass.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canvass.followup.MissedFollowUpSweeper;
+import io.canvass.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class WebhookTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MissedFollowUpSweeper sweeper;
+
+    Receiver receiver;
+
+    @BeforeEach
+    void receiver() throws Exception {
+        receiver = Receiver.start(vertx);
+    }
+
+    static Map<String, Object> register(String token, String path, String... types) {
+        return Api.as(token).body(Map.of("url", Receiver.url(path), "description", "test receiver", "eventTypes", List.of(types)))
+                .post("/api/v1/webhooks/endpoints")
+                .then().statusCode(201).header("Location", notNullValue())
+                .body("secret", org.hamcrest.Matchers.startsWith("whsec_"))
+                .extract().as(Map.class);
+    }
+
+    static String customer(Api.TestUser rep) {
+        return rep.as().body(Map.of("name", Api.unique("客户"), "grade", "B", "stage", "INITIAL_INTENT", "lat", 31.23, "lng", 121.47))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+    }
+
+    static JsonNode body(Receiver.Received r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    List<Receiver.Received> ofType(String path, String type) {
+        return receiver.at(path).stream().filter(r -> body(r).path("type").asText().equals(type)).toList();
+    }
+
+    @Test
+    void eventsArriveSignedAsStandardWebhooksAndOnlyTheSubscribedTypes() throws Exception {
+        String path = "/ok/" + UUID.randomUUID();
+        Map<String, Object> created = register(Api.adminToken(), path, "customer.created", "checkin.created", "followup.completed");
+        String secret = (String) created.get("secret");
+        String endpointId = (String) ((Map<?, ?>) created.get("endpoint")).get("id");
+        Api.TestUser rep = Api.user("REP", Api.team("hooks", null));
+
+        String customerId = customer(rep);
+        rep.as().body(Map.of("grade", "A")).patch("/api/v1/customers/" + customerId).then().statusCode(200);
+        Map<String, Object> checkIn = new HashMap<>();
+        checkIn.put("clientId", UUID.randomUUID().toString());
+        checkIn.put("customerId", customerId);
+        checkIn.put("clientTime", Instant.now().minusSeconds(30).toString());
+        checkIn.put("position", Map.of("lat", 31.23, "lng", 121.47, "accuracy", 10, "fixAge", 3));
+        checkIn.put("purpose", "DEMO");
+        checkIn.put("outcome", "演示");
+        rep.as().body(checkIn).post("/api/v1/checkins").then().statusCode(201);
+
+        Receiver.until("customer.created, checkin.created and followup.completed delivered",
+                () -> !ofType(path, "customer.created").isEmpty() && !ofType(path, "checkin.created").isEmpty()
+                        && !ofType(path, "followup.completed").isEmpty());
+        Receiver.Received message = ofType(path, "customer.created").get(0);
+        JsonNode event = body(message);
+        assertEquals(customerId, event.at("/data/customerId").asText());
+        assertEquals("B", event.at("/data/grade").asText());
+        assertEquals(message.id(), event.get("id").asText(), "webhook-id is the event id");
+        assertNotNull(event.get("timestamp").asText());
+        assertEquals(message.id(), StandardWebhooksVerifier.verify(secret, message), "the reference library accepts the signature");
+        assertNull(StandardWebhooksVerifier.verify(WebhookSignature.newSecret(), message), "and refuses it under another secret");
+        JsonNode visit = body(ofType(path, "checkin.created").get(0));
+        assertEquals(checkIn.get("clientId"), visit.at("/data/checkInId").asText());
+        assertEquals("VERIFIED", visit.at("/data/verdict").asText());
+        assertEquals("VISIT", body(ofType(path, "followup.completed").get(0)).at("/data/channel").asText());
+
+        // the filter: customer.grade_changed happened but this endpoint never subscribed, so it has no delivery of it
+        List<String> types = Api.asAdmin().get("/api/v1/webhooks/endpoints/" + endpointId + "/deliveries")
+                .then().statusCode(200).extract().path("items.eventType");
+        assertTrue(!types.contains("customer.grade_changed") && types.contains("customer.created"), "deliveries: " + types);
+        Api.asAdmin().get("/api/v1/webhooks/endpoints/" + endpointId + "/deliveries?status=DELIVERED")
+                .then().statusCode(200).body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(1))
+                .body("items[0].lastStatus", equalTo(204)).body("items[0].lastLatencyMs", notNullValue());
+    }
+
+    @Test
+    void gradeAndStageChangesAreEventsWithBeforeAndAfter() {
+        String path = "/ok/" + UUID.randomUUID();
+        register(Api.adminToken(), path, "customer.grade_changed", "customer.stage_changed");
+        Api.TestUser rep = Api.user("REP", Api.team("hooks", null));
+        String customerId = customer(rep);
+        rep.as().body(Map.of("grade", "A", "stage", "HIGH_INTENT")).patch("/api/v1/customers/" + customerId).then().statusCode(200);
+        Receiver.until("both changes delivered", () -> ofType(path, "customer.grade_changed").size() == 1
+                && ofType(path, "customer.stage_changed").size() == 1);
+        JsonNode grade = body(ofType(path, "customer.grade_changed").get(0)).get("data");
+        assertEquals("B", grade.get("from").asText());
+        assertEquals("A", grade.get("to").asText());
+        JsonNode stage = body(ofType(path, "customer.stage_changed").get(0)).get("data");
+        assertEquals("INITIAL_INTENT", stage.get("from").asText());
+        assertEquals("HIGH_INTENT", stage.get("to").asText());
+    }
+
+    @Test
+    void missedFollowUpsAreOverdueEvents() {
+        String path = "/ok/" + UUID.randomUUID();
+        register(Api.adminToken(), path, "followup.overdue");
+        Api.TestUser rep = Api.user("REP", Api.team("hooks", null));
+        String customerId = customer(rep);
+        pool.preparedQuery("update follow_up set due_on = due_on - 30, due_at = due_at - interval '30 days' where customer_id = $1")
+                .execute(Tuple.of(UUID.fromString(customerId))).await().atMost(Duration.ofSeconds(10));
+        sweeper.sweepBatch().await().atMost(Duration.ofSeconds(30));
+        Receiver.until("followup.overdue delivered", () -> ofType(path, "followup.overdue").stream()
+                .anyMatch(r -> body(r).at("/data/customerId").asText().equals(customerId)));
+    }
+
+    @Test
+    void rotationSignsWithBothSecretsDuringTheOverlap() throws Exception {
+        String path = "/ok/" + UUID.randomUUID();
+        Map<String, Object> created = register(Api.adminToken(), path, "customer.created");
+        String oldSecret = (String) created.get("secret");
+        String id = (String) ((Map<?, ?>) created.get("endpoint")).get("id");
+        String newSecret = Api.asAdmin().body(Map.of("overlap", "PT1H")).post("/api/v1/webhooks/endpoints/" + id + "/rotate-secret")
+                .then().statusCode(200).body("endpoint.previousSecretValidUntil", notNullValue()).extract().path("secret");
+        customer(Api.user("REP", Api.team("hooks", null)));
+        Receiver.until("a message after the rotation", () -> !receiver.at(path).isEmpty());
+        Receiver.Received message = receiver.at(path).get(0);
+        assertEquals(2, message.signature().split(" ").length, "two signatures: " + message.signature());
+        assertNotNull(StandardWebhooksVerifier.verify(newSecret, message), "valid under the new secret");
+        assertNotNull(StandardWebhooksVerifier.verify(oldSecret, message), "and under the previous one");
+        // a rotation without overlap drops the previous secret at once
+        Api.asAdmin().body(Map.of("overlap", "PT0S")).post("/api/v1/webhooks/endpoints/" + id + "/rotate-secret")
+                .then().statusCode(200).body("endpoint.previousSecretValidUntil", nullValue());
+        Api.asAdmin().body(Map.of("overlap", "P30D")).post("/api/v1/webhooks/endpoints/" + id + "/rotate-secret")
+                .then().statusCode(400).body("errors[0].field", equalTo("overlap"));
+    }
+
+    @Test
+    void failingReceiverIsRetriedThenMarkedFailedAndTheEndpointDisabledWithANotice() throws Exception {
+        String path = "/fail/" + UUID.randomUUID();
+        Map<String, Object> created = register(Api.adminToken(), path, "customer.created");
+        String id = (String) ((Map<?, ?>) created.get("endpoint")).get("id");
+        Api.TestUser rep = Api.user("REP", Api.team("hooks", null));
+        customer(rep);
+        Receiver.until("the delivery is FAILED after its retries", () -> "FAILED".equals(Api.asAdmin()
+                .get("/api/v1/webhooks/endpoints/" + id + "/deliveries").then().extract().path("items[0].status")));
+        int attempts = Api.asAdmin().get("/api/v1/webhooks/endpoints/" + id + "/deliveries").then().extract().path("items[0].attempts");
+        assertTrue(attempts > 1, "retried before giving up: " + attempts);
+        assertEquals(attempts, receiver.at(path).size(), "each attempt reached the receiver");
+        assertEquals(1, receiver.at(path).stream().map(Receiver.Received::id).distinct().count(), "every retry carries the same webhook-id");
+        String deliveryId = Api.asAdmin().get("/api/v1/webhooks/endpoints/" + id + "/deliveries").then().extract().path("items[0].id");
+
+        // events keep failing: once every attempt has failed for long enough, the endpoint is disabled with a notice
+        Receiver.until("the endpoint is disabled", () -> {
+            customer(rep);
+            return Api.asAdmin().get("/api/v1/webhooks/endpoints/" + id).then().extract().path("active").equals(false);
+        });
+        Api.asAdmin().get("/api/v1/webhooks/endpoints/" + id).then().statusCode(200)
+                .body("disabled.reason", org.hamcrest.Matchers.containsString("failed"))
+                .body("disabled.at", notNullValue());
+        Api.asAdmin().get("/api/v1/audit?entityType=webhook_endpoint&entityId=" + id).then().statusCode(200)
+                .body("items.action", hasItem("webhook.disabled"));
+
+        // disabled: no redelivery until it is enabled again; then, with the receiver fixed, the message goes through
+        Api.asAdmin().body(Map.of("deliveryId", deliveryId)).post("/api/v1/webhooks/endpoints/" + id + "/redeliveries").then().statusCode(409);
+        receiver.answer(path, 200);
+        Api.asAdmin().body(Map.of("active", true)).patch("/api/v1/webhooks/endpoints/" + id).then().statusCode(200)
+                .body("active", equalTo(true)).body("disabled", nullValue());
+        Api.asAdmin().body(Map.of("deliveryId", deliveryId)).post("/api/v1/webhooks/endpoints/" + id + "/redeliveries").then().statusCode(202);
+        Receiver.until("the redelivery succeeds", () -> Api.asAdmin().get("/api/v1/webhooks/endpoints/" + id + "/deliveries")
+                .then().extract().jsonPath().getList("items.findAll { it.id == '" + deliveryId + "' }.status").contains("DELIVERED"));
+        Api.asAdmin().body(Map.of("deliveryId", UUID.randomUUID())).post("/api/v1/webhooks/endpoints/" + id + "/redeliveries").then().statusCode(404);
+    }
+
+    @Test
+    void redirectsAreNotFollowed() {
+        String path = "/redirect/" + UUID.randomUUID();
+        Map<String, Object> created = register(Api.adminToken(), path, "customer.created");
+        String id = (String) ((Map<?, ?>) created.get("endpoint")).get("id");
+        customer(Api.user("REP", Api.team("hooks", null)));
+        Receiver.until("an attempt was made", () -> !receiver.at(path).isEmpty() && Api.asAdmin()
+                .get("/api/v1/webhooks/endpoints/" + id + "/deliveries").then().extract().path("items[0].lastStatus") != null);
+        Api.asAdmin().get("/api/v1/webhooks/endpoints/" + id + "/deliveries").then()
+                .body("items[0].lastStatus", equalTo(302)).body("items[0].lastError", equalTo("redirect not followed"));
+        assertTrue(receiver.at("/ok/redirected").isEmpty(), "the redirect target was never called");
+    }
+
+    @Test
+    void internalAndPlainHttpTargetsAreRefused() {
+        for (String url : List.of("http://example.com/hook", "https://10.0.0.7/hook", "https://169.254.169.254/latest/meta-data",
+                "https://192.168.1.20/hook", "https://172.16.0.1/x", "https://100.64.0.1/x", "https://[fd00::1]/x",
+                "https://[::ffff:10.0.0.1]/x", "ftp://example.com/x", "https://user:pw@example.com/x", "not a url")) {
+            Api.asAdmin().body(Map.of("url", url, "eventTypes", List.of("customer.created")))
+                    .post("/api/v1/webhooks/endpoints")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"));
+        }
+    }
+
+    @Test
+    void validationAuthenticationRoleAndScope() {
+        Api.asAdmin().body(Map.of("url", Receiver.url("/ok/x"), "eventTypes", List.of("deal.won")))
+                .post("/api/v1/webhooks/endpoints").then().statusCode(400).body("errors[0].field", equalTo("eventTypes[0]"));
+        Api.asAdmin().body(Map.of("url", Receiver.url("/ok/x"), "eventTypes", List.of()))
+                .post("/api/v1/webhooks/endpoints").then().statusCode(400).body("errors[0].field", equalTo("eventTypes"));
+        given().contentType(ContentType.JSON).get("/api/v1/webhooks/endpoints").then().statusCode(401);
+        Api.user("MANAGER", null).as().get("/api/v1/webhooks/endpoints").then().statusCode(403);
+
+        // an integration account manages its own endpoints only, and they are limited to its team subtree
+        UUID team = Api.team("integration", null);
+        String integration = integrationToken(team);
+        Map<String, Object> own = register(integration, "/ok/" + UUID.randomUUID(), "customer.created");
+        String ownId = (String) ((Map<?, ?>) own.get("endpoint")).get("id");
+        assertEquals(List.of(team.toString()), ((Map<?, ?>) own.get("endpoint")).get("teamIds"));
+        Map<String, Object> admins = register(Api.adminToken(), "/ok/" + UUID.randomUUID(), "customer.created");
+        String adminsId = (String) ((Map<?, ?>) admins.get("endpoint")).get("id");
+        Api.as(integration).get("/api/v1/webhooks/endpoints/" + adminsId).then().statusCode(404);
+        Api.as(integration).delete("/api/v1/webhooks/endpoints/" + adminsId).then().statusCode(404);
+        List<String> listed = Api.as(integration).get("/api/v1/webhooks/endpoints").then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of(ownId), listed);
+        Api.asAdmin().get("/api/v1/webhooks/endpoints/" + ownId).then().statusCode(200);
+        Api.as(integration).delete("/api/v1/webhooks/endpoints/" + ownId).then().statusCode(204);
+        Api.as(integration).get("/api/v1/webhooks/endpoints/" + ownId).then().statusCode(404);
+        given().auth().oauth2(Api.adminToken()).get("/api/v1/webhooks/event-types").then().statusCode(200)
+                .body("type", hasItem("checkin.created")).body("schema", hasItem("CheckInCreatedData"));
+    }
+
+    @Test
+    void aTeamScopedIntegrationOnlyReceivesItsTeamsEvents() {
+        UUID team = Api.team("scoped", null);
+        String path = "/ok/" + UUID.randomUUID();
+        register(integrationToken(team), path, "customer.created");
+        String outside = customer(Api.user("REP", Api.team("elsewhere", null)));
+        String inside = customer(Api.user("REP", team));
+        Receiver.until("the team's customer.created", () -> !receiver.at(path).isEmpty());
+        List<String> customers = receiver.at(path).stream().map(r -> body(r).at("/data/customerId").asText()).toList();
+        assertEquals(List.of(inside), customers, "never " + outside);
+    }
+
+    @Test
+    void staleIfMatchIsRefused() {
+        Map<String, Object> created = register(Api.adminToken(), "/ok/" + UUID.randomUUID(), "customer.created");
+        String id = (String) ((Map<?, ?>) created.get("endpoint")).get("id");
+        Api.asAdmin().header("If-Match", "\"99\"").body(Map.of("description", "x")).patch("/api/v1/webhooks/endpoints/" + id)
+                .then().statusCode(412);
+    }
+
+    static String integrationToken(UUID team) {
+        Map<String, Object> account = Api.asAdmin().body(Map.of("name", Api.unique("erp"), "teamId", team))
+                .post("/api/v1/service-accounts").then().statusCode(201).extract().as(Map.class);
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("grantType", "client_credentials", "clientId", account.get("clientId"), "clientSecret", account.get("clientSecret")))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+    }
+}
