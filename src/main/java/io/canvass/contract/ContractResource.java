@@ -84,6 +84,8 @@ public class ContractResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change a draft or active contract", description = "A new end date restarts the renewal windows from it. Send If-Match.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "extend", value = """
+            {"endsOn":"2027-12-31","value":"960000.00"}""")))
     @APIResponse(responseCode = "200", description = "The changed contract")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -107,6 +109,8 @@ public class ContractResource {
     @POST
     @Path("/{id}/terminate")
     @Operation(summary = "Terminate a draft or active contract early", description = "Needs a reason.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "terminate", value = """
+            {"reason":"客户业务调整，双方协商提前终止"}""")))
     @APIResponse(responseCode = "200", description = "The terminated contract")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -157,6 +161,8 @@ public class ContractResource {
     @POST
     @Path("/{id}/renewal/notes")
     @Operation(summary = "Record progress on the renewal evaluation", description = "Counts as the owner acting: no escalation to the manager follows.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "note", value = """
+            {"note":"已与采购确认续约意向，下周提交续约报价"}""")))
     @APIResponse(responseCode = "200", description = "The contract")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

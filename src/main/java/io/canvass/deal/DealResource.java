@@ -85,6 +85,8 @@ public class DealResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change a deal's name, amount, product line or expected close", description = "Send If-Match with the ETag; a closed deal's amount no longer changes.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "amount", value = """
+            {"amount":"450000.00","expectedCloseOn":"2026-12-20"}""")))
     @APIResponse(responseCode = "200", description = "The changed deal")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
