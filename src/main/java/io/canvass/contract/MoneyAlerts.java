@@ -1,13 +1,21 @@
 package io.canvass.contract;
 
+import io.canvass.notify.ReminderService;
+import io.canvass.platform.Money;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,12 +61,57 @@ public class MoneyAlerts {
         }
     }
 
-    /** Fires the alert unless it already fired; true when it is new. */
+    /** What a reminder about an alert says: the customer, the contract and, for an instalment, what is still owed. */
+    static final String DETAILS = """
+            select cu.name as customer, c.number, c.ends_on, u.display_name as owner,
+                   i.due_on, i.amount - i.collected as outstanding, i.currency
+            from contract c
+            join customer cu on cu.id = c.customer_id
+            join app_user u on u.id = cu.owner_id
+            left join instalment i on i.id = $2
+            where c.id = $1""";
+
+    static final String HANDED_OVER = "update money_alert set delivered_at = now() where id = $1";
+
+    @Inject
+    ReminderService reminders;
+
+    /**
+     * Fires the alert unless it already fired, and hands a new one to the reminder engine (in-app
+     * inbox and push) in the same transaction; true when it is new.
+     */
     public Uni<Boolean> fire(SqlClient tx, Alert a) {
         return tx.preparedQuery(INSERT)
                 .execute(Tuple.from(Arrays.asList(a.dedupeKey(), a.kind().name(), a.recipientId(), a.customerId(), a.contractId(),
                         a.instalmentId(), a.windowDays(), a.dueOn())))
-                .map(rows -> rows.rowCount() == 1);
+                .chain(rows -> rows.rowCount() == 1
+                        ? remind(tx, a, rows.iterator().next().getUUID("id")).replaceWith(true)
+                        : Uni.createFrom().item(false));
+    }
+
+    private Uni<Void> remind(SqlClient tx, Alert a, UUID alertId) {
+        return tx.preparedQuery(DETAILS).execute(Tuple.of(a.contractId(), a.instalmentId()))
+                .map(rows -> new ReminderService.Reminder(a.recipientId(), a.kind().name(), a.dedupeKey(), Instant.now(),
+                        "/contracts/" + a.contractId(), args(a, rows.iterator().next()),
+                        a.instalmentId() != null ? a.instalmentId() : a.contractId()))
+                .chain(reminder -> reminders.schedule(tx, reminder))
+                .chain(() -> tx.preparedQuery(HANDED_OVER).execute(Tuple.of(alertId)))
+                .replaceWithVoid();
+    }
+
+    private static Map<String, Object> args(Alert a, Row r) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("customer", r.getString("customer"));
+        args.put("contract", r.getString("number"));
+        args.put("endsOn", r.getLocalDate("ends_on").toString());
+        args.put("rep", r.getString("owner"));
+        args.put("days", a.windowDays() == null ? "" : a.windowDays().toString());
+        if (a.instalmentId() != null) {
+            args.put("dueOn", r.getLocalDate("due_on").toString());
+            String currency = r.getString("currency");
+            args.put("amount", Money.scaled(r.getBigDecimal("outstanding"), Currency.getInstance(currency)).toPlainString() + " " + currency);
+        }
+        return args;
     }
 
     /** Fires each alert in turn (one connection: never concurrently); the number that were new. */

@@ -1,7 +1,9 @@
 package io.canvass.contract;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -33,6 +35,9 @@ class RenewalAndCollectionScanTest {
 
     @Inject
     OverdueScan overdue;
+
+    @Inject
+    io.canvass.notify.Reminders reminders;
 
     void renewalScan(Instant at, String... customers) {
         renewals.scan(at, List.of(customers).stream().map(UUID::fromString).toList()).await().atMost(Duration.ofSeconds(30));
@@ -79,6 +84,17 @@ class RenewalAndCollectionScanTest {
                 .body("alerts.findAll { it.kind == 'RENEWAL_WINDOW' }.windowDays", contains(90, 60, 30, 7))
                 .body("alerts.findAll { it.kind == 'RENEWAL_ESCALATION' }.recipientId", contains(t.manager().id().toString()))
                 .body("status", equalTo("ACTIVE"));
+        String number = contract(t.rep(), id).extract().path("number");
+
+        // each alert reached its recipient once, through the reminder engine
+        reminders.dispatchAll();
+        t.rep().as().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.findAll { it.kind == 'RENEWAL_WINDOW' }", hasSize(4))
+                .body("items.findAll { it.kind == 'RENEWAL_WINDOW' }.link", everyItem(equalTo("/contracts/" + id)))
+                .body("items.find { it.kind == 'RENEWAL_WINDOW' }.body", containsString("Contract " + number));
+        t.manager().as().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.kind", contains("RENEWAL_ESCALATION"))
+                .body("items[0].body", containsString(number));
 
         renewalScan(daysBefore(end, -1), customer);
         renewalScan(daysBefore(end, -2), customer);
@@ -160,6 +176,14 @@ class RenewalAndCollectionScanTest {
                 .body("alerts.kind", contains("INSTALMENT_OVERDUE", "COLLECTION_ESCALATION"))
                 .body("alerts[1].recipientId", equalTo(t.manager().id().toString()))
                 .body("alerts.instalmentId", not(hasItem(instalments.get(1))));
+
+        reminders.dispatchAll();
+        t.rep().as().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.kind", contains("INSTALMENT_OVERDUE"))
+                .body("items[0].body", containsString("100.00 CNY"))
+                .body("items[0].link", equalTo("/contracts/" + id));
+        t.manager().as().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.kind", contains("COLLECTION_ESCALATION"));
     }
 
     @Test
