@@ -55,9 +55,16 @@ class RateLimitIT {
             exchange.close();
         });
         receiver.start();
-        for (int port : new int[] { A_PORT, B_PORT }) {
-            replicas.add(launch(jar, port));
-        }
+        // one after the other: the first start on an empty database migrates it and creates the admin
+        replicas.add(launch(jar, A_PORT));
+        until("replica on " + A_PORT + " ready", () -> {
+            try {
+                return given().port(A_PORT).get("/q/health/ready").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        replicas.add(launch(jar, B_PORT));
         for (int port : new int[] { A_PORT, B_PORT }) {
             until("replica on " + port + " ready and counting two replicas", () -> {
                 try {
