@@ -57,6 +57,8 @@ public class MissedFollowUpSweeper {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
     WebhookEvents webhooks;
 
     @Scheduled(every = "${canvass.follow-ups.sweep-every:5m}", delayed = "${canvass.follow-ups.sweep-delay:30s}",

@@ -92,6 +92,7 @@ class RateLimitIT {
         env.put("CANVASS_ADMIN_EMAIL", ADMIN);
         env.put("CANVASS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("CANVASS_WEBHOOKS_SECRET_KEY", "ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=");
+        env.put("CANVASS_PUSH_ENABLED", "false");
         env.put("CANVASS_WEBHOOKS_ALLOW_LOCALHOST_RECEIVERS", "true");
         env.put("CANVASS_WEBHOOKS_BATCH_SIZE", "10");
         env.put("CANVASS_RATE_LIMITS_WRITES_LIMIT", "10");

@@ -51,6 +51,11 @@ public final class PackagedApp implements AutoCloseable {
         env.put("CANVASS_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         env.put("CANVASS_AUTH_BCRYPT_COST", "4");
         env.put("CANVASS_FOLLOW_UPS_SWEEP_DELAY", "1h");
+        env.put("CANVASS_PUSH_ENABLED", "false");
+        env.put("CANVASS_WEBHOOKS_SECRET_KEY", PackagedDatabase.WEBHOOK_KEY);
+        env.put("CANVASS_RATE_LIMITS_AUTH_LIMIT", "100000");
+        env.put("CANVASS_RATE_LIMITS_WRITES_LIMIT", "100000");
+        env.put("CANVASS_RATE_LIMITS_READS_LIMIT", "100000");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         return env;
     }

@@ -26,8 +26,18 @@ public class PackagedDatabase implements QuarkusTestResourceLifecycleManager {
                 Map.entry("canvass.auth.bootstrap.admin-email", Api.ADMIN_EMAIL),
                 Map.entry("canvass.auth.bootstrap.admin-password", Api.ADMIN_PASSWORD),
                 Map.entry("canvass.auth.bcrypt-cost", "4"),
-                Map.entry("canvass.follow-ups.sweep-delay", "1h"));
+                Map.entry("canvass.follow-ups.sweep-delay", "1h"),
+                // push needs a VAPID pair in production; these tests leave it off
+                Map.entry("canvass.push.enabled", "false"),
+                Map.entry("canvass.webhooks.secret-key", WEBHOOK_KEY),
+                // the tests sign in and write far more often than a person from one address
+                Map.entry("canvass.rate-limits.auth.limit", "100000"),
+                Map.entry("canvass.rate-limits.writes.limit", "100000"),
+                Map.entry("canvass.rate-limits.reads.limit", "100000"));
     }
+
+    /** The published dev-only key that encrypts webhook secrets (as in the dev and test profiles). */
+    public static final String WEBHOOK_KEY = "ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=";
 
     static String key(String name) {
         return Path.of("src/test/resources/jwt", name).toAbsolutePath().toString();
