@@ -90,6 +90,8 @@ start_app() {
     export CANVASS_RATE_LIMITS_AUTH_LIMIT=${CANVASS_RATE_LIMITS_AUTH_LIMIT:-100000}
     export CANVASS_WEBHOOKS_SECRET_KEY=${CANVASS_WEBHOOKS_SECRET_KEY:-ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=}
     export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
+    # push needs a VAPID pair in production; benchmarks that measure push set one (reminders/run.sh)
+    [ -n "${CANVASS_PUSH_VAPID_PUBLIC_KEY:-}" ] || export CANVASS_PUSH_ENABLED=false
     # readable log lines (run.sh greps them for errors) instead of production's JSON
     export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
     # the missed-follow-up sweep stays off the clock (the data sets leave it nothing to do anyway)
