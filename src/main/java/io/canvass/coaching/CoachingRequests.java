@@ -40,6 +40,14 @@ public final class CoachingRequests {
     public record Note(@NotBlank @Size(max = 4000) String body) {
     }
 
+    @Schema(description = "Accepting a proposal: the task's title, goal and due date (defaults from the rule, due in two weeks)")
+    public record Accept(@Size(max = 200) String title, @Size(max = 2000) String goal, LocalDate dueOn) {
+    }
+
+    @Schema(description = "Dismissing a proposal")
+    public record Dismiss(@NotBlank @Size(max = 1000) String reason) {
+    }
+
     @Schema(description = "An onboarding plan for a rep")
     public record Plan(@NotNull UUID repId, UUID mentorId, @Schema(description = "Day one; today when absent") LocalDate startsOn) {
     }

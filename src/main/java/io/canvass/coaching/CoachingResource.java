@@ -40,10 +40,46 @@ public class CoachingResource {
 
     private final CoachingService coaching;
     private final OnboardingService onboarding;
+    private final ProposalService proposals;
 
-    public CoachingResource(CoachingService coaching, OnboardingService onboarding) {
+    public CoachingResource(CoachingService coaching, OnboardingService onboarding, ProposalService proposals) {
         this.coaching = coaching;
         this.onboarding = onboarding;
+        this.proposals = proposals;
+    }
+
+    @GET
+    @Path("/coaching-proposals")
+    @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
+    @Operation(summary = "Coaching proposed by the diagnosis for your teams' reps, with the evidence",
+            description = "Each proposal names the rule (VISIT_QUALITY, PROPOSAL_FIT, TARGET_MISSED, TIME_MANAGEMENT), the rep's numbers over the window and the team's median.")
+    @APIResponse(responseCode = "200", description = "A page of proposals")
+    public Uni<Page<CoachingViews.Proposal>> proposals(@RestQuery CoachingProposal.Status status, @RestQuery UUID teamId,
+                                                       @RestQuery UUID repId, @RestQuery String cursor,
+                                                       @RestQuery @DefaultValue(Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return proposals.list(status, teamId, repId, cursor, limit);
+    }
+
+    @POST
+    @Path("/coaching-proposals/{id}/accept")
+    @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
+    @Operation(summary = "Accept a proposal: it becomes a coaching task", description = "Title, goal and due date are optional.")
+    @APIResponse(responseCode = "200", description = "The accepted proposal with its task id")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Uni<CoachingViews.Proposal> accept(@RestPath UUID id, @Valid CoachingRequests.Accept request) {
+        return proposals.accept(id, request);
+    }
+
+    @POST
+    @Path("/coaching-proposals/{id}/dismiss")
+    @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
+    @Operation(summary = "Dismiss a proposal with a reason", description = "The same evidence is not proposed again.")
+    @APIResponse(responseCode = "200", description = "The dismissed proposal")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Uni<CoachingViews.Proposal> dismiss(@RestPath UUID id, @Valid @NotNull CoachingRequests.Dismiss request) {
+        return proposals.dismiss(id, request);
     }
 
     @POST

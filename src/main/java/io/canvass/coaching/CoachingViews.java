@@ -40,4 +40,14 @@ public final class CoachingViews {
     public record Plan(UUID id, UUID repId, UUID mentorId, LocalDate startsOn, UUID createdBy, Instant createdAt, int done, int total,
                        List<Task> milestones) {
     }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Proposal(UUID id, UUID repId, UUID teamId, DiagnosisRules.Rule rule, CoachingTask.Kind kind,
+                           java.util.Map<String, Object> evidence, LocalDate windowStart, LocalDate windowEnd, CoachingProposal.Status status,
+                           UUID decidedBy, Instant decidedAt, String dismissReason, UUID taskId, Instant createdAt) {
+        static Proposal of(CoachingProposal p) {
+            return new Proposal(p.id, p.repId, p.teamId, p.rule, p.kind, p.evidence, p.windowStart, p.windowEnd, p.status, p.decidedBy,
+                    p.decidedAt, p.dismissReason, p.taskId, p.createdAt);
+        }
+    }
 }

@@ -109,6 +109,14 @@ public class KpiQueries {
                 group by 1
             ) t group by wk order by wk""";
 
+    /** Stage moves forward (towards won) on the reps' customers in the range: the lead conversions behind the visits. */
+    static final String STAGE_MOVES = """
+            select c.owner_id, count(*) from customer_change ch join customer c on c.id = ch.customer_id
+            where c.owner_id = any($1) and c.deleted_at is null and ch.field = 'STAGE' and ch.at >= $2 and ch.at < $3
+              and (case ch.new_value when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 0 end)
+                > (case ch.old_value when 'INITIAL_INTENT' then 1 when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 9 end)
+            group by c.owner_id""";
+
     /** One week of a trend. */
     public record Week(LocalDate weekStart, long effectiveVisits, long newCustomers) {
     }
@@ -181,6 +189,20 @@ public class KpiQueries {
             }
             return byRep;
         });
+    }
+
+    /** Forward stage moves per rep in the range (reps without any are absent). */
+    public Uni<Map<UUID, Long>> stageMoves(List<UUID> reps, Instant from, Instant to) {
+        Map<UUID, Long> moves = new java.util.HashMap<>();
+        if (reps.isEmpty()) {
+            return Uni.createFrom().item(moves);
+        }
+        return pool.preparedQuery(STAGE_MOVES)
+                .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    rows.forEach(r -> moves.put(r.getUUID(0), r.getLong(1)));
+                    return moves;
+                });
     }
 
     /** Weekly effective visits and new customers of the reps together, in {@code zone}. */

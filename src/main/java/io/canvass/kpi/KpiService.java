@@ -70,6 +70,16 @@ public class KpiService {
         return queries.numbers(reps, from, to, config.freshLeadDays());
     }
 
+    /** Forward stage moves per rep over a range (lead conversions). */
+    public Uni<Map<UUID, Long>> stageMoves(List<UUID> reps, Instant from, Instant to) {
+        return queries.stageMoves(reps, from, to);
+    }
+
+    /** Every active rep of the organisation. */
+    public Uni<List<KpiQueries.Rep>> activeReps() {
+        return queries.allReps();
+    }
+
     private Uni<KpiReport> repReport(KpiQueries.Rep rep, Period period) {
         ZoneId zone = caller.zone();
         Instant from = period.start().atStartOfDay(zone).toInstant();
@@ -124,7 +134,7 @@ public class KpiService {
      * Revenue, deals won and collections come from deals, contracts and payments; until those are
      * recorded here they are not measured (null).
      */
-    static BigDecimal actual(Target.Metric metric, RepNumbers n) {
+    public static BigDecimal actual(Target.Metric metric, RepNumbers n) {
         return switch (metric) {
             case EFFECTIVE_VISITS -> BigDecimal.valueOf(n.effectiveVisits);
             case NEW_CUSTOMERS -> BigDecimal.valueOf(n.newCustomers);
