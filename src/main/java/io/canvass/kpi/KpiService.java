@@ -116,7 +116,7 @@ public class KpiService {
                         }))));
     }
 
-    static List<KpiReport.Achievement> achievements(List<Target> approved, RepNumbers n) {
+    public static List<KpiReport.Achievement> achievements(List<Target> approved, RepNumbers n) {
         return approved.stream().map(t -> {
             BigDecimal actual = actual(t.metric, n);
             return new KpiReport.Achievement(t.metric, t.id, plain(t.value),
@@ -124,7 +124,7 @@ public class KpiService {
         }).toList();
     }
 
-    static BigDecimal plain(BigDecimal v) {
+    public static BigDecimal plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }
