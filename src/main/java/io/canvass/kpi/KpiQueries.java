@@ -86,7 +86,7 @@ public class KpiQueries {
             with cohort as (
                 select c.id, c.owner_id, c.stage from customer c
                 where c.owner_id = any($1) and c.deleted_at is null and c.created_at >= $2 and c.created_at < $3
-            ), reached as (
+            ), reached as materialized (
                 select k.owner_id, greatest(
                     case k.stage when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 1 end,
                     coalesce((select max(case ch.new_value when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 1 end)

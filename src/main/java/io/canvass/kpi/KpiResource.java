@@ -24,9 +24,11 @@ public class KpiResource {
     private static final String PERIOD = "Period: 2026, 2026-Q4 or 2026-11 (days in your time zone)";
 
     private final KpiService service;
+    private final io.canvass.platform.Caller caller;
 
-    public KpiResource(KpiService service) {
+    public KpiResource(KpiService service, io.canvass.platform.Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
@@ -36,6 +38,17 @@ public class KpiResource {
     @APIResponse(responseCode = "200", description = "Your dashboard")
     public Uni<KpiReport> me(@RestQuery @NotNull String period) {
         return service.me(Period.parse("period", period));
+    }
+
+    @GET
+    @Path("/me/actions")
+    @RolesAllowed(Role.REP_NAME)
+    @Operation(summary = "Your action targets for the rest of the period (Today)",
+            description = "From your approved targets and your own rates: effective visits a week still needed, and for new customers the visits a week at your visits-per-new-customer of the last 90 days. Period: this month when absent.")
+    @APIResponse(responseCode = "200", description = "Your actions")
+    public Uni<DailyActions> actions(@RestQuery String period) {
+        return service.actions(period == null ? Period.containing(Period.Kind.MONTH, java.time.LocalDate.now(caller.zone()))
+                : Period.parse("period", period));
     }
 
     @GET

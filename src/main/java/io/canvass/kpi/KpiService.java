@@ -40,6 +40,31 @@ public class KpiService {
         return queries.rep(caller.id()).chain(reps -> repReport(reps.get(0), period));
     }
 
+    /**
+     * What the caller still has to do this period for each approved target they can act on: effective
+     * visits directly, new customers through their own visits-per-new-customer over the last 90 days.
+     */
+    public Uni<DailyActions> actions(Period period) {
+        ZoneId zone = caller.zone();
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        Instant from = period.start().atStartOfDay(zone).toInstant();
+        Instant to = period.end().atStartOfDay(zone).toInstant();
+        Instant now = Instant.now();
+        List<UUID> me = List.of(caller.id());
+        long daysLeft = period.daysLeftFrom(today);
+        return numbers(me, from, to)
+                .chain(soFar -> numbers(me, now.minus(java.time.Duration.ofDays(90)), now)
+                        .chain(history -> targets.approvedFor(Target.Level.REP, null, caller.id(), period).map(approved -> {
+                            RepNumbers h = history.get(caller.id());
+                            BigDecimal rate = DailyActions.visitsPerNewCustomer(h.effectiveVisits, h.newCustomers);
+                            List<DailyActions.Action> actions = approved.stream()
+                                    .filter(t -> actual(t.metric, soFar.get(caller.id())) != null)
+                                    .map(t -> DailyActions.of(t.metric, t.value, actual(t.metric, soFar.get(caller.id())), daysLeft, rate))
+                                    .toList();
+                            return new DailyActions(period.label(), daysLeft, rate, actions);
+                        })));
+    }
+
     /** A rep's dashboard for a manager: 404 unless the rep is in the caller's scope. */
     public Uni<KpiReport> rep(UUID userId, Period period) {
         return scopes.current().chain(scope -> queries.rep(userId).chain(reps -> {

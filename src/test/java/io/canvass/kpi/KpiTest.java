@@ -214,6 +214,27 @@ class KpiTest {
     }
 
     @Test
+    void todayShowsTheVisitsAWeekStillNeeded() {
+        UUID team = Api.team("kpi", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String month = io.canvass.target.Period.containing(io.canvass.target.Period.Kind.MONTH, today).label();
+        long daysLeft = io.canvass.target.Period.parse("p", month).daysLeftFrom(today);
+        String id = rep.as().body(Map.of("period", month, "level", "REP", "userId", rep.id(), "metric", "EFFECTIVE_VISITS", "value", 100))
+                .post("/api/v1/targets").then().statusCode(201).extract().path("id");
+        rep.as().body(Map.of()).post("/api/v1/targets/" + id + "/submit").then().statusCode(200);
+        manager.as().post("/api/v1/targets/" + id + "/approve").then().statusCode(200);
+        rep.as().get("/api/v1/kpis/me/actions").then().statusCode(200)
+                .body("period", equalTo(month)).body("daysLeft", equalTo((int) daysLeft))
+                .body("actions[0].metric", equalTo("EFFECTIVE_VISITS")).body("actions[0].remaining", equalTo(100))
+                .body("actions[0].visitsPerWeek", equalTo((int) Math.ceil(700.0 / daysLeft)));
+        manager.as().get("/api/v1/kpis/me/actions").then().statusCode(403);
+        rep.as().queryParam("period", "2026-Q7").get("/api/v1/kpis/me/actions").then().statusCode(400).body("errors[0].field", equalTo("period"));
+        given().get("/api/v1/kpis/me/actions").then().statusCode(401);
+    }
+
+    @Test
     void aPeriodIsRequiredAndWellFormed() {
         Api.TestUser rep = Api.user("REP", Api.team("kpi", null));
         rep.as().queryParam("period", "2025-Q5").get("/api/v1/kpis/me").then().statusCode(400)
