@@ -1,0 +1,223 @@
+package io.canvass.kpi;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The KPI reads: one aggregate statement per indicator group over a set of reps and a time range
+ * [from, to), each answered from an index on (rep, time). Results are raw counts per rep.
+ */
+@ApplicationScoped
+public class KpiQueries {
+
+    /** A rep on a dashboard. */
+    public record Rep(UUID id, String displayName, UUID teamId, LocalDate hiredOn) {
+    }
+
+    /** Active reps of a team and its sub-teams. */
+    static final String TEAM_REPS = """
+            with recursive sub(id) as (
+                select $1::uuid
+                union
+                select t.id from team t join sub on t.parent_id = sub.id
+            )
+            select u.id, u.display_name, u.team_id, u.hired_on from app_user u
+            where u.team_id in (select id from sub) and u.role = 'REP' and u.active
+            order by u.display_name, u.id""";
+
+    static final String ALL_REPS = """
+            select u.id, u.display_name, u.team_id, u.hired_on from app_user u
+            where u.role = 'REP' and u.active order by u.display_name, u.id""";
+
+    static final String ONE_REP = "select u.id, u.display_name, u.team_id, u.hired_on from app_user u where u.id = $1";
+
+    /** Visits by visit time; effective visits are those verified at the customer. */
+    static final String VISITS = """
+            select user_id, count(*) as visits, count(*) filter (where verdict = 'VERIFIED') as effective
+            from check_in where user_id = any($1) and client_time >= $2 and client_time < $3
+            group by user_id""";
+
+    static final String NEW_CUSTOMERS = """
+            select owner_id, count(*) from customer
+            where owner_id = any($1) and deleted_at is null and created_at >= $2 and created_at < $3
+            group by owner_id""";
+
+    /**
+     * Follow-ups that fell due in the range (and before now), by owner: how many, and how many were
+     * done by their due time. Open or snoozed ones past due count as due and not on time.
+     */
+    static final String FOLLOW_UPS = """
+            select owner_id, count(*) as due,
+                   count(*) filter (where status = 'DONE' and done_at <= due_at) as on_time
+            from follow_up
+            where owner_id = any($1) and due_at >= $2 and due_at < least($3, now())
+            group by owner_id""";
+
+    /** The lead pool now: open leads, those touched within the freshness window, and the grade mix of live customers. */
+    static final String POOL = """
+            select owner_id,
+                   count(*) filter (where stage in ('INITIAL_INTENT', 'HIGH_INTENT', 'KEY_ACCOUNT')) as open_leads,
+                   count(*) filter (where stage in ('INITIAL_INTENT', 'HIGH_INTENT', 'KEY_ACCOUNT')
+                                      and last_touched_at >= now() - make_interval(days => $2)) as fresh,
+                   count(*) filter (where grade = 'A') as a,
+                   count(*) filter (where grade = 'B') as b,
+                   count(*) filter (where grade = 'C') as c
+            from customer where owner_id = any($1) and deleted_at is null
+            group by owner_id""";
+
+    /**
+     * The funnel of customers created in the range: the furthest stage each reached, from its
+     * current stage and its stage history (a lost customer counts for the stages it got to).
+     */
+    static final String FUNNEL = """
+            with cohort as (
+                select c.id, c.owner_id, c.stage from customer c
+                where c.owner_id = any($1) and c.deleted_at is null and c.created_at >= $2 and c.created_at < $3
+            ), reached as materialized (
+                select k.owner_id, greatest(
+                    case k.stage when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 1 end,
+                    coalesce((select max(case ch.new_value when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 1 end)
+                              from customer_change ch where ch.customer_id = k.id and ch.field = 'STAGE'), 1)) as rank
+                from cohort k
+            )
+            select owner_id, count(*) as initial, count(*) filter (where rank >= 2) as high,
+                   count(*) filter (where rank >= 3) as key, count(*) filter (where rank >= 4) as won
+            from reached group by owner_id""";
+
+    /** Effective visits and new customers per week (Monday) in the given zone. */
+    static final String TREND = """
+            select wk, sum(effective) as effective, sum(created) as created from (
+                select date_trunc('week', client_time at time zone $4)::date as wk, count(*) as effective, 0 as created
+                from check_in where user_id = any($1) and client_time >= $2 and client_time < $3 and verdict = 'VERIFIED'
+                group by 1
+                union all
+                select date_trunc('week', created_at at time zone $4)::date, 0, count(*)
+                from customer where owner_id = any($1) and deleted_at is null and created_at >= $2 and created_at < $3
+                group by 1
+            ) t group by wk order by wk""";
+
+    /** Stage moves forward (towards won) on the reps' customers in the range: the lead conversions behind the visits. */
+    static final String STAGE_MOVES = """
+            select c.owner_id, count(*) from customer_change ch join customer c on c.id = ch.customer_id
+            where c.owner_id = any($1) and c.deleted_at is null and ch.field = 'STAGE' and ch.at >= $2 and ch.at < $3
+              and (case ch.new_value when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 0 end)
+                > (case ch.old_value when 'INITIAL_INTENT' then 1 when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 9 end)
+            group by c.owner_id""";
+
+    /** One week of a trend. */
+    public record Week(LocalDate weekStart, long effectiveVisits, long newCustomers) {
+    }
+
+    @Inject
+    Pool pool;
+
+    public Uni<List<Rep>> teamReps(UUID teamId) {
+        return pool.preparedQuery(TEAM_REPS).execute(Tuple.of(teamId)).map(KpiQueries::reps);
+    }
+
+    public Uni<List<Rep>> allReps() {
+        return pool.preparedQuery(ALL_REPS).execute().map(KpiQueries::reps);
+    }
+
+    public Uni<List<Rep>> rep(UUID userId) {
+        return pool.preparedQuery(ONE_REP).execute(Tuple.of(userId)).map(KpiQueries::reps);
+    }
+
+    private static List<Rep> reps(RowSet<Row> rows) {
+        List<Rep> reps = new ArrayList<>();
+        for (Row r : rows) {
+            reps.add(new Rep(r.getUUID("id"), r.getString("display_name"), r.getUUID("team_id"), r.getLocalDate("hired_on")));
+        }
+        return reps;
+    }
+
+    /** Every per-rep count of the range, one statement after another on the pool (they do not share a session). */
+    public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to, int freshDays) {
+        Map<UUID, RepNumbers> byRep = new LinkedHashMap<>();
+        reps.forEach(id -> byRep.put(id, new RepNumbers(id)));
+        if (reps.isEmpty()) {
+            return Uni.createFrom().item(byRep);
+        }
+        UUID[] ids = reps.toArray(UUID[]::new);
+        Tuple range = Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+        Uni<RowSet<Row>> visits = pool.preparedQuery(VISITS).execute(range);
+        Uni<RowSet<Row>> created = pool.preparedQuery(NEW_CUSTOMERS).execute(range);
+        Uni<RowSet<Row>> followUps = pool.preparedQuery(FOLLOW_UPS).execute(range);
+        Uni<RowSet<Row>> leads = pool.preparedQuery(POOL).execute(Tuple.of(ids, freshDays));
+        Uni<RowSet<Row>> funnel = pool.preparedQuery(FUNNEL).execute(range);
+        return Uni.combine().all().unis(visits, created, followUps, leads, funnel).asTuple().map(t -> {
+            for (Row r : t.getItem1()) {
+                RepNumbers n = byRep.get(r.getUUID("user_id"));
+                n.visits = r.getLong("visits");
+                n.effectiveVisits = r.getLong("effective");
+            }
+            for (Row r : t.getItem2()) {
+                byRep.get(r.getUUID(0)).newCustomers = r.getLong(1);
+            }
+            for (Row r : t.getItem3()) {
+                RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                n.followUpsDue = r.getLong("due");
+                n.followUpsOnTime = r.getLong("on_time");
+            }
+            for (Row r : t.getItem4()) {
+                RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                n.openLeads = r.getLong("open_leads");
+                n.freshLeads = r.getLong("fresh");
+                n.gradeA = r.getLong("a");
+                n.gradeB = r.getLong("b");
+                n.gradeC = r.getLong("c");
+            }
+            for (Row r : t.getItem5()) {
+                RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                n.funnel[0] = r.getLong("initial");
+                n.funnel[1] = r.getLong("high");
+                n.funnel[2] = r.getLong("key");
+                n.funnel[3] = r.getLong("won");
+            }
+            return byRep;
+        });
+    }
+
+    /** Forward stage moves per rep in the range (reps without any are absent). */
+    public Uni<Map<UUID, Long>> stageMoves(List<UUID> reps, Instant from, Instant to) {
+        Map<UUID, Long> moves = new java.util.HashMap<>();
+        if (reps.isEmpty()) {
+            return Uni.createFrom().item(moves);
+        }
+        return pool.preparedQuery(STAGE_MOVES)
+                .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    rows.forEach(r -> moves.put(r.getUUID(0), r.getLong(1)));
+                    return moves;
+                });
+    }
+
+    /** Weekly effective visits and new customers of the reps together, in {@code zone}. */
+    public Uni<List<Week>> trend(List<UUID> reps, Instant from, Instant to, String zone) {
+        if (reps.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery(TREND)
+                .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), zone))
+                .map(rows -> {
+                    List<Week> weeks = new ArrayList<>();
+                    for (Row r : rows) {
+                        weeks.add(new Week(r.getLocalDate("wk"), r.getLong("effective"), r.getLong("created")));
+                    }
+                    return weeks;
+                });
+    }
+}

@@ -1,0 +1,169 @@
+package io.canvass.kpi;
+
+import io.canvass.platform.Caller;
+import io.canvass.platform.ProblemException;
+import io.canvass.platform.ScopeService;
+import io.canvass.target.Period;
+import io.canvass.target.Target;
+import io.canvass.target.TargetService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Dashboards for a rep ("me" or one of a manager's reps), a team subtree and the organisation. */
+@ApplicationScoped
+public class KpiService {
+
+    @Inject
+    KpiQueries queries;
+
+    @Inject
+    TargetService targets;
+
+    @Inject
+    ScopeService scopes;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    KpiConfig config;
+
+    public Uni<KpiReport> me(Period period) {
+        return queries.rep(caller.id()).chain(reps -> repReport(reps.get(0), period));
+    }
+
+    /**
+     * What the caller still has to do this period for each approved target they can act on: effective
+     * visits directly, new customers through their own visits-per-new-customer over the last 90 days.
+     */
+    public Uni<DailyActions> actions(Period period) {
+        ZoneId zone = caller.zone();
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        Instant from = period.start().atStartOfDay(zone).toInstant();
+        Instant to = period.end().atStartOfDay(zone).toInstant();
+        Instant now = Instant.now();
+        List<UUID> me = List.of(caller.id());
+        long daysLeft = period.daysLeftFrom(today);
+        return numbers(me, from, to)
+                .chain(soFar -> numbers(me, now.minus(java.time.Duration.ofDays(90)), now)
+                        .chain(history -> targets.approvedFor(Target.Level.REP, null, caller.id(), period).map(approved -> {
+                            RepNumbers h = history.get(caller.id());
+                            BigDecimal rate = DailyActions.visitsPerNewCustomer(h.effectiveVisits, h.newCustomers);
+                            List<DailyActions.Action> actions = approved.stream()
+                                    .filter(t -> actual(t.metric, soFar.get(caller.id())) != null)
+                                    .map(t -> DailyActions.of(t.metric, t.value, actual(t.metric, soFar.get(caller.id())), daysLeft, rate))
+                                    .toList();
+                            return new DailyActions(period.label(), daysLeft, rate, actions);
+                        })));
+    }
+
+    /** A rep's dashboard for a manager: 404 unless the rep is in the caller's scope. */
+    public Uni<KpiReport> rep(UUID userId, Period period) {
+        return scopes.current().chain(scope -> queries.rep(userId).chain(reps -> {
+            if (reps.isEmpty() || !scope.covers(reps.get(0).id(), reps.get(0).teamId())) {
+                throw ProblemException.notFound("User");
+            }
+            return repReport(reps.get(0), period);
+        }));
+    }
+
+    public Uni<KpiReport> team(UUID teamId, Period period) {
+        return scopes.current().chain(scope -> {
+            if (!scope.coversTeam(teamId)) {
+                throw ProblemException.notFound("Team");
+            }
+            return queries.teamReps(teamId).chain(reps -> groupReport(
+                    new KpiReport.Subject(Target.Level.TEAM, teamId, null, null), reps, period));
+        });
+    }
+
+    public Uni<KpiReport> organisation(Period period) {
+        return queries.allReps().chain(reps -> groupReport(
+                new KpiReport.Subject(Target.Level.ORGANISATION, null, null, null), reps, period));
+    }
+
+    /** Raw numbers of many reps over a period (the diagnosis and the weekly report use them). */
+    public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to) {
+        return queries.numbers(reps, from, to, config.freshLeadDays());
+    }
+
+    /** Forward stage moves per rep over a range (lead conversions). */
+    public Uni<Map<UUID, Long>> stageMoves(List<UUID> reps, Instant from, Instant to) {
+        return queries.stageMoves(reps, from, to);
+    }
+
+    /** Every active rep of the organisation. */
+    public Uni<List<KpiQueries.Rep>> activeReps() {
+        return queries.allReps();
+    }
+
+    private Uni<KpiReport> repReport(KpiQueries.Rep rep, Period period) {
+        ZoneId zone = caller.zone();
+        Instant from = period.start().atStartOfDay(zone).toInstant();
+        Instant to = period.end().atStartOfDay(zone).toInstant();
+        List<UUID> ids = List.of(rep.id());
+        return numbers(ids, from, to).chain(byRep -> queries.trend(ids, from, to, zone.getId())
+                .chain(trend -> targets.approvedFor(Target.Level.REP, null, rep.id(), period).map(approved -> {
+                    RepNumbers n = byRep.get(rep.id());
+                    return new KpiReport(period.label(), period.start(), period.end(),
+                            new KpiReport.Subject(Target.Level.REP, rep.teamId(), rep.id(), rep.displayName()),
+                            KpiReport.Indicators.of(n), achievements(approved, n), KpiMath.funnel(n.funnel), trend, null);
+                })));
+    }
+
+    private Uni<KpiReport> groupReport(KpiReport.Subject subject, List<KpiQueries.Rep> reps, Period period) {
+        ZoneId zone = caller.zone();
+        Instant from = period.start().atStartOfDay(zone).toInstant();
+        Instant to = period.end().atStartOfDay(zone).toInstant();
+        List<UUID> ids = reps.stream().map(KpiQueries.Rep::id).toList();
+        return numbers(ids, from, to).chain(byRep -> queries.trend(ids, from, to, zone.getId())
+                .chain(trend -> targets.approvedFor(subject.level(), subject.teamId(), null, period)
+                        .chain(own -> targets.approvedForReps(ids, period).map(repTargets -> {
+                            RepNumbers total = new RepNumbers(null);
+                            List<KpiReport.RepRow> rows = new ArrayList<>();
+                            for (KpiQueries.Rep rep : reps) {
+                                RepNumbers n = byRep.get(rep.id());
+                                total.add(n);
+                                List<Target> mine = repTargets.stream().filter(t -> t.userId.equals(rep.id())).toList();
+                                rows.add(new KpiReport.RepRow(rep.id(), rep.displayName(), rep.teamId(), KpiReport.Indicators.of(n),
+                                        achievements(mine, n), KpiMath.funnel(n.funnel)));
+                            }
+                            return new KpiReport(period.label(), period.start(), period.end(), subject, KpiReport.Indicators.of(total),
+                                    achievements(own, total), KpiMath.funnel(total.funnel), trend, rows);
+                        }))));
+    }
+
+    public static List<KpiReport.Achievement> achievements(List<Target> approved, RepNumbers n) {
+        return approved.stream().map(t -> {
+            BigDecimal actual = actual(t.metric, n);
+            return new KpiReport.Achievement(t.metric, t.id, plain(t.value),
+                    t.currency, actual != null, actual, KpiMath.achievement(actual, t.value));
+        }).toList();
+    }
+
+    public static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /**
+     * The actual of a target metric from the records Canvass holds: visits and customers today.
+     * Revenue, deals won and collections come from deals, contracts and payments; until those are
+     * recorded here they are not measured (null).
+     */
+    public static BigDecimal actual(Target.Metric metric, RepNumbers n) {
+        return switch (metric) {
+            case EFFECTIVE_VISITS -> BigDecimal.valueOf(n.effectiveVisits);
+            case NEW_CUSTOMERS -> BigDecimal.valueOf(n.newCustomers);
+            case REVENUE, COLLECTIONS, DEALS_WON -> null;
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package io.canvass.coaching;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.canvass.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CoachingTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Inject
+    OnboardingSweep sweep;
+
+    static Map<String, Object> task(UUID repId, String kind, LocalDate due) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("repId", repId);
+        body.put("kind", kind);
+        body.put("title", "跟访：需求挖掘");
+        body.put("goal", "经理跟访两次，重点观察需求挖掘提问");
+        body.put("dueOn", due.toString());
+        return body;
+    }
+
+    @Test
+    void aManagerAssignsTheRepReportsAndTheManagerReviews() {
+        UUID team = Api.team("coach", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        String id = manager.as().body(task(rep.id(), "SHADOW_VISIT", TODAY.plusDays(7))).post("/api/v1/coaching-tasks")
+                .then().statusCode(201).body("status", equalTo("OPEN")).body("overdue", equalTo(false)).extract().path("id");
+
+        rep.as().queryParam("open", true).get("/api/v1/coaching-tasks").then().statusCode(200).body("items.id", hasItem(id));
+        rep.as().body(Map.of("status", "IN_PROGRESS", "progress", "已约好周四跟访")).post("/api/v1/coaching-tasks/" + id + "/progress")
+                .then().statusCode(200).body("status", equalTo("IN_PROGRESS")).body("progress", equalTo("已约好周四跟访"));
+        manager.as().body(Map.of("body", "注意开场白")).post("/api/v1/coaching-tasks/" + id + "/notes").then().statusCode(201);
+        rep.as().body(Map.of("status", "DONE", "progress", "两次跟访完成")).post("/api/v1/coaching-tasks/" + id + "/progress")
+                .then().statusCode(200).body("status", equalTo("DONE")).body("completedAt", notNullValue());
+        rep.as().body(Map.of("status", "IN_PROGRESS")).post("/api/v1/coaching-tasks/" + id + "/progress").then().statusCode(409);
+        manager.as().body(Map.of("status", "DONE", "outcome", "需求挖掘提问明显改善")).post("/api/v1/coaching-tasks/" + id + "/review")
+                .then().statusCode(200).body("outcome", equalTo("需求挖掘提问明显改善")).body("reviewedBy", equalTo(manager.id().toString()))
+                .body("notes", hasSize(1)).body("notes[0].body", equalTo("注意开场白"));
+        rep.as().body(Map.of("status", "CANCELLED", "outcome", "x")).post("/api/v1/coaching-tasks/" + id + "/review").then().statusCode(403);
+    }
+
+    @Test
+    void aManagerChangesTheTaskAndAStaleVersionIsRefused() {
+        UUID team = Api.team("coach", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        String id = manager.as().body(task(rep.id(), "SKILL_TRAINING", TODAY.plusDays(3))).post("/api/v1/coaching-tasks")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> change = new HashMap<>(Map.of("title", "谈判技巧", "goal", "完成谈判工作坊", "dueOn", TODAY.plusDays(10).toString(), "version", 0));
+        manager.as().body(change).patch("/api/v1/coaching-tasks/" + id).then().statusCode(200).body("title", equalTo("谈判技巧"));
+        manager.as().body(change).patch("/api/v1/coaching-tasks/" + id).then().statusCode(412);
+        change.put("version", 1);
+        change.put("dueOn", TODAY.minusDays(1).toString());
+        manager.as().body(change).patch("/api/v1/coaching-tasks/" + id).then().statusCode(400).body("errors[0].field", equalTo("dueOn"));
+    }
+
+    @Test
+    void badAssignmentsAreRefusedNamingTheField() {
+        UUID team = Api.team("coach", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        manager.as().body(task(rep.id(), "SHADOW_VISIT", TODAY.minusDays(1))).post("/api/v1/coaching-tasks")
+                .then().statusCode(400).body("errors[0].field", equalTo("dueOn"));
+        Map<String, Object> noGoal = task(rep.id(), "SHADOW_VISIT", TODAY.plusDays(1));
+        noGoal.remove("goal");
+        manager.as().body(noGoal).post("/api/v1/coaching-tasks").then().statusCode(400).body("errors[0].field", equalTo("goal"));
+        manager.as().body(task(manager.id(), "SHADOW_VISIT", TODAY.plusDays(1))).post("/api/v1/coaching-tasks")
+                .then().statusCode(400).body("errors[0].field", equalTo("repId"));
+        rep.as().body(task(rep.id(), "SHADOW_VISIT", TODAY.plusDays(1))).post("/api/v1/coaching-tasks").then().statusCode(403);
+        given().get("/api/v1/coaching-tasks").then().statusCode(401);
+    }
+
+    @Test
+    void anotherTeamsCoachingIsNotFound() {
+        UUID team = Api.team("coach", null);
+        UUID other = Api.team("coach-other", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        Api.TestUser peer = Api.user("REP", team);
+        Api.TestUser otherManager = Api.manager(other);
+        String id = manager.as().body(task(rep.id(), "MENTOR_SESSION", TODAY.plusDays(2))).post("/api/v1/coaching-tasks")
+                .then().statusCode(201).extract().path("id");
+        peer.as().get("/api/v1/coaching-tasks/" + id).then().statusCode(404);
+        otherManager.as().get("/api/v1/coaching-tasks/" + id).then().statusCode(404);
+        otherManager.as().body(Map.of("status", "CANCELLED", "outcome", "x")).post("/api/v1/coaching-tasks/" + id + "/review")
+                .then().statusCode(404);
+        peer.as().body(Map.of("body", "hi")).post("/api/v1/coaching-tasks/" + id + "/notes").then().statusCode(404);
+        otherManager.as().body(task(rep.id(), "MENTOR_SESSION", TODAY.plusDays(2))).post("/api/v1/coaching-tasks")
+                .then().statusCode(400).body("errors[0].field", equalTo("repId"));
+        peer.as().get("/api/v1/coaching-tasks").then().statusCode(200).body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void anOnboardingPlanTurnsTheTemplateIntoMilestonesWithAMentor() {
+        UUID team = Api.team("coach", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        Api.TestUser mentor = Api.user("REP", team);
+        int milestones = manager.as().get("/api/v1/onboarding/milestones").then().statusCode(200).extract().path("size()");
+        LocalDate start = TODAY.plusDays(1);
+        manager.as().body(Map.of("repId", rep.id(), "mentorId", mentor.id(), "startsOn", start.toString()))
+                .post("/api/v1/onboarding-plans").then().statusCode(201)
+                .body("total", equalTo(milestones)).body("done", equalTo(0))
+                .body("milestones.mentorId", everyItem(equalTo(mentor.id().toString())))
+                .body("milestones[0].dueOn", equalTo(start.plusDays(1).toString()));
+        manager.as().body(Map.of("repId", rep.id())).post("/api/v1/onboarding-plans").then().statusCode(409);
+        // the mentor sees the milestones they mentor
+        String first = rep.as().get("/api/v1/onboarding-plans/" + rep.id()).then().statusCode(200).extract().path("milestones[0].id");
+        mentor.as().get("/api/v1/coaching-tasks/" + first).then().statusCode(200);
+        mentor.as().get("/api/v1/onboarding-plans/" + rep.id()).then().statusCode(404);
+        manager.as().body(Map.of("repId", rep.id(), "mentorId", rep.id())).post("/api/v1/onboarding-plans").then().statusCode(400);
+    }
+
+    @Test
+    void newRepsGetAPlanByThemselvesOnce() {
+        UUID team = Api.team("coach", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        sweep.sweep().await().atMost(Duration.ofSeconds(10));
+        sweep.sweep().await().atMost(Duration.ofSeconds(10));
+        manager.as().get("/api/v1/onboarding-plans/" + rep.id()).then().statusCode(200).body("createdBy", equalTo(null));
+        manager.as().queryParam("repId", rep.id()).queryParam("kind", "ONBOARDING_MILESTONE").get("/api/v1/coaching-tasks")
+                .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void onlyAdminsEditTheTemplate() {
+        List<Map<String, Object>> current = Api.asAdmin().get("/api/v1/onboarding/milestones").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> body = current.stream().map(m -> {
+            Map<String, Object> copy = new HashMap<>(m);
+            copy.remove("id");
+            return copy;
+        }).toList();
+        Api.manager(Api.team("coach", null)).as().body(Map.of("milestones", body)).put("/api/v1/onboarding/milestones").then().statusCode(403);
+        Api.asAdmin().body(Map.of("milestones", List.of())).put("/api/v1/onboarding/milestones").then().statusCode(400);
+        Api.asAdmin().body(Map.of("milestones", body)).put("/api/v1/onboarding/milestones").then().statusCode(200)
+                .body("size()", equalTo(current.size())).body("title", equalTo(current.stream().map(m -> m.get("title")).toList()));
+    }
+}
