@@ -61,6 +61,8 @@ public class CoachingResource {
     }
 
     @POST
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "accept", value = """
+            {"title":"提升拜访质量","goal":"两周内经理跟访两次，复盘需求挖掘","dueOn":"2026-12-07"}""")))
     @Path("/coaching-proposals/{id}/accept")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Accept a proposal: it becomes a coaching task", description = "Title, goal and due date are optional.")
@@ -72,6 +74,8 @@ public class CoachingResource {
     }
 
     @POST
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "dismiss", value = """
+            {"reason":"本月大客户集中签约，拜访转化偏低属正常波动"}""")))
     @Path("/coaching-proposals/{id}/dismiss")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Dismiss a proposal with a reason", description = "The same evidence is not proposed again.")
@@ -116,6 +120,8 @@ public class CoachingResource {
     }
 
     @PATCH
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = """
+            {"title":"跟访：需求挖掘","goal":"经理跟访三次，重点观察需求挖掘提问","dueOn":"2026-12-10","version":0}""")))
     @Path("/coaching-tasks/{id}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Change a task's title, goal, due date or mentor (the rep's manager)")
@@ -130,6 +136,8 @@ public class CoachingResource {
     }
 
     @POST
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "done", value = """
+            {"status":"DONE","progress":"完成两次跟访，整理了客户需求清单"}""")))
     @Path("/coaching-tasks/{id}/progress")
     @RolesAllowed(Role.REP_NAME)
     @Operation(summary = "Report progress on your coaching: in progress or done, with what was done")
@@ -142,6 +150,8 @@ public class CoachingResource {
     }
 
     @POST
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "review", value = """
+            {"status":"DONE","outcome":"需求挖掘提问更有层次，下月关注方案呈现"}""")))
     @Path("/coaching-tasks/{id}/review")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Review a task: done with the outcome, back in progress, or cancelled")
@@ -154,6 +164,8 @@ public class CoachingResource {
     }
 
     @POST
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "note", value = """
+            {"body":"周三跟访华信科技，客户关注交付周期"}""")))
     @Path("/coaching-tasks/{id}/notes")
     @ResponseStatus(201)
     @Operation(summary = "Add a note to a task (the rep, their managers or the mentor)")
@@ -173,6 +185,8 @@ public class CoachingResource {
     }
 
     @PUT
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "template", value = """
+            {"milestones":[{"dayOffset":0,"kind":"ONBOARDING_MILESTONE","title":"熟悉产品与公司制度","goal":"完成产品培训并通过考核"},{"dayOffset":7,"kind":"SHADOW_VISIT","title":"跟随导师拜访","goal":"跟访至少三位客户"}]}""")))
     @Path("/onboarding/milestones")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Replace the onboarding template (admins)", description = "Plans already made keep their tasks.")
@@ -182,6 +196,8 @@ public class CoachingResource {
     }
 
     @POST
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "plan", value = """
+            {"repId":"01a2089c-dbe9-7325-bb07-3f6f590ce315","mentorId":"01a2089c-dbe9-7325-bb07-3f6f590ce316","startsOn":"2026-12-01"}""")))
     @Path("/onboarding-plans")
     @ResponseStatus(201)
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
@@ -204,6 +220,8 @@ public class CoachingResource {
     }
 
     @PUT
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "mentor", value = """
+            {"mentorId":"01a2089c-dbe9-7325-bb07-3f6f590ce316"}""")))
     @Path("/onboarding-plans/{repId}/mentor")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Choose the plan's mentor (also for its open milestones)")

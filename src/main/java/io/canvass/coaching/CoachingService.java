@@ -11,6 +11,8 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,6 +48,9 @@ public class CoachingService {
     @Inject
     Caller caller;
 
+    @Inject
+    WebhookEvents webhooks;
+
     LocalDate today() {
         return LocalDate.now(caller.zone());
     }
@@ -75,7 +80,11 @@ public class CoachingService {
         if (t.dueOn.isBefore(today())) {
             throw ProblemException.invalid("dueOn", "is in the past");
         }
-        return tasks.persist(t).call(() -> tasks.flush()).map(saved -> CoachingViews.Task.of(t, today(), List.of()));
+        return tasks.persist(t)
+                .call(() -> tasks.flush())
+                .call(() -> webhooks.publish(t.teamId, new WebhookPayloads.CoachingAssigned(t.id, t.repId, t.teamId, t.assignedBy,
+                        t.mentorId, t.kind.name(), t.title, t.goal, t.dueOn)))
+                .map(saved -> CoachingViews.Task.of(t, today(), List.of()));
     }
 
     /** A rep the caller may coach: a REP in a team under the caller's management (directors and admins: any). */

@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -45,6 +48,8 @@ public class WeeklyReportResource {
     }
 
     @PUT
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "report", value = """
+            {"behaviour":"重点推进华信科技方案，完成两次演示","problems":"报价审批周期长","supportNeeded":"请经理协助加快报价审批","submit":true}""")))
     @RolesAllowed(Role.REP_NAME)
     @Operation(summary = "Write your report's behaviour and problem layers, and submit it", description = WEEK)
     @APIResponse(responseCode = "200", description = "The report")
@@ -57,6 +62,8 @@ public class WeeklyReportResource {
 
     @POST
     @Path("/comment")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "comment", value = """
+            {"comment":"华信科技的报价我来协调，下周重点跟进两家A类客户"}""")))
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Comment on a rep's submitted report", description = "user: the rep; " + WEEK)
     @APIResponse(responseCode = "200", description = "The report")

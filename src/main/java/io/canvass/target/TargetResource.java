@@ -86,6 +86,8 @@ public class TargetResource {
     }
 
     @PATCH
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "value", value = """
+            {"value":"1200000.00","remainderNote":"新人目标待定","version":0}""")))
     @Operation(summary = "Change a draft or returned plan", description = "Goes back to draft. Send the version (If-Match or in the body).")
     @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The changed draft")
@@ -98,6 +100,8 @@ public class TargetResource {
     }
 
     @POST
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "submit", value = """
+            {"remainderNote":"20万留给下月入职的新人"}""")))
     @Path("/{id}/submit")
     @Operation(summary = "Submit a plan for approval", description = "By its owner. When children exist and do not add up to the value, the remainder must be justified (remainderNote).")
     @APIResponse(responseCode = "200", description = "Submitted")
@@ -122,6 +126,8 @@ public class TargetResource {
     }
 
     @POST
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "return", value = """
+            {"comment":"华东大区目标偏低，请按去年同期增长15%重新分解"}""")))
     @Path("/{id}/return")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Return a submitted plan to its owner with a comment")

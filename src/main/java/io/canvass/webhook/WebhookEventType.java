@@ -13,7 +13,8 @@ public enum WebhookEventType {
     FOLLOWUP_OVERDUE("followup.overdue", WebhookPayloads.FollowUpOverdue.class, "A follow-up was missed (overdue beyond its grace)"),
     CUSTOMER_CREATED("customer.created", WebhookPayloads.CustomerCreated.class, "A customer was created"),
     CUSTOMER_GRADE_CHANGED("customer.grade_changed", WebhookPayloads.CustomerGradeChanged.class, "A customer's grade changed"),
-    CUSTOMER_STAGE_CHANGED("customer.stage_changed", WebhookPayloads.CustomerStageChanged.class, "A customer's lead stage changed");
+    CUSTOMER_STAGE_CHANGED("customer.stage_changed", WebhookPayloads.CustomerStageChanged.class, "A customer's lead stage changed"),
+    COACHING_ASSIGNED("coaching.assigned", WebhookPayloads.CoachingAssigned.class, "A manager assigned a coaching task to a rep");
 
     private final String type;
     private final Class<? extends Record> payload;

@@ -65,4 +65,12 @@ public final class WebhookPayloads {
                                        @Schema(enumeration = { "INITIAL_INTENT", "HIGH_INTENT", "KEY_ACCOUNT", "WON", "LOST" }) String to,
                                        @Schema(description = "Set when the customer was lost") String lostReason) {
     }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CoachingAssignedData", description = "data of coaching.assigned")
+    public record CoachingAssigned(UUID taskId, UUID repId, UUID teamId, UUID assignedBy, UUID mentorId,
+                                   @Schema(enumeration = { "ONBOARDING_MILESTONE", "SKILL_TRAINING", "SHADOW_VISIT", "IMPROVEMENT_PLAN",
+                                           "MENTOR_SESSION" }) String kind,
+                                   String title, String goal, LocalDate dueOn) {
+    }
 }

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -134,6 +135,26 @@ class WebhookTest {
         JsonNode stage = body(ofType(path, "customer.stage_changed").get(0)).get("data");
         assertEquals("INITIAL_INTENT", stage.get("from").asText());
         assertEquals("HIGH_INTENT", stage.get("to").asText());
+    }
+
+    @Test
+    void assignedCoachingIsAnEvent() {
+        String path = "/ok/" + UUID.randomUUID();
+        register(Api.adminToken(), path, "coaching.assigned");
+        UUID team = Api.team("hooks", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        LocalDate due = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7);
+        String taskId = manager.as().body(Map.of("repId", rep.id(), "kind", "SHADOW_VISIT", "title", "跟访：需求挖掘",
+                        "goal", "经理跟访两次，重点观察需求挖掘提问", "dueOn", due.toString()))
+                .post("/api/v1/coaching-tasks").then().statusCode(201).extract().path("id");
+        Receiver.until("coaching.assigned delivered", () -> ofType(path, "coaching.assigned").size() == 1);
+        JsonNode data = body(ofType(path, "coaching.assigned").get(0)).get("data");
+        assertEquals(taskId, data.get("taskId").asText());
+        assertEquals(rep.id().toString(), data.get("repId").asText());
+        assertEquals(manager.id().toString(), data.get("assignedBy").asText());
+        assertEquals("SHADOW_VISIT", data.get("kind").asText());
+        assertEquals(due.toString(), data.get("dueOn").asText());
     }
 
     @Test
