@@ -12,6 +12,8 @@ public record WebhookMessage(
         @Schema(description = "When the event happened") Instant timestamp,
         @Schema(oneOf = { WebhookPayloads.CheckInCreated.class, WebhookPayloads.FollowUpCompleted.class,
                 WebhookPayloads.FollowUpOverdue.class, WebhookPayloads.CustomerCreated.class,
-                WebhookPayloads.CustomerGradeChanged.class, WebhookPayloads.CustomerStageChanged.class },
+                WebhookPayloads.CustomerGradeChanged.class, WebhookPayloads.CustomerStageChanged.class,
+                WebhookPayloads.DealStageChanged.class, WebhookPayloads.ContractExpiring.class, WebhookPayloads.ContractRenewed.class,
+                WebhookPayloads.PaymentReceived.class, WebhookPayloads.InstalmentOverdue.class },
                 description = "The event's data; its schema depends on type") Object data) {
 }
