@@ -12,6 +12,8 @@ import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -62,6 +64,9 @@ public class ContractService {
 
     @Inject
     ScopeService scopes;
+
+    @Inject
+    WebhookEvents webhooks;
 
     /** A contract found in the caller's scope, with its customer. */
     public record Found(Contract contract, CustomerService.Site site) {
@@ -208,7 +213,7 @@ public class ContractService {
         }));
     }
 
-    /** Renew (a successor contract, active, linked both ways) or churn (with the reason). */
+    /** Renew (a successor contract, active, linked both ways; emits contract.renewed) or churn (with the reason). */
     @WithTransaction
     public Uni<ContractView> decide(UUID id, ContractRequests.Decide request, Integer expectedVersion) {
         return visible(id).chain(found -> scopes.current().chain(scope -> {
@@ -263,6 +268,7 @@ public class ContractService {
                                 ContractEvent.of(next.id, scope.userId(), ContractEvent.Kind.CREATED, "renewal of " + k.number),
                                 ContractEvent.of(k.id, scope.userId(), ContractEvent.Kind.RENEWED, next.number))))
                         .call(() -> contracts.flush())
+                        .call(() -> webhooks.publish(found.site().target().teamId(), renewed(found, next, scope.userId())))
                         .chain(() -> detail(found));
             });
         }));
@@ -316,6 +322,12 @@ public class ContractService {
                                                 history.stream().map(e -> new ContractView.EventView(e.at, e.actorId, e.kind, e.detail)).toList(),
                                                 fired.stream().map(a -> new ContractView.AlertView(a.kind, a.recipientId, a.windowDays,
                                                         a.dueOn, a.instalmentId, a.firedAt)).toList()))))));
+    }
+
+    private static WebhookPayloads.ContractRenewed renewed(Found found, Contract next, UUID decidedBy) {
+        Contract k = found.contract();
+        return new WebhookPayloads.ContractRenewed(k.id, k.number, k.customerId, found.site().target().ownerId(),
+                found.site().target().teamId(), next.id, next.number, plain(next), next.currency, next.startsOn, next.endsOn, decidedBy);
     }
 
     static boolean expiredUndecided(Contract k, LocalDate today) {

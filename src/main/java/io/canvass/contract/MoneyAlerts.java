@@ -2,6 +2,8 @@ package io.canvass.contract;
 
 import io.canvass.notify.ReminderService;
 import io.canvass.platform.Money;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -23,7 +25,9 @@ import java.util.UUID;
  * about (contract and its end date, or instalment and its due date, the window, the recipient),
  * and a second attempt with the same key does nothing. This is the one place alerts are created,
  * so the hand-over to the reminder engine (push and in-app inbox) belongs here, in the same
- * transaction as the alert row.
+ * transaction as the alert row, and so do the webhook events that alerts are: a renewal window
+ * reached is {@code contract.expiring}, an instalment overdue is {@code instalment.overdue}
+ * (both go to the owner only, so each is emitted once per window or instalment).
  */
 @ApplicationScoped
 public class MoneyAlerts {
@@ -61,10 +65,14 @@ public class MoneyAlerts {
         }
     }
 
-    /** What a reminder about an alert says: the customer, the contract and, for an instalment, what is still owed. */
+    /**
+     * What a reminder about an alert says (the customer, the contract and, for an instalment, what
+     * is still owed), and what its webhook event carries.
+     */
     static final String DETAILS = """
-            select cu.name as customer, c.number, c.ends_on, u.display_name as owner,
-                   i.due_on, i.amount - i.collected as outstanding, i.currency
+            select cu.name as customer, cu.id as customer_id, cu.owner_id, cu.team_id,
+                   c.number, c.ends_on, c.value, c.currency as contract_currency, u.display_name as owner,
+                   i.position, i.due_on, i.amount, i.amount - i.collected as outstanding, i.currency
             from contract c
             join customer cu on cu.id = c.customer_id
             join app_user u on u.id = cu.owner_id
@@ -76,9 +84,13 @@ public class MoneyAlerts {
     @Inject
     ReminderService reminders;
 
+    @Inject
+    WebhookEvents webhooks;
+
     /**
      * Fires the alert unless it already fired, and hands a new one to the reminder engine (in-app
-     * inbox and push) in the same transaction; true when it is new.
+     * inbox and push) and, when it is one, emits its webhook event, in the same transaction; true
+     * when it is new.
      */
     public Uni<Boolean> fire(SqlClient tx, Alert a) {
         return tx.preparedQuery(INSERT)
@@ -91,12 +103,41 @@ public class MoneyAlerts {
 
     private Uni<Void> remind(SqlClient tx, Alert a, UUID alertId) {
         return tx.preparedQuery(DETAILS).execute(Tuple.of(a.contractId(), a.instalmentId()))
-                .map(rows -> new ReminderService.Reminder(a.recipientId(), a.kind().name(), a.dedupeKey(), Instant.now(),
-                        "/contracts/" + a.contractId(), args(a, rows.iterator().next()),
-                        a.instalmentId() != null ? a.instalmentId() : a.contractId()))
-                .chain(reminder -> reminders.schedule(tx, reminder))
-                .chain(() -> tx.preparedQuery(HANDED_OVER).execute(Tuple.of(alertId)))
-                .replaceWithVoid();
+                .map(rows -> rows.iterator().next())
+                .call(details -> reminders.schedule(tx, reminder(a, details)))
+                .call(() -> tx.preparedQuery(HANDED_OVER).execute(Tuple.of(alertId)))
+                .chain(details -> publish(tx, a, details));
+    }
+
+    private static ReminderService.Reminder reminder(Alert a, Row details) {
+        return new ReminderService.Reminder(a.recipientId(), a.kind().name(), a.dedupeKey(), Instant.now(),
+                "/contracts/" + a.contractId(), args(a, details), a.instalmentId() != null ? a.instalmentId() : a.contractId());
+    }
+
+    /** The webhook event of a renewal window or an overdue instalment reaching the owner; other alerts are none. */
+    private Uni<Void> publish(SqlClient tx, Alert a, Row r) {
+        Record event = event(a, r);
+        return event == null ? Uni.createFrom().voidItem() : webhooks.publish(tx, List.of(r.getUUID("team_id")), List.of(event));
+    }
+
+    private static Record event(Alert a, Row r) {
+        if (!a.recipientId().equals(r.getUUID("owner_id"))) {
+            return null;
+        }
+        if (a.kind() == MoneyAlert.Kind.RENEWAL_WINDOW) {
+            Currency currency = Currency.getInstance(r.getString("contract_currency"));
+            return new WebhookPayloads.ContractExpiring(a.contractId(), r.getString("number"), r.getUUID("customer_id"),
+                    r.getUUID("owner_id"), r.getUUID("team_id"), Money.scaled(r.getBigDecimal("value"), currency).toPlainString(),
+                    currency.getCurrencyCode(), r.getLocalDate("ends_on"), a.windowDays());
+        }
+        if (a.kind() == MoneyAlert.Kind.INSTALMENT_OVERDUE) {
+            Currency currency = Currency.getInstance(r.getString("currency"));
+            return new WebhookPayloads.InstalmentOverdue(a.instalmentId(), a.contractId(), r.getString("number"), r.getUUID("customer_id"),
+                    r.getUUID("owner_id"), r.getUUID("team_id"), r.getInteger("position"), r.getLocalDate("due_on"),
+                    Money.scaled(r.getBigDecimal("amount"), currency).toPlainString(),
+                    Money.scaled(r.getBigDecimal("outstanding"), currency).toPlainString(), currency.getCurrencyCode());
+        }
+        return null;
     }
 
     private static Map<String, Object> args(Alert a, Row r) {

@@ -9,6 +9,8 @@ import io.canvass.platform.Money;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ScopeService;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -44,6 +46,9 @@ public class DealService {
 
     @Inject
     ScopeService scopes;
+
+    @Inject
+    WebhookEvents webhooks;
 
     @WithTransaction
     public Uni<DealView> create(DealRequests.Create request) {
@@ -106,7 +111,7 @@ public class DealService {
         });
     }
 
-    /** Moves a deal to another stage, keeping the change; won and lost are final. */
+    /** Moves a deal to another stage, keeping the change and emitting deal.stage_changed; won and lost are final. */
     @WithTransaction
     public Uni<DealView> move(UUID id, DealRequests.StageMove request, Integer expectedVersion) {
         return visible(id).chain(found -> scopes.current().chain(scope -> {
@@ -128,6 +133,7 @@ public class DealService {
             d.closedAt = d.stage.closed() ? Instant.now() : null;
             return changes.persist(change)
                     .call(() -> deals.flush())
+                    .call(() -> webhooks.publish(found.site().target().teamId(), stageChanged(d, found.site(), change)))
                     .chain(() -> view(d, found.site()));
         }));
     }
@@ -172,6 +178,12 @@ public class DealService {
                 site.name(), site.target().ownerId(), owner == null ? null : owner.displayName(), site.target().teamId(), d.name,
                 DealQueries.plain(d.amount, d.currency), d.currency, d.productLine, d.stage, d.lostReason, d.expectedCloseOn,
                 d.closedAt, d.createdAt, d.version, history.stream().map(DealView.StageChangeView::of).toList())));
+    }
+
+    private static WebhookPayloads.DealStageChanged stageChanged(Deal d, CustomerService.Site site, DealStageChange c) {
+        return new WebhookPayloads.DealStageChanged(d.id, d.customerId, site.target().ownerId(), site.target().teamId(), d.name,
+                DealQueries.plain(d.amount, d.currency), d.currency, c.fromStage.name(), c.toStage.name(), d.lostReason, c.actorId,
+                d.closedAt);
     }
 
     private static DealStageChange change(Deal d, UUID actor, Deal.Stage from, Deal.Stage to, String reason) {

@@ -14,6 +14,11 @@ public enum WebhookEventType {
     CUSTOMER_CREATED("customer.created", WebhookPayloads.CustomerCreated.class, "A customer was created"),
     CUSTOMER_GRADE_CHANGED("customer.grade_changed", WebhookPayloads.CustomerGradeChanged.class, "A customer's grade changed"),
     CUSTOMER_STAGE_CHANGED("customer.stage_changed", WebhookPayloads.CustomerStageChanged.class, "A customer's lead stage changed"),
+    DEAL_STAGE_CHANGED("deal.stage_changed", WebhookPayloads.DealStageChanged.class, "A deal moved to another stage (won and lost included)"),
+    CONTRACT_EXPIRING("contract.expiring", WebhookPayloads.ContractExpiring.class, "An undecided contract entered a renewal window"),
+    CONTRACT_RENEWED("contract.renewed", WebhookPayloads.ContractRenewed.class, "A contract was renewed by a successor contract"),
+    PAYMENT_RECEIVED("payment.received", WebhookPayloads.PaymentReceived.class, "A payment was recorded against an instalment"),
+    INSTALMENT_OVERDUE("instalment.overdue", WebhookPayloads.InstalmentOverdue.class, "An instalment was not paid in full by its due day"),
     COACHING_ASSIGNED("coaching.assigned", WebhookPayloads.CoachingAssigned.class, "A manager assigned a coaching task to a rep");
 
     private final String type;

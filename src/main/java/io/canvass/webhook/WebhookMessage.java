@@ -13,6 +13,8 @@ public record WebhookMessage(
         @Schema(oneOf = { WebhookPayloads.CheckInCreated.class, WebhookPayloads.FollowUpCompleted.class,
                 WebhookPayloads.FollowUpOverdue.class, WebhookPayloads.CustomerCreated.class,
                 WebhookPayloads.CustomerGradeChanged.class, WebhookPayloads.CustomerStageChanged.class,
+                WebhookPayloads.DealStageChanged.class, WebhookPayloads.ContractExpiring.class, WebhookPayloads.ContractRenewed.class,
+                WebhookPayloads.PaymentReceived.class, WebhookPayloads.InstalmentOverdue.class,
                 WebhookPayloads.CoachingAssigned.class },
                 description = "The event's data; its schema depends on type") Object data) {
 }

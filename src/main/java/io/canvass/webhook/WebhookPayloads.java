@@ -67,6 +67,56 @@ public final class WebhookPayloads {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "DealStageChangedData", description = "data of deal.stage_changed: a deal moved to another stage (WON and LOST are final)")
+    public record DealStageChanged(UUID dealId, UUID customerId, UUID ownerId, UUID teamId, String name,
+                                   @Schema(description = "Decimal string in the currency's minor units", example = "120000.00") String amount,
+                                   @Schema(description = "ISO 4217 code", example = "CNY") String currency,
+                                   @Schema(enumeration = { "QUALIFICATION", "NEEDS_ANALYSIS", "PROPOSAL", "NEGOTIATION" }) String from,
+                                   @Schema(enumeration = { "QUALIFICATION", "NEEDS_ANALYSIS", "PROPOSAL", "NEGOTIATION", "WON", "LOST" }) String to,
+                                   @Schema(description = "Set when the deal was lost") String lostReason,
+                                   @Schema(description = "The user who moved it") UUID changedBy,
+                                   @Schema(description = "Set when the deal was won or lost") Instant closedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ContractExpiringData", description = "data of contract.expiring: an undecided contract entered a renewal window (once per window, e.g. 90, 60, 30 and 7 days before its last day; the windows depend on the customer's grade)")
+    public record ContractExpiring(UUID contractId, String number, UUID customerId, UUID ownerId, UUID teamId,
+                                   @Schema(description = "Decimal string in the currency's minor units", example = "120000.00") String value,
+                                   @Schema(description = "ISO 4217 code", example = "CNY") String currency,
+                                   @Schema(description = "The contract's last day") LocalDate endsOn,
+                                   @Schema(description = "The window entered, in days before endsOn", example = "30") int windowDays) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ContractRenewedData", description = "data of contract.renewed: the renewal was decided as renewed; the successor contract is active and linked to this one")
+    public record ContractRenewed(UUID contractId, String number, UUID customerId, UUID ownerId, UUID teamId,
+                                  UUID successorId, String successorNumber,
+                                  @Schema(description = "The successor's value, decimal string in the currency's minor units", example = "132000.00") String successorValue,
+                                  @Schema(description = "ISO 4217 code of the successor", example = "CNY") String successorCurrency,
+                                  LocalDate successorStartsOn, LocalDate successorEndsOn,
+                                  @Schema(description = "The user who decided") UUID decidedBy) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PaymentReceivedData", description = "data of payment.received: a payment was recorded against an instalment of a contract's collection plan")
+    public record PaymentReceived(UUID paymentId, UUID contractId, String contractNumber, UUID instalmentId, UUID customerId,
+                                  UUID ownerId, UUID teamId,
+                                  @Schema(description = "Decimal string in the currency's minor units", example = "50000.00") String amount,
+                                  @Schema(description = "ISO 4217 code", example = "CNY") String currency,
+                                  LocalDate receivedOn, String reference,
+                                  @Schema(description = "Still owed on the instalment after this payment, decimal string", example = "0.00") String instalmentOutstanding,
+                                  @Schema(description = "Set when this payment completed the instalment") LocalDate instalmentPaidOn,
+                                  @Schema(description = "The user who recorded it") UUID recordedBy) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "InstalmentOverdueData", description = "data of instalment.overdue: an instalment was not paid in full by its due day (sent once per instalment, the day after it was due in the owner's time zone)")
+    public record InstalmentOverdue(UUID instalmentId, UUID contractId, String contractNumber, UUID customerId, UUID ownerId, UUID teamId,
+                                    @Schema(description = "Its place in the plan, from 1") int position, LocalDate dueOn,
+                                    @Schema(description = "Decimal string in the currency's minor units", example = "100.00") String amount,
+                                    @Schema(description = "Still owed, decimal string", example = "100.00") String outstanding,
+                                    @Schema(description = "ISO 4217 code", example = "CNY") String currency) {
+    }
     @Schema(name = "CoachingAssignedData", description = "data of coaching.assigned")
     public record CoachingAssigned(UUID taskId, UUID repId, UUID teamId, UUID assignedBy, UUID mentorId,
                                    @Schema(enumeration = { "ONBOARDING_MILESTONE", "SKILL_TRAINING", "SHADOW_VISIT", "IMPROVEMENT_PLAN",

@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canvass.contract.RenewalScan;
+import io.canvass.contract.collection.OverdueScan;
 import io.canvass.followup.MissedFollowUpSweeper;
 import io.canvass.testing.Api;
+import io.canvass.testing.Money;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
@@ -23,10 +26,16 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +52,12 @@ class WebhookTest {
 
     @Inject
     MissedFollowUpSweeper sweeper;
+
+    @Inject
+    RenewalScan renewals;
+
+    @Inject
+    OverdueScan overdue;
 
     Receiver receiver;
 
@@ -168,6 +183,184 @@ class WebhookTest {
         sweeper.sweepBatch().await().atMost(Duration.ofSeconds(30));
         Receiver.until("followup.overdue delivered", () -> ofType(path, "followup.overdue").stream()
                 .anyMatch(r -> body(r).at("/data/customerId").asText().equals(customerId)));
+    }
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    /** The data of the events of a type received at a path whose {@code field} is {@code value}, once per event id. */
+    Collection<JsonNode> data(String path, String type, String field, String value) {
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        ofType(path, type).stream().map(WebhookTest::body)
+                .filter(e -> e.at("/data/" + field).asText().equals(value))
+                .forEach(e -> byId.putIfAbsent(e.get("id").asText(), e.get("data")));
+        return byId.values();
+    }
+
+    /** How many events of a type about a record were stored (in the transaction of the change, so no waiting). */
+    long stored(String type, String field, String value) {
+        return pool.preparedQuery("select count(*) from webhook_event where type = $1 and payload ->> $2 = $3")
+                .execute(Tuple.of(type, field, value)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    /** Noon in Shanghai (the test users' zone), {@code daysLeft} days before {@code day}. */
+    static Instant daysBefore(LocalDate day, int daysLeft) {
+        return day.minusDays(daysLeft).atTime(12, 0).atZone(SHANGHAI).toInstant();
+    }
+
+    @Test
+    void dealStageChangesAreEventsWithTheAmountAsADecimalString() {
+        String path = "/ok/" + UUID.randomUUID();
+        register(Api.adminToken(), path, "deal.stage_changed");
+        Money.Team t = Money.team();
+        String customer = Money.customer(t.rep());
+        String dealId = t.rep().as().body(Map.of("customerId", customer, "name", "二期产线改造", "amount", "1234.5", "currency", "CNY"))
+                .post("/api/v1/deals").then().statusCode(201).extract().path("id");
+        t.rep().as().body(Map.of("stage", "PROPOSAL")).post("/api/v1/deals/" + dealId + "/stage").then().statusCode(200);
+        t.manager().as().body(Map.of("stage", "LOST", "reason", "选择了竞品")).post("/api/v1/deals/" + dealId + "/stage").then().statusCode(200);
+        assertEquals(2, stored("deal.stage_changed", "dealId", dealId), "one event per move, none for the creation");
+
+        Receiver.until("both moves delivered", () -> data(path, "deal.stage_changed", "dealId", dealId).size() == 2);
+        Map<String, JsonNode> byTarget = data(path, "deal.stage_changed", "dealId", dealId).stream()
+                .collect(Collectors.toMap(d -> d.get("to").asText(), d -> d));
+        JsonNode proposal = byTarget.get("PROPOSAL");
+        assertEquals("QUALIFICATION", proposal.get("from").asText());
+        assertEquals("1234.50", proposal.get("amount").asText(), "a decimal string in the currency's minor units");
+        assertTrue(proposal.get("amount").isTextual(), "never a JSON number");
+        assertEquals("CNY", proposal.get("currency").asText());
+        assertEquals(customer, proposal.get("customerId").asText());
+        assertEquals(t.rep().id().toString(), proposal.get("ownerId").asText());
+        assertEquals(t.teamId().toString(), proposal.get("teamId").asText());
+        assertEquals(t.rep().id().toString(), proposal.get("changedBy").asText());
+        assertNull(proposal.get("closedAt"), "still open");
+        JsonNode lost = byTarget.get("LOST");
+        assertEquals("PROPOSAL", lost.get("from").asText());
+        assertEquals("选择了竞品", lost.get("lostReason").asText());
+        assertEquals(t.manager().id().toString(), lost.get("changedBy").asText());
+        assertNotNull(lost.get("closedAt"));
+    }
+
+    @Test
+    void aRenewalIsAnEventNamingTheSuccessor() {
+        String path = "/ok/" + UUID.randomUUID();
+        register(Api.adminToken(), path, "contract.renewed");
+        Money.Team t = Money.team();
+        String customer = Money.customer(t.rep());
+        LocalDate end = LocalDate.now(SHANGHAI).plusDays(40);
+        String id = Money.activeContract(t.rep(), customer, end);
+        String number = Api.unique("HT");
+        String successorId = t.rep().as().body(Map.of("decision", "RENEW", "successor",
+                        Map.of("number", number, "value", "132000.5", "currency", "USD", "endsOn", end.plusYears(1).toString())))
+                .post("/api/v1/contracts/" + id + "/renewal/decision").then().statusCode(200).extract().path("successorId");
+
+        Receiver.until("contract.renewed delivered", () -> !data(path, "contract.renewed", "contractId", id).isEmpty());
+        JsonNode renewed = data(path, "contract.renewed", "contractId", id).iterator().next();
+        assertEquals(successorId, renewed.get("successorId").asText());
+        assertEquals(number, renewed.get("successorNumber").asText());
+        assertEquals("132000.50", renewed.get("successorValue").asText());
+        assertEquals("USD", renewed.get("successorCurrency").asText());
+        assertEquals(end.plusDays(1).toString(), renewed.get("successorStartsOn").asText());
+        assertEquals(end.plusYears(1).toString(), renewed.get("successorEndsOn").asText());
+        assertEquals(customer, renewed.get("customerId").asText());
+        assertEquals(t.rep().id().toString(), renewed.get("decidedBy").asText());
+        assertEquals(t.teamId().toString(), renewed.get("teamId").asText());
+        assertEquals(1, stored("contract.renewed", "contractId", id));
+    }
+
+    @Test
+    void paymentsAreEventsWithWhatIsStillOwedAndOnlyTheirSubscribersGetThem() {
+        String path = "/ok/" + UUID.randomUUID();
+        register(Api.adminToken(), path, "payment.received");
+        Map<String, Object> other = register(Api.adminToken(), "/ok/" + UUID.randomUUID(), "instalment.overdue");
+        String otherId = (String) ((Map<?, ?>) other.get("endpoint")).get("id");
+        Money.Team t = Money.team();
+        String customer = Money.customer(t.rep());
+        LocalDate today = LocalDate.now(SHANGHAI);
+        Map<String, Object> body = Money.contract(customer, "150.00", "CNY", today, today.plusYears(1));
+        body.put("plan", Map.of("instalments", List.of(Map.of("dueOn", today.plusDays(5).toString(), "amount", "100.00"),
+                Map.of("dueOn", today.plusDays(35).toString(), "amount", "50.00"))));
+        String id = t.rep().as().body(body).post("/api/v1/contracts").then().statusCode(201).extract().path("id");
+        String instalment = t.rep().as().get("/api/v1/contracts/" + id).then().statusCode(200).extract().path("plan.instalments[0].id");
+        t.rep().as().body(Map.of("instalmentId", instalment, "amount", "40", "receivedOn", today.toString(), "reference", "BANK-0001"))
+                .post("/api/v1/contracts/" + id + "/payments").then().statusCode(201);
+        t.rep().as().body(Map.of("instalmentId", instalment, "amount", "60.00", "receivedOn", today.toString()))
+                .post("/api/v1/contracts/" + id + "/payments").then().statusCode(201);
+
+        Receiver.until("both payments delivered", () -> data(path, "payment.received", "contractId", id).size() == 2);
+        Map<String, JsonNode> byAmount = data(path, "payment.received", "contractId", id).stream()
+                .collect(Collectors.toMap(d -> d.get("amount").asText(), d -> d));
+        assertEquals(Set.of("40.00", "60.00"), byAmount.keySet());
+        JsonNode first = byAmount.get("40.00");
+        assertEquals("60.00", first.get("instalmentOutstanding").asText());
+        assertNull(first.get("instalmentPaidOn"), "not paid in full yet");
+        assertEquals("BANK-0001", first.get("reference").asText());
+        assertEquals("CNY", first.get("currency").asText());
+        assertEquals(instalment, first.get("instalmentId").asText());
+        assertEquals(today.toString(), first.get("receivedOn").asText());
+        assertEquals(t.rep().id().toString(), first.get("recordedBy").asText());
+        JsonNode second = byAmount.get("60.00");
+        assertEquals("0.00", second.get("instalmentOutstanding").asText());
+        assertEquals(today.toString(), second.get("instalmentPaidOn").asText());
+        List<String> paymentIds = t.rep().as().get("/api/v1/contracts/" + id).then().extract().path("payments.id");
+        assertEquals(Set.copyOf(paymentIds), Set.of(first.get("paymentId").asText(), second.get("paymentId").asText()));
+
+        // the filter: the endpoint subscribed to instalment.overdue only was given no delivery of these payments
+        List<String> types = Api.asAdmin().get("/api/v1/webhooks/endpoints/" + otherId + "/deliveries")
+                .then().statusCode(200).extract().path("items.eventType");
+        assertTrue(!types.contains("payment.received"), "deliveries: " + types);
+    }
+
+    @Test
+    void renewalWindowsAndOverdueInstalmentsAreEventsOnceEachToTheOwner() {
+        String path = "/ok/" + UUID.randomUUID();
+        register(Api.adminToken(), path, "contract.expiring", "instalment.overdue");
+        Money.Team t = Money.team();
+        String customer = Money.customer(t.rep());
+        LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate end = today.plusDays(100);
+        LocalDate due = today.plusDays(5);
+        Map<String, Object> body = Money.contract(customer, "120000", "CNY", end.minusYears(1).plusDays(1), end);
+        body.put("plan", Map.of("instalments", List.of(Map.of("dueOn", due.toString(), "amount", "100.00"))));
+        Map<String, Object> created = t.rep().as().body(body).post("/api/v1/contracts").then().statusCode(201).extract().as(Map.class);
+        String id = (String) created.get("id");
+        String instalment = t.rep().as().get("/api/v1/contracts/" + id).then().extract().path("plan.instalments[0].id");
+        t.rep().as().body(Map.of("instalmentId", instalment, "amount", "30", "receivedOn", today.toString()))
+                .post("/api/v1/contracts/" + id + "/payments").then().statusCode(201);
+
+        List<UUID> only = List.of(UUID.fromString(customer));
+        for (int daysLeft : new int[] { 95, 90, 90, 89, 60 }) {
+            renewals.scan(daysBefore(end, daysLeft), only).await().atMost(Duration.ofSeconds(30));
+        }
+        for (int daysLeft : new int[] { 0, -1, -1, -8 }) {
+            overdue.scan(daysBefore(due, daysLeft), only).await().atMost(Duration.ofSeconds(30));
+        }
+        // the manager was escalated to on the eighth day, which is an alert but no second event
+        t.rep().as().get("/api/v1/contracts/" + id).then().statusCode(200)
+                .body("alerts.kind", hasItem("COLLECTION_ESCALATION"));
+        assertEquals(2, stored("contract.expiring", "contractId", id), "once per window: 90 and 60");
+        assertEquals(1, stored("instalment.overdue", "instalmentId", instalment), "once per instalment");
+
+        Receiver.until("both windows and the overdue instalment delivered", () -> data(path, "contract.expiring", "contractId", id).size() == 2
+                && data(path, "instalment.overdue", "instalmentId", instalment).size() == 1);
+        Map<Integer, JsonNode> windows = data(path, "contract.expiring", "contractId", id).stream()
+                .collect(Collectors.toMap(d -> d.get("windowDays").asInt(), d -> d));
+        assertEquals(Set.of(90, 60), windows.keySet());
+        JsonNode expiring = windows.get(90);
+        assertEquals(created.get("number"), expiring.get("number").asText());
+        assertEquals("120000.00", expiring.get("value").asText());
+        assertEquals("CNY", expiring.get("currency").asText());
+        assertEquals(end.toString(), expiring.get("endsOn").asText());
+        assertEquals(t.rep().id().toString(), expiring.get("ownerId").asText());
+        assertEquals(t.teamId().toString(), expiring.get("teamId").asText());
+        assertEquals(customer, expiring.get("customerId").asText());
+        JsonNode late = data(path, "instalment.overdue", "instalmentId", instalment).iterator().next();
+        assertEquals(id, late.get("contractId").asText());
+        assertEquals(created.get("number"), late.get("contractNumber").asText());
+        assertEquals(1, late.get("position").asInt());
+        assertEquals(due.toString(), late.get("dueOn").asText());
+        assertEquals("100.00", late.get("amount").asText());
+        assertEquals("70.00", late.get("outstanding").asText());
+        assertEquals("CNY", late.get("currency").asText());
+        assertEquals(t.rep().id().toString(), late.get("ownerId").asText());
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.canvass.platform.Ids;
 import io.canvass.platform.Money;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ScopeService;
+import io.canvass.webhook.WebhookEvents;
+import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +65,9 @@ public class CollectionService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    WebhookEvents webhooks;
 
     /** Replaces the plan of a draft or active contract that has no payments yet. Inside a transaction. */
     public Uni<Void> setPlan(ContractService.Found found, ContractRequests.Plan plan) {
@@ -226,8 +231,16 @@ public class CollectionService {
                     .call(() -> events.persist(ContractEvent.of(k.id, p.recordedBy, ContractEvent.Kind.PAYMENT,
                             text(amount, currency) + " " + i.currency + " for instalment " + i.position)))
                     .call(() -> instalments.flush())
+                    .call(() -> webhooks.publish(found.site().target().teamId(), received(found, i, p)))
                     .map(saved -> p.id);
         });
+    }
+
+    private static WebhookPayloads.PaymentReceived received(ContractService.Found found, Instalment i, Payment p) {
+        Currency currency = Currency.getInstance(p.currency);
+        return new WebhookPayloads.PaymentReceived(p.id, p.contractId, found.contract().number, i.id, found.contract().customerId,
+                found.site().target().ownerId(), found.site().target().teamId(), text(p.amount, currency), p.currency, p.receivedOn,
+                p.reference, text(i.outstanding(), currency), i.paidOn, p.recordedBy);
     }
 
     @Inject
