@@ -117,6 +117,8 @@ public final class WebhookPayloads {
                                     @Schema(description = "Still owed, decimal string", example = "100.00") String outstanding,
                                     @Schema(description = "ISO 4217 code", example = "CNY") String currency) {
     }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "CoachingAssignedData", description = "data of coaching.assigned")
     public record CoachingAssigned(UUID taskId, UUID repId, UUID teamId, UUID assignedBy, UUID mentorId,
                                    @Schema(enumeration = { "ONBOARDING_MILESTONE", "SKILL_TRAINING", "SHADOW_VISIT", "IMPROVEMENT_PLAN",
