@@ -18,7 +18,7 @@ final class StandardWebhooksVerifier {
     /** The event id the library read from the verified body, or null when it refused the signature. */
     static synchronized String verify(String secret, Receiver.Received message) throws IOException, InterruptedException {
         if (!new File(DIR, "node_modules/standardwebhooks").isDirectory()) {
-            run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIR).inheritIO(), null);
+            installLibrary();
         }
         String input = new ObjectMapper().writeValueAsString(Map.of("secret", secret, "headers", message.headers(), "body", message.body()));
         Process node = new ProcessBuilder("node", "verify.mjs").directory(DIR).redirectErrorStream(false).start();
@@ -36,10 +36,17 @@ final class StandardWebhooksVerifier {
         return node.exitValue() == 0 ? out.substring("verified ".length()).trim() : null;
     }
 
-    private static void run(ProcessBuilder builder, String what) throws IOException, InterruptedException {
-        Process p = builder.start();
+    /**
+     * npm ci, its output in a log file: a child sharing the test JVM's standard streams would write
+     * into (and set non-blocking) the channel the build tool talks to the test JVM through.
+     */
+    private static void installLibrary() throws IOException, InterruptedException {
+        File log = new File("target/webhook-verify-npm-ci.log");
+        Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIR)
+                .redirectErrorStream(true).redirectOutput(log).start();
+        p.getOutputStream().close();
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new AssertionError("npm ci failed in " + DIR);
+            throw new AssertionError("npm ci failed in " + DIR + "; see " + log);
         }
     }
 }
