@@ -12,7 +12,7 @@ create table target (
     user_id         uuid references app_user (id),
     metric          varchar(20) not null check (metric in ('REVENUE', 'NEW_CUSTOMERS', 'EFFECTIVE_VISITS', 'COLLECTIONS', 'DEALS_WON')),
     value           numeric(20, 4) not null check (value >= 0),
-    currency        char(3) check (currency ~ '^[A-Z]{3}$'),
+    currency        varchar(3) check (currency ~ '^[A-Z]{3}$'),
     status          varchar(10) not null check (status in ('DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED')),
     remainder_note  varchar(1000),
     review_comment  varchar(1000),
