@@ -32,8 +32,9 @@ public class WebhookEndpoint {
     @Column(name = "event_types", nullable = false)
     public String[] eventTypes;
 
+    /** {@code _uuid} is PostgreSQL's own name for {@code uuid[]}, the name the JDBC driver reports when the schema is checked. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "team_ids")
+    @Column(name = "team_ids", columnDefinition = "_uuid")
     public UUID[] teamIds;
 
     @Column(nullable = false)
