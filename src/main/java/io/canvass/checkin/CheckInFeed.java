@@ -5,6 +5,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
@@ -23,13 +26,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The live feed of check-ins. Every replica LISTENs on one PostgreSQL channel; a check-in's
  * transaction NOTIFYs it on commit, so a manager connected to any replica sees check-ins made
- * through any other. A reconnecting client resumes after its Last-Event-ID from the table.
+ * through any other.
+ * <p>
+ * A reconnecting client resumes after its Last-Event-ID (a check-in's seq) from the table: first the
+ * check-ins below it that were still being written when it was (a lower seq can commit later; they
+ * may repeat a few the client has seen, which it recognises by id), then everything after it in
+ * pages, then the live ones that arrived meanwhile, in that order and without duplicates, so the
+ * last id a client holds always covers everything before it.
  */
 @ApplicationScoped
 public class CheckInFeed {
@@ -43,7 +53,13 @@ public class CheckInFeed {
                    c.received_at, c.verdict, c.unverified_reason, c.distance_m, c.purpose, c.outcome
             from check_in c join app_user u on u.id = c.user_id join customer cu on cu.id = c.customer_id""";
     static final String ONE = SELECT + " where c.id = $1";
-    static final String SINCE = SELECT + " where c.seq > $1 and ($2 or c.user_id = $3 or c.team_id = any($4)) order by c.seq limit 500";
+    private static final String IN_SCOPE = " and ($2 or c.user_id = $3 or c.team_id = any($4))";
+    /** Check-ins below the last one seen whose transactions were still running when it was written. */
+    static final String CONCURRENT = SELECT + ", check_in l where l.seq = $1 and c.seq < $1"
+            + " and c.writer_xid >= pg_snapshot_xmin(l.written_under) and not pg_visible_in_snapshot(c.writer_xid, l.written_under)"
+            + IN_SCOPE + " order by c.seq";
+    static final String SINCE = SELECT + " where c.seq > $1" + IN_SCOPE + " order by c.seq limit " + CheckInFeed.PAGE;
+    static final int PAGE = 500;
 
     /** A check-in as the feed shows it. */
     @RegisterForReflection
@@ -97,16 +113,39 @@ public class CheckInFeed {
         live.onComplete();
     }
 
-    /** Check-ins in scope after {@code lastSeq} from the table, then live ones as they commit, without duplicates. */
+    /**
+     * Check-ins in scope that the client missed after {@code lastSeq} (none for {@link Long#MAX_VALUE}), then live
+     * ones as they commit. Live ones arriving while the missed ones are read wait behind them.
+     */
     public Multi<Item> stream(Scope scope, long lastSeq) {
         Multi<Item> liveInScope = live.filter(item -> scope.covers(item.userId(), item.teamId()))
                 .onSubscription().invoke(listeners::incrementAndGet)
                 .onTermination().invoke(listeners::decrementAndGet);
-        Multi<Item> missed = pool.preparedQuery(SINCE)
-                .execute(Tuple.of(lastSeq, scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new)))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(items(rows)));
-        return Multi.createBy().merging().streams(liveInScope, missed)
-                .select().distinct(Item::seq);
+        if (lastSeq == Long.MAX_VALUE) {
+            return liveInScope;
+        }
+        return Multi.createFrom().deferred(() -> {
+            UnicastProcessor<Item> waiting = UnicastProcessor.create();
+            Cancellable subscription = liveInScope.subscribe().with(waiting::onNext, waiting::onError, waiting::onComplete);
+            return Multi.createBy().concatenating().streams(missed(scope, lastSeq), waiting)
+                    .select().distinct(Item::seq)
+                    .onTermination().invoke(subscription::cancel);
+        });
+    }
+
+    private Multi<Item> missed(Scope scope, long lastSeq) {
+        Multi<Item> concurrent = query(CONCURRENT, scope, lastSeq).onItem().transformToMulti(Multi.createFrom()::iterable);
+        AtomicLong after = new AtomicLong(lastSeq);
+        Multi<Item> later = Multi.createBy().repeating().uni(() -> query(SINCE, scope, after.get())
+                        .invoke(page -> page.stream().mapToLong(Item::seq).max().ifPresent(after::set)))
+                .whilst(page -> page.size() == PAGE)
+                .onItem().transformToMultiAndConcatenate(Multi.createFrom()::iterable);
+        return Multi.createBy().concatenating().streams(concurrent, later);
+    }
+
+    private Uni<List<Item>> query(String sql, Scope scope, long seq) {
+        return pool.preparedQuery(sql).execute(Tuple.of(seq, scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new)))
+                .map(CheckInFeed::items);
     }
 
     /** Keep-alive ticks for an open stream; they end when the application shuts down, so streams close. */

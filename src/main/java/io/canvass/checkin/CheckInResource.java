@@ -101,7 +101,7 @@ public class CheckInResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Live feed of your teams' check-ins (server-sent events)",
-            description = "Each event is a check-in with its verdict; its id is the check-in's sequence number. Reconnect with Last-Event-ID to receive what you missed. A comment is sent every 15 s to keep the connection open; the stream ends when the server shuts down.")
+            description = "Each event is a check-in with its verdict; its id is the check-in's sequence number. Reconnect with Last-Event-ID to receive what you missed, in order; check-ins that were still being written when that event was may come again, recognise them by id. A comment is sent every 15 s to keep the connection open; the stream ends when the server shuts down.")
     @APIResponse(responseCode = "200", description = "The event stream")
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @RestHeader("Last-Event-ID") String lastEventId) {
         long after = parseLastEventId(lastEventId);

@@ -1,12 +1,16 @@
 package io.canvass.checkin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.canvass.testing.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -49,12 +53,14 @@ class CheckInFeedTest {
         return ids;
     }
 
+    private static final String INSERT = """
+            insert into check_in (id, user_id, team_id, customer_id, client_time, verdict, unverified_reason, purpose, request_hash)
+            values ($1, $2, $3, $4, now(), 'UNVERIFIED', 'NO_POSITION', 'OTHER', '\\x00') returning seq""";
+
     /** A check-in written by "another replica": its own connection, its own transaction, its own NOTIFY. */
     private long insertElsewhere(Api.TestUser rep, String customerId) {
         UUID id = UUID.randomUUID();
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                        insert into check_in (id, user_id, team_id, customer_id, client_time, verdict, unverified_reason, purpose, request_hash)
-                        values ($1, $2, $3, $4, now(), 'UNVERIFIED', 'NO_POSITION', 'OTHER', '\\x00') returning seq""")
+        return pool.withTransaction(tx -> tx.preparedQuery(INSERT)
                 .execute(Tuple.of(id, rep.id(), rep.teamId(), UUID.fromString(customerId)))
                 .call(() -> tx.preparedQuery("select pg_notify('" + CheckInFeed.CHANNEL + "', $1)").execute(Tuple.of(id.toString())))
                 .map(rows -> rows.iterator().next().getLong(0)))
@@ -88,6 +94,56 @@ class CheckInFeedTest {
         assertEquals(Long.toString(elsewhere), resumed.poll(10, TimeUnit.SECONDS), "a reconnect replays what was missed");
         assertEquals(Long.toString(later), resumed.poll(10, TimeUnit.SECONDS));
         assertTrue(resumed.poll(1, TimeUnit.SECONDS) == null, "and nothing twice or out of scope");
+    }
+
+    @Test
+    void aCheckInThatCommitsAfterALaterOneIsNotLostOnResume() throws Exception {
+        UUID team = Api.team("feed-late-commit", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        String customer = CheckInTest.customer(rep, 31.23, 121.47);
+
+        SqlConnection slow = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        try {
+            Transaction tx = slow.begin().await().atMost(Duration.ofSeconds(5));
+            long early = slow.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), rep.id(), rep.teamId(), UUID.fromString(customer)))
+                    .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+            long late = insertElsewhere(rep, customer);
+            assertTrue(early < late);
+            tx.commit().await().atMost(Duration.ofSeconds(5));
+
+            BlockingQueue<String> resumed = listen(manager.token(), Long.toString(late));
+            assertEquals(Long.toString(early), resumed.poll(10, TimeUnit.SECONDS),
+                    "the client saw the later check-in before the earlier one committed; the reconnect brings it");
+            assertNull(resumed.poll(1, TimeUnit.SECONDS));
+        } finally {
+            slow.close().await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aLongAbsenceIsReplayedWhole() throws Exception {
+        UUID team = Api.team("feed-absence", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        String customer = CheckInTest.customer(rep, 31.23, 121.47);
+        long seen = insertElsewhere(rep, customer);
+        int missed = CheckInFeed.PAGE * 2 + 7;
+        pool.preparedQuery("""
+                        insert into check_in (id, user_id, team_id, customer_id, client_time, verdict, unverified_reason, purpose, request_hash)
+                        select gen_random_uuid(), $1, $2, $3, now(), 'UNVERIFIED', 'NO_POSITION', 'OTHER', '\\x00' from generate_series(1, $4)""")
+                .execute(Tuple.of(rep.id(), rep.teamId(), UUID.fromString(customer), missed)).await().atMost(Duration.ofSeconds(10));
+
+        BlockingQueue<String> resumed = listen(manager.token(), Long.toString(seen));
+        long previous = seen;
+        for (int i = 0; i < missed; i++) {
+            String id = resumed.poll(10, TimeUnit.SECONDS);
+            assertNotNull(id, "check-in " + (i + 1) + " of " + missed + " arrives");
+            assertTrue(Long.parseLong(id) > previous, "in order");
+            previous = Long.parseLong(id);
+        }
+        long live = insertElsewhere(rep, customer);
+        assertEquals(Long.toString(live), resumed.poll(10, TimeUnit.SECONDS), "then the live feed goes on");
     }
 
     @Test
