@@ -31,6 +31,13 @@ const DealDetailScreen = lazy(() => import('./money/DealDetailScreen').then((m) 
 const ContractsScreen = lazy(() => import('./money/ContractsScreen').then((m) => m.ContractsScreen));
 const ContractDetailScreen = lazy(() => import('./money/ContractDetailScreen').then((m) => m.ContractDetailScreen));
 const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
+const MyTargetsScreen = lazy(() => import('./targets/MyTargetsScreen').then((m) => m.MyTargetsScreen));
+const TargetPlanScreen = lazy(() => import('./targets/TargetPlanScreen').then((m) => m.TargetPlanScreen));
+const DashboardScreen = lazy(() => import('./kpi/DashboardScreen').then((m) => m.DashboardScreen));
+const CoachingScreen = lazy(() => import('./coaching/CoachingScreen').then((m) => m.CoachingScreen));
+const ProposalsScreen = lazy(() => import('./coaching/ProposalsScreen').then((m) => m.ProposalsScreen));
+const WeeklyReportScreen = lazy(() => import('./report/WeeklyReportScreen').then((m) => m.WeeklyReportScreen));
+const TeamReportsScreen = lazy(() => import('./report/TeamReportsScreen').then((m) => m.TeamReportsScreen));
 
 /** Loads the profile from the server and speaks its language. */
 export async function refreshProfile(): Promise<Profile> {
@@ -114,6 +121,22 @@ function screenFor(path: string, profile: Profile) {
       return seesTeam(profile.role) ? <TeamScreen /> : <NotFound />;
     case '/team/feed':
       return seesTeam(profile.role) ? <TeamFeedScreen /> : <NotFound />;
+    case '/team/dashboard':
+      return seesTeam(profile.role) ? <DashboardScreen profile={profile} /> : <NotFound />;
+    case '/team/targets':
+      return seesTeam(profile.role) ? <TargetPlanScreen profile={profile} /> : <NotFound />;
+    case '/team/coaching':
+      return seesTeam(profile.role) ? <CoachingScreen key={path} profile={profile} /> : <NotFound />;
+    case '/team/proposals':
+      return seesTeam(profile.role) ? <ProposalsScreen /> : <NotFound />;
+    case '/team/reports':
+      return seesTeam(profile.role) ? <TeamReportsScreen profile={profile} /> : <NotFound />;
+    case '/targets':
+      return <MyTargetsScreen profile={profile} />;
+    case '/coaching':
+      return <CoachingScreen key={path} profile={profile} />;
+    case '/reports/weekly':
+      return <WeeklyReportScreen />;
     case '/me':
       return <MeScreen profile={profile} onSignOut={() => void signOut()} />;
     case '/notifications':
