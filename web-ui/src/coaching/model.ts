@@ -1,4 +1,5 @@
 import { t, type MessageKey } from '../i18n/i18n';
+import { userToday } from '../targets/model';
 
 /** Coaching as the API shows it (CoachingViews). */
 export type Kind = 'ONBOARDING_MILESTONE' | 'SKILL_TRAINING' | 'SHADOW_VISIT' | 'IMPROVEMENT_PLAN' | 'MENTOR_SESSION';
@@ -97,8 +98,8 @@ export interface MissedMonth {
   actual?: number | string | null;
 }
 
-/** The day as yyyy-mm-dd, days from today (local calendar). */
-export function isoDay(offsetDays = 0, from = new Date()): string {
+/** The day as yyyy-mm-dd, days from today (in the user's time zone). */
+export function isoDay(offsetDays = 0, from = userToday()): string {
   const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + offsetDays, 12);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -5,7 +5,7 @@ import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
-import { percent, metricLabel, periodChoices } from '../targets/model';
+import { percent, metricLabel, periodChoices, userToday } from '../targets/model';
 import { TeamPicker, useTeams } from '../team/TeamPicker';
 import { sortRows, type KpiReport, type RepRow, type SortKey } from './model';
 import { AchievementList, FunnelView, IndicatorList, PeriodPicker, Section, TrendCharts } from './Widgets';
@@ -16,7 +16,7 @@ const ORGANISATION = 'organisation';
 export function DashboardScreen({ profile }: { profile: Profile }) {
   const teams = useTeams(profile);
   const [team, setTeam] = useState<string>();
-  const [period, setPeriod] = useState(periodChoices(new Date())[0]);
+  const [period, setPeriod] = useState(periodChoices(userToday())[0]);
   const [report, setReport] = useState<KpiReport>();
   const [error, setError] = useState<string>();
   const org = profile.role === 'ADMIN' || profile.role === 'DIRECTOR';

@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
-import { barWidth, formatValue, metricLabel, percent, periodChoices, periodLabel } from '../targets/model';
+import { barWidth, formatValue, metricLabel, percent, periodChoices, userToday, periodLabel } from '../targets/model';
 import { chartPoints, conversion, funnelWidths, largestDropOff, type Achievement, type Funnel, type Indicators, type Week } from './model';
 
 /** Choosing the period of a dashboard or a plan. */
 export function PeriodPicker({ id, value, onChange }: { id: string; value: string; onChange: (period: string) => void }) {
-  const choices = periodChoices(new Date());
+  const choices = periodChoices(userToday());
   return (
     <>
       <label for={id}>{t('kpi.period')}</label>

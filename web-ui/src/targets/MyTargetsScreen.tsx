@@ -6,11 +6,11 @@ import type { KpiReport } from '../kpi/model';
 import { AchievementList, FunnelView, IndicatorList, PeriodPicker, Section, TrendCharts } from '../kpi/Widgets';
 import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
-import { formatValue, isMoney, metricLabel, periodChoices, statusLabel, type Target } from './model';
+import { formatValue, isMoney, metricLabel, periodChoices, userToday, statusLabel, type Target } from './model';
 
 /** The rep's targets of a period: approved ones with achievement bars, their own drafts to adjust and submit. */
 export function MyTargetsScreen({ profile }: { profile: Profile }) {
-  const [period, setPeriod] = useState(periodChoices(new Date())[0]);
+  const [period, setPeriod] = useState(periodChoices(userToday())[0]);
   const [report, setReport] = useState<KpiReport>();
   const [mine, setMine] = useState<Target[]>();
   const [error, setError] = useState<string>();

@@ -7,7 +7,7 @@ import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
 import { loadPeople, loadTeams, nameOf, type Person, type Team } from '../team/people';
 import {
-  balance, childLevel, formatValue, isMoney, levelLabel, METRICS, metricLabel, periodChoices, roots, statusLabel,
+  balance, childLevel, formatValue, isMoney, levelLabel, METRICS, metricLabel, periodChoices, userToday, roots, statusLabel,
   type Decimal, type Level, type Metric, type Target,
 } from './model';
 
@@ -18,7 +18,7 @@ interface Names {
 
 /** The target tree of a period and metric: organisation → team → rep, with sums, remainders, drafts and approval. */
 export function TargetPlanScreen({ profile }: { profile: Profile }) {
-  const [period, setPeriod] = useState(periodChoices(new Date())[0]);
+  const [period, setPeriod] = useState(periodChoices(userToday())[0]);
   const [metric, setMetric] = useState<Metric>('EFFECTIVE_VISITS');
   const [trees, setTrees] = useState<Target[]>();
   const [names, setNames] = useState<Names>({ people: [], teams: [] });
@@ -199,7 +199,7 @@ function ChildForm({ node, level, names, onCreate, onCancel }: {
   node: Target; level: Level; names: Names; onCreate: (body: unknown) => void; onCancel: () => void;
 }) {
   const taken = new Set((node.children ?? []).map((c) => c.userId ?? c.teamId));
-  const teams = names.teams.filter((team) => !taken.has(team.id) && (node.level === 'ORGANISATION' ? !team.parentId || !names.teams.some((x) => x.id === team.parentId) : team.parentId === node.teamId));
+  const teams = names.teams.filter((team) => !taken.has(team.id) && (node.level === 'ORGANISATION' || team.parentId === node.teamId));
   const reps = level === 'REP' ? names.people.filter((p) => p.role === 'REP' && p.teamId === node.teamId && !taken.has(p.id)) : [];
   const id = `child-${node.id}`;
   const b = balance(node);

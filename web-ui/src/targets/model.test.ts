@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balance, barWidth, fromUnits, needsJustification, periodChoices, roots, toUnits, type Target } from './model';
+import { balance, barWidth, fromUnits, needsJustification, periodChoices, roots, toUnits, userToday, type Target } from './model';
 
 const node = (id: string, value: number | string, children: Target[] = [], extra: Partial<Target> = {}): Target => ({
   id, period: '2026-11', level: 'TEAM', metric: 'REVENUE', value, currency: 'CNY', status: 'DRAFT', version: 0, children, ...extra,
@@ -49,5 +49,14 @@ describe('helpers', () => {
     expect(barWidth(0.456)).toBe(46);
     expect(barWidth(1.8)).toBe(100);
     expect(barWidth(undefined)).toBe(0);
+  });
+});
+
+describe('userToday', () => {
+  it('is the date in the user time zone, not the device one', () => {
+    const lateUtc = new Date(Date.UTC(2026, 10, 30, 17, 0));
+    expect(userToday('Asia/Shanghai', lateUtc).getDate()).toBe(1);
+    expect(userToday('Asia/Shanghai', lateUtc).getMonth()).toBe(11);
+    expect(userToday('UTC', lateUtc).getDate()).toBe(30);
   });
 });

@@ -1,5 +1,6 @@
 import { formatMoney, formatNumber } from '../i18n/format';
 import { locale, t, type MessageKey } from '../i18n/i18n';
+import { me } from '../me/profile';
 
 /** Targets as the API shows them (TargetView). Values are exact decimals (JSON numbers or strings). */
 export type Metric = 'REVENUE' | 'NEW_CUSTOMERS' | 'EFFECTIVE_VISITS' | 'COLLECTIONS' | 'DEALS_WON';
@@ -101,6 +102,18 @@ export function childLevel(level: Level): Level | undefined {
 export function roots(targets: Target[]): Target[] {
   const ids = new Set(targets.map((x) => x.id));
   return targets.filter((x) => !x.parentId || !ids.has(x.parentId));
+}
+
+/** Today's date in the signed-in user's time zone (as a local Date at noon), so periods and weeks turn over at their midnight. */
+export function userToday(timeZone = me.get()?.timeZone, now = new Date()): Date {
+  let day: string;
+  try {
+    day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  }
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, 12);
 }
 
 /** Periods to choose from, around a day: this and last month, this quarter, this year (labels as the API parses them). */
