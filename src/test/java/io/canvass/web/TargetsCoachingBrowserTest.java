@@ -50,6 +50,7 @@ class TargetsCoachingBrowserTest extends BrowserTest {
         open("en-US");
         signIn(rep);
         assertThat(page.getByTestId("action-card")).containsText("Effective visits");
+        Axe.assertNoViolations(page, "Today with the action card");
         page.getByTestId("action-card").getByRole(AriaRole.LINK).click();
         assertThat(heading()).hasText("My targets");
         assertThat(page.getByTestId("my-achievements")).containsText("Effective visits");
@@ -81,6 +82,11 @@ class TargetsCoachingBrowserTest extends BrowserTest {
         assertThat(heading()).hasText("My coaching");
         assertThat(page.getByText("No coaching tasks.")).isVisible();
         Axe.assertNoViolations(page, "My coaching");
+
+        for (String managerScreen : new String[] { "/team/dashboard", "/team/targets", "/team/coaching", "/team/proposals", "/team/reports" }) {
+            page.navigate(managerScreen);
+            assertThat(heading()).hasText("Page not found");
+        }
     }
 
     @Test
