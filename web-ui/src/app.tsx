@@ -17,6 +17,7 @@ import { Screen } from './shell/Screen';
 import { SyncScreen } from './sync/SyncScreen';
 import { onSynced, syncNow } from './sync/sync';
 import { TodayScreen } from './today/TodayScreen';
+import { forgetPeople } from './team/people';
 
 const CustomersScreen = lazy(() => import('./customers/CustomersScreen').then((m) => m.CustomersScreen));
 const CustomerDetailScreen = lazy(() => import('./customers/CustomerDetailScreen').then((m) => m.CustomerDetailScreen));
@@ -48,6 +49,7 @@ export async function refreshProfile(): Promise<Profile> {
 
 async function signOut(): Promise<void> {
   await clearOutbox();
+  forgetPeople();
   // what was cached for offline use belongs to this user only
   await Promise.all([deleteKey(`agenda:${me.get()?.id}`), deleteKey('checkin:nearby')]);
   await logout();
@@ -62,7 +64,10 @@ export function App() {
     document.documentElement.lang = locale.get();
     return locale.subscribe((lang) => (document.documentElement.lang = lang));
   }, []);
-  useEffect(() => onSessionEnded(() => void forgetProfile()), []);
+  useEffect(() => onSessionEnded(() => {
+    forgetPeople();
+    void forgetProfile();
+  }), []);
   useEffect(() => onSynced(() => void refreshProfile().catch(() => undefined)), []);
   useEffect(() => (profile ? watchUnread() : undefined), [profile?.id]);
 
