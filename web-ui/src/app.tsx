@@ -17,6 +17,7 @@ import { Screen } from './shell/Screen';
 import { SyncScreen } from './sync/SyncScreen';
 import { onSynced, syncNow } from './sync/sync';
 import { TodayScreen } from './today/TodayScreen';
+import { forgetPeople } from './team/people';
 
 const CustomersScreen = lazy(() => import('./customers/CustomersScreen').then((m) => m.CustomersScreen));
 const CustomerDetailScreen = lazy(() => import('./customers/CustomerDetailScreen').then((m) => m.CustomerDetailScreen));
@@ -31,6 +32,13 @@ const DealDetailScreen = lazy(() => import('./money/DealDetailScreen').then((m) 
 const ContractsScreen = lazy(() => import('./money/ContractsScreen').then((m) => m.ContractsScreen));
 const ContractDetailScreen = lazy(() => import('./money/ContractDetailScreen').then((m) => m.ContractDetailScreen));
 const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
+const MyTargetsScreen = lazy(() => import('./targets/MyTargetsScreen').then((m) => m.MyTargetsScreen));
+const TargetPlanScreen = lazy(() => import('./targets/TargetPlanScreen').then((m) => m.TargetPlanScreen));
+const DashboardScreen = lazy(() => import('./kpi/DashboardScreen').then((m) => m.DashboardScreen));
+const CoachingScreen = lazy(() => import('./coaching/CoachingScreen').then((m) => m.CoachingScreen));
+const ProposalsScreen = lazy(() => import('./coaching/ProposalsScreen').then((m) => m.ProposalsScreen));
+const WeeklyReportScreen = lazy(() => import('./report/WeeklyReportScreen').then((m) => m.WeeklyReportScreen));
+const TeamReportsScreen = lazy(() => import('./report/TeamReportsScreen').then((m) => m.TeamReportsScreen));
 
 /** Loads the profile from the server and speaks its language. */
 export async function refreshProfile(): Promise<Profile> {
@@ -41,6 +49,7 @@ export async function refreshProfile(): Promise<Profile> {
 
 async function signOut(): Promise<void> {
   await clearOutbox();
+  forgetPeople();
   // what was cached for offline use belongs to this user only
   await Promise.all([deleteKey(`agenda:${me.get()?.id}`), deleteKey('checkin:nearby')]);
   await logout();
@@ -55,7 +64,10 @@ export function App() {
     document.documentElement.lang = locale.get();
     return locale.subscribe((lang) => (document.documentElement.lang = lang));
   }, []);
-  useEffect(() => onSessionEnded(() => void forgetProfile()), []);
+  useEffect(() => onSessionEnded(() => {
+    forgetPeople();
+    void forgetProfile();
+  }), []);
   useEffect(() => onSynced(() => void refreshProfile().catch(() => undefined)), []);
   useEffect(() => (profile ? watchUnread() : undefined), [profile?.id]);
 
@@ -114,6 +126,22 @@ function screenFor(path: string, profile: Profile) {
       return seesTeam(profile.role) ? <TeamScreen /> : <NotFound />;
     case '/team/feed':
       return seesTeam(profile.role) ? <TeamFeedScreen /> : <NotFound />;
+    case '/team/dashboard':
+      return seesTeam(profile.role) ? <DashboardScreen profile={profile} /> : <NotFound />;
+    case '/team/targets':
+      return seesTeam(profile.role) ? <TargetPlanScreen profile={profile} /> : <NotFound />;
+    case '/team/coaching':
+      return seesTeam(profile.role) ? <CoachingScreen key={path} profile={profile} /> : <NotFound />;
+    case '/team/proposals':
+      return seesTeam(profile.role) ? <ProposalsScreen /> : <NotFound />;
+    case '/team/reports':
+      return seesTeam(profile.role) ? <TeamReportsScreen profile={profile} /> : <NotFound />;
+    case '/targets':
+      return <MyTargetsScreen profile={profile} />;
+    case '/coaching':
+      return <CoachingScreen key={path} profile={profile} />;
+    case '/reports/weekly':
+      return <WeeklyReportScreen />;
     case '/me':
       return <MeScreen profile={profile} onSignOut={() => void signOut()} />;
     case '/notifications':

@@ -81,6 +81,14 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
         </p>
       </fieldset>
 
+      {profile.role === 'REP' && (
+        <div class="card links" data-testid="me-work">
+          <a href="/targets" onClick={followLink}>{t('me.targets')}</a>
+          <a href="/coaching" onClick={followLink}>{t('me.coaching')}</a>
+          <a href="/reports/weekly" onClick={followLink}>{t('me.weeklyReport')}</a>
+        </div>
+      )}
+
       <div class="card links">
         <a href="/notifications" onClick={followLink}>
           {t('me.notifications')}

@@ -32,6 +32,13 @@ export function TeamScreen() {
   const names = new Map(team?.reps.map((r) => [r.repId, r.name]));
   return (
     <Screen title={t('team.title')}>
+      <div class="card links" data-testid="team-links">
+        <a href="/team/dashboard" onClick={followLink}>{t('team.dashboard')}</a>
+        <a href="/team/targets" onClick={followLink}>{t('team.targets')}</a>
+        <a href="/team/coaching" onClick={followLink}>{t('team.coaching')}</a>
+        <a href="/team/proposals" onClick={followLink}>{t('team.proposals')}</a>
+        <a href="/team/reports" onClick={followLink}>{t('team.reports')}</a>
+      </div>
       <a href="/team/feed" onClick={followLink} class="button secondary">{t('team.feed')}</a>
       {error && <p class="error" role="alert">{error}</p>}
       {!team ? (

@@ -12,6 +12,7 @@ import { readKey, writeKey } from '../platform/db';
 import { followLink } from '../platform/router';
 import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
+import { ActionCard } from '../kpi/ActionCard';
 
 /** GET /api/v1/agenda */
 export interface AgendaItem {
@@ -155,6 +156,7 @@ export function TodayScreen({ profile }: { profile: Profile }) {
         </p>
       )}
       {error && <p class="error" role="alert">{error}</p>}
+      {profile.role === 'REP' && <ActionCard />}
       {!cached ? (
         <p role="status">{offline ? t('today.offlineNoCache') : t('loading')}</p>
       ) : list.length === 0 && renewals.length === 0 && collections.length === 0 ? (

@@ -85,9 +85,11 @@ public class DemoData {
         List<Tuple> users = new ArrayList<>();
         List<Tuple> managers = new ArrayList<>();
         List<DemoCustomers.Rep> reps = new ArrayList<>();
+        java.util.Map<String, DemoCoaching.User> byEmail = new java.util.HashMap<>();
         for (Person p : PEOPLE) {
             UUID id = Ids.newId();
             UUID team = p.team() < 0 ? org : regions.get(p.team());
+            byEmail.put(p.email(), new DemoCoaching.User(id, p.email(), team));
             users.add(Tuple.from(List.of(id, p.email(), p.name(), hash, p.role(), team, p.zone(), p.locale(), "138" + String.format("%08d", users.size() * 7919), p.hiredOn())));
             if (p.role().equals("MANAGER")) {
                 managers.add(Tuple.of(team, id));
@@ -99,6 +101,7 @@ public class DemoData {
         }
         DemoCustomers.Rows customers = DemoCustomers.generate(reps, Instant.now());
         DemoMoney.Rows money = DemoMoney.generate(customers.customers(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        DemoCoaching.Rows coaching = DemoCoaching.generate(byEmail, regions, LocalDate.now(ZoneId.of("Asia/Shanghai")));
         return tx.preparedQuery(INSERT_TEAM).executeBatch(teams)
                 .chain(() -> tx.preparedQuery(INSERT_USER).executeBatch(users))
                 .chain(() -> tx.preparedQuery(INSERT_MANAGER).executeBatch(managers))
@@ -111,6 +114,11 @@ public class DemoData {
                 .chain(() -> tx.preparedQuery(DemoMoney.INSERT_EVENT).executeBatch(money.events()))
                 .chain(() -> tx.preparedQuery(DemoMoney.INSERT_INSTALMENT).executeBatch(money.instalments()))
                 .chain(() -> tx.preparedQuery(DemoMoney.INSERT_PAYMENT).executeBatch(money.payments()))
+                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_TARGET).executeBatch(coaching.targets()))
+                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_PLAN).executeBatch(coaching.plans()))
+                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_TASK).executeBatch(coaching.tasks()))
+                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_PROPOSAL).executeBatch(coaching.proposals()))
+                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_REPORT).executeBatch(coaching.reports()))
                 .replaceWithVoid();
     }
 

@@ -1,0 +1,105 @@
+import { t, type MessageKey } from '../i18n/i18n';
+import { userToday } from '../targets/model';
+
+/** Coaching as the API shows it (CoachingViews). */
+export type Kind = 'ONBOARDING_MILESTONE' | 'SKILL_TRAINING' | 'SHADOW_VISIT' | 'IMPROVEMENT_PLAN' | 'MENTOR_SESSION';
+export type TaskStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+export const KINDS: Kind[] = ['SHADOW_VISIT', 'SKILL_TRAINING', 'IMPROVEMENT_PLAN', 'MENTOR_SESSION', 'ONBOARDING_MILESTONE'];
+export const STATUSES: TaskStatus[] = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
+
+export interface Note {
+  id: string;
+  authorId: string;
+  at: string;
+  body: string;
+}
+export interface Task {
+  id: string;
+  repId: string;
+  teamId: string;
+  assignedBy?: string;
+  mentorId?: string;
+  kind: Kind;
+  title: string;
+  goal: string;
+  dueOn: string;
+  status: TaskStatus;
+  overdue: boolean;
+  progress?: string;
+  outcome?: string;
+  onboardingPlanId?: string;
+  version: number;
+  notes?: Note[];
+}
+export interface Plan {
+  id: string;
+  repId: string;
+  mentorId?: string;
+  startsOn: string;
+  done: number;
+  total: number;
+  milestones: Task[];
+}
+export type Rule = 'VISIT_QUALITY' | 'PROPOSAL_FIT' | 'TARGET_MISSED' | 'TIME_MANAGEMENT';
+export interface Proposal {
+  id: string;
+  repId: string;
+  teamId: string;
+  rule: Rule;
+  kind: Kind;
+  evidence: Record<string, unknown>;
+  windowStart: string;
+  windowEnd: string;
+  status: 'OPEN' | 'ACCEPTED' | 'DISMISSED';
+  dismissReason?: string;
+  taskId?: string;
+}
+
+export const kindLabel = (k: Kind) => t(`coaching.kind.${k}` as MessageKey);
+export const taskStatusLabel = (s: TaskStatus) => t(`coaching.status.${s}` as MessageKey);
+export const ruleLabel = (r: Rule) => t(`proposal.rule.${r}` as MessageKey);
+
+/** One line of a proposal's evidence: the rep's number and, where the diagnosis compared it, the team's median. */
+export interface EvidenceRow {
+  key: string;
+  value: unknown;
+  median?: unknown;
+  rate: boolean;
+}
+
+const MEDIAN = /^teamMedian(.)(.*)$/;
+
+/**
+ * The evidence as rows: each of the rep's numbers beside the team's median of the same measure
+ * (`teamMedianConversionRate` beside `conversionRate`), medians without a counterpart on their own,
+ * lists (missed months) left to their own view.
+ */
+export function evidenceRows(evidence: Record<string, unknown>): EvidenceRow[] {
+  const rows: EvidenceRow[] = [];
+  const paired = new Set<string>();
+  for (const [key, value] of Object.entries(evidence)) {
+    if (Array.isArray(value) || MEDIAN.test(key)) continue;
+    const medianKey = `teamMedian${key[0].toUpperCase()}${key.slice(1)}`;
+    if (medianKey in evidence) paired.add(medianKey);
+    rows.push({ key, value, median: evidence[medianKey], rate: /Rate$|^threshold$/.test(key) });
+  }
+  for (const [key, value] of Object.entries(evidence)) {
+    const m = MEDIAN.exec(key);
+    if (m && !paired.has(key)) rows.push({ key: `${m[1].toLowerCase()}${m[2]}`, value: undefined, median: value, rate: /Rate$/.test(key) });
+  }
+  return rows;
+}
+
+/** A missed month in a TARGET_MISSED proposal's evidence. */
+export interface MissedMonth {
+  month: string;
+  metric: string;
+  target: number | string;
+  actual?: number | string | null;
+}
+
+/** The day as yyyy-mm-dd, days from today (in the user's time zone). */
+export function isoDay(offsetDays = 0, from = userToday()): string {
+  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + offsetDays, 12);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

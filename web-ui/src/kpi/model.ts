@@ -1,0 +1,154 @@
+import type { Decimal, Metric } from '../targets/model';
+
+/** A dashboard as GET /api/v1/kpis/… answers (KpiReport); the money indicators appear only once the server sends them. */
+export interface MoneyAmount {
+  currency: string;
+  amount: Decimal;
+}
+export interface Collection {
+  currency: string;
+  due: Decimal;
+  collected: Decimal;
+  rate?: Decimal | null;
+}
+export interface Indicators {
+  visits: number;
+  effectiveVisits: number;
+  newCustomers: number;
+  followUpsDue: number;
+  followUpsOnTime: number;
+  followUpOnTimeRate?: Decimal | null;
+  openLeads: number;
+  freshLeads: number;
+  leadFreshness?: Decimal | null;
+  grades?: Record<string, number>;
+  proposals?: number;
+  dealsWon?: number;
+  dealsLost?: number;
+  winRate?: Decimal | null;
+  revenue?: MoneyAmount[];
+  averageDealSize?: MoneyAmount[];
+  collections?: Collection[];
+  collectionCycleDays?: Decimal | null;
+}
+export interface Achievement {
+  metric: Metric;
+  targetId: string;
+  target: Decimal;
+  currency?: string;
+  measured: boolean;
+  actual?: Decimal;
+  rate?: Decimal;
+}
+export type FunnelStageName = 'INITIAL_INTENT' | 'HIGH_INTENT' | 'KEY_ACCOUNT' | 'WON';
+export interface FunnelStage {
+  stage: FunnelStageName;
+  count: number;
+  conversion?: Decimal | null;
+}
+export interface Funnel {
+  stages: FunnelStage[];
+  largestDropOff?: FunnelStageName | null;
+}
+export interface Week {
+  weekStart: string;
+  effectiveVisits: number;
+  newCustomers: number;
+}
+export interface RepRow {
+  userId: string;
+  displayName: string;
+  teamId?: string;
+  indicators: Indicators;
+  achievements: Achievement[];
+  funnel: Funnel;
+}
+export interface KpiReport {
+  period: string;
+  from: string;
+  to: string;
+  subject: { level: string; teamId?: string; userId?: string; name?: string };
+  indicators: Indicators;
+  achievements: Achievement[];
+  funnel: Funnel;
+  trend: Week[];
+  reps?: RepRow[];
+}
+
+/** GET /api/v1/kpis/me/actions */
+export interface DailyActions {
+  period: string;
+  daysLeft: number;
+  visitsPerNewCustomer?: Decimal;
+  actions: { metric: Metric; target: Decimal; actual: Decimal; remaining: Decimal; perWeek?: number; visitsPerWeek?: number }[];
+}
+
+/**
+ * The stage that loses the largest share of the one before it (lowest conversion; ties: the earlier).
+ * The server names it too; this keeps the screen right for a funnel it computes itself (a rep's row).
+ */
+export function largestDropOff(stages: FunnelStage[]): FunnelStageName | undefined {
+  let worst: FunnelStageName | undefined;
+  let worstRate = Infinity;
+  stages.forEach((stage, i) => {
+    const rate = conversion(stages, i);
+    if (rate !== null && rate < worstRate) {
+      worstRate = rate;
+      worst = stage.stage;
+    }
+  });
+  return worst;
+}
+
+/** Conversion from the previous stage as a fraction, or null for the first stage or an empty base. */
+export function conversion(stages: FunnelStage[], index: number): number | null {
+  if (index === 0 || stages[index - 1].count <= 0) return null;
+  return stages[index].count / stages[index - 1].count;
+}
+
+/** Bar widths of the funnel's stages relative to its widest (the first), 0–100. */
+export function funnelWidths(stages: FunnelStage[]): number[] {
+  const top = Math.max(0, ...stages.map((s) => s.count));
+  return stages.map((s) => (top === 0 ? 0 : Math.round((s.count / top) * 100)));
+}
+
+/** The points of a small line chart: x spread evenly over width, y scaled from 0 to the largest value (or 1) over height. */
+export function chartPoints(values: number[], width: number, height: number, pad = 2): { x: number; y: number }[] {
+  const max = Math.max(1, ...values);
+  const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
+  return values.map((v, i) => ({
+    x: round(values.length > 1 ? pad + i * step : width / 2),
+    y: round(height - pad - (Math.max(0, v) / max) * (height - 2 * pad)),
+  }));
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export type SortKey = 'name' | 'effectiveVisits' | 'newCustomers' | 'followUpOnTimeRate' | 'won' | 'dealsWon' | 'winRate';
+
+/** The value a rep row sorts by; missing numbers sort last. */
+function sortValue(row: RepRow, key: SortKey): number | string | undefined {
+  switch (key) {
+    case 'name':
+      return row.displayName;
+    case 'won':
+      return row.funnel.stages.find((s) => s.stage === 'WON')?.count;
+    default: {
+      const v = row.indicators[key];
+      return v === undefined || v === null ? undefined : Number(v);
+    }
+  }
+}
+
+/** The rep rows sorted by a column, ascending or descending; rows without a value always last, ties by name. */
+export function sortRows(rows: RepRow[], key: SortKey, descending: boolean): RepRow[] {
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, key);
+    const vb = sortValue(b, key);
+    if (va === undefined && vb === undefined) return a.displayName.localeCompare(b.displayName);
+    if (va === undefined) return 1;
+    if (vb === undefined) return -1;
+    const order = typeof va === 'string' ? va.localeCompare(vb as string) : (va as number) - (vb as number);
+    return (descending ? -order : order) || a.displayName.localeCompare(b.displayName);
+  });
+}
