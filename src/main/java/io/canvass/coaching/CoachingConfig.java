@@ -38,6 +38,14 @@ public interface CoachingConfig {
         @WithDefault("0.5")
         java.math.BigDecimal visitQualityConversionShare();
 
+        /** Many proposals, few wins: at least this many deals entering the proposal stage in the window... */
+        @WithDefault("6")
+        int proposalFitMinProposals();
+
+        /** ...and deals won per proposal below this (and below the team's median). */
+        @WithDefault("0.2")
+        java.math.BigDecimal proposalFitMaxWinRate();
+
         /** Follow-up on-time rate below this... */
         @WithDefault("0.7")
         java.math.BigDecimal timeManagementMaxOnTimeRate();

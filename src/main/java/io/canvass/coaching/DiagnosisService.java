@@ -86,7 +86,7 @@ public class DiagnosisService {
         return kpis.activeReps().chain(all -> {
             List<KpiQueries.Rep> reps = all.stream().filter(r -> r.teamId() != null).toList();
             List<UUID> ids = reps.stream().map(KpiQueries.Rep::id).toList();
-            return kpis.numbers(ids, from, to)
+            return kpis.numbers(ids, from, to, zone)
                     .chain(numbers -> kpis.stageMoves(ids, from, to)
                             .chain(moves -> missedMonths(ids, today, zone)
                                     .map(missed -> windows(reps, numbers, moves, missed))))
@@ -99,7 +99,7 @@ public class DiagnosisService {
         return reps.stream().map(rep -> {
             RepNumbers n = numbers.get(rep.id());
             return new DiagnosisRules.RepWindow(rep.id(), rep.teamId(), n.effectiveVisits, moves.getOrDefault(rep.id(), 0L),
-                    n.followUpsDue, n.followUpsOnTime, missed.getOrDefault(rep.id(), List.of()));
+                    n.followUpsDue, n.followUpsOnTime, missed.getOrDefault(rep.id(), List.of()), n.proposals, n.dealsWon);
         }).toList();
     }
 
@@ -116,7 +116,7 @@ public class DiagnosisService {
         }
         return Multi.createFrom().iterable(periods)
                 .onItem().transformToUniAndConcatenate(p -> targets.approvedForReps(reps, p)
-                        .chain(approved -> kpis.numbers(reps, p.start().atStartOfDay(zone).toInstant(), p.end().atStartOfDay(zone).toInstant())
+                        .chain(approved -> kpis.numbers(reps, p.start().atStartOfDay(zone).toInstant(), p.end().atStartOfDay(zone).toInstant(), zone)
                                 .map(numbers -> missedIn(p, approved, numbers))))
                 .collect().asList()
                 .map(perMonth -> {
@@ -141,9 +141,9 @@ public class DiagnosisService {
         return approved.stream()
                 .filter(t -> t.value.signum() > 0)
                 .map(t -> {
-                    BigDecimal actual = KpiService.actual(t.metric, numbers.get(t.userId));
+                    BigDecimal actual = KpiService.actual(t, numbers.get(t.userId));
                     return actual != null && actual.compareTo(t.value) < 0
-                            ? Map.entry(t.userId, new DiagnosisRules.MissedMonth(p.label(), t.metric.name(), t.value.stripTrailingZeros(), actual))
+                            ? Map.entry(t.userId, new DiagnosisRules.MissedMonth(p.label(), t.metric.name(), t.currency, KpiService.plain(t.value), actual))
                             : null;
                 })
                 .filter(java.util.Objects::nonNull)

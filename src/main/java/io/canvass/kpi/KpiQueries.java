@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -117,6 +118,51 @@ public class KpiQueries {
                 > (case ch.old_value when 'INITIAL_INTENT' then 1 when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 9 end)
             group by c.owner_id""";
 
+    /**
+     * Deals closed in the range by the owner of their customer (the rep who holds the account now),
+     * outcome and currency: how many and their amount.
+     */
+    static final String DEALS_CLOSED = """
+            select c.owner_id, d.stage, d.currency, count(*) as n, sum(d.amount) as amount
+            from deal d join customer c on c.id = d.customer_id
+            where c.owner_id = any($1) and d.closed_at >= $2 and d.closed_at < $3 and d.stage in ('WON', 'LOST')
+            group by c.owner_id, d.stage, d.currency""";
+
+    /** Deals that entered the PROPOSAL stage in the range (created there or moved there), each deal once. */
+    static final String PROPOSALS = """
+            select c.owner_id, count(distinct s.deal_id) as n
+            from deal_stage_change s join deal d on d.id = s.deal_id join customer c on c.id = d.customer_id
+            where c.owner_id = any($1) and s.to_stage = 'PROPOSAL' and s.at >= $2 and s.at < $3
+            group by c.owner_id""";
+
+    /** Instalments of live contracts due on the days [$2, $3), by currency: amount due and collected against them so far. */
+    static final String INSTALMENTS_DUE = """
+            select c.owner_id, i.currency, sum(i.amount) as due, sum(i.collected) as collected
+            from instalment i join contract k on k.id = i.contract_id and k.status <> 'DRAFT' join customer c on c.id = k.customer_id
+            where c.owner_id = any($1) and i.due_on >= $2 and i.due_on < $3
+            group by c.owner_id, i.currency""";
+
+    /** Payments received on the days [$2, $3), by currency. */
+    static final String PAYMENTS_RECEIVED = """
+            select c.owner_id, p.currency, sum(p.amount) as amount
+            from payment p join contract k on k.id = p.contract_id join customer c on c.id = k.customer_id
+            where c.owner_id = any($1) and p.received_on >= $2 and p.received_on < $3
+            group by c.owner_id, p.currency""";
+
+    /** Instalments settled (their last payment came in) on the days [$2, $3): how many, and their days late summed (early is 0). */
+    static final String INSTALMENTS_SETTLED = """
+            select c.owner_id, count(*) as n, sum(greatest(i.paid_on - i.due_on, 0)) as days_late
+            from instalment i join contract k on k.id = i.contract_id and k.status <> 'DRAFT' join customer c on c.id = k.customer_id
+            where c.owner_id = any($1) and i.paid_on >= $2 and i.paid_on < $3
+            group by c.owner_id""";
+
+    /** Deal stage moves in the range (a deal's creation is not a move), by the owner of the deal's customer. */
+    static final String DEAL_MOVES = """
+            select c.owner_id, count(*) as n
+            from deal_stage_change s join deal d on d.id = s.deal_id join customer c on c.id = d.customer_id
+            where c.owner_id = any($1) and s.from_stage is not null and s.at >= $2 and s.at < $3
+            group by c.owner_id""";
+
     /** One week of a trend. */
     public record Week(LocalDate weekStart, long effectiveVisits, long newCustomers) {
     }
@@ -144,8 +190,13 @@ public class KpiQueries {
         return reps;
     }
 
-    /** Every per-rep count of the range, one statement after another on the pool (they do not share a session). */
-    public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to, int freshDays) {
+    /**
+     * Every per-rep count of the range: records with a time by the instants [from, to), money records
+     * with a day (instalments due and settled, payments received) by the days [fromDay, toDay). The
+     * statements run side by side on the pool (each on its own connection; no session is shared).
+     */
+    public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to, LocalDate fromDay, LocalDate toDay,
+                                              int freshDays) {
         Map<UUID, RepNumbers> byRep = new LinkedHashMap<>();
         reps.forEach(id -> byRep.put(id, new RepNumbers(id)));
         if (reps.isEmpty()) {
@@ -188,6 +239,44 @@ public class KpiQueries {
                 n.funnel[3] = r.getLong("won");
             }
             return byRep;
+        }).chain(filled -> money(ids, range, Tuple.of(ids, fromDay, toDay), filled));
+    }
+
+    private Uni<Map<UUID, RepNumbers>> money(UUID[] ids, Tuple range, Tuple days, Map<UUID, RepNumbers> byRep) {
+        Uni<RowSet<Row>> closed = pool.preparedQuery(DEALS_CLOSED).execute(range);
+        Uni<RowSet<Row>> proposals = pool.preparedQuery(PROPOSALS).execute(range);
+        Uni<RowSet<Row>> due = pool.preparedQuery(INSTALMENTS_DUE).execute(days);
+        Uni<RowSet<Row>> received = pool.preparedQuery(PAYMENTS_RECEIVED).execute(days);
+        Uni<RowSet<Row>> settled = pool.preparedQuery(INSTALMENTS_SETTLED).execute(days);
+        return Uni.combine().all().unis(closed, proposals, due, received, settled).asTuple().map(t -> {
+            for (Row r : t.getItem1()) {
+                RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                String currency = r.getString("currency");
+                if ("WON".equals(r.getString("stage"))) {
+                    n.dealsWon += r.getLong("n");
+                    n.revenue.merge(currency, r.getBigDecimal("amount"), BigDecimal::add);
+                    n.wonByCurrency.merge(currency, r.getLong("n"), Long::sum);
+                } else {
+                    n.dealsLost += r.getLong("n");
+                }
+            }
+            for (Row r : t.getItem2()) {
+                byRep.get(r.getUUID("owner_id")).proposals = r.getLong("n");
+            }
+            for (Row r : t.getItem3()) {
+                RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                n.collectionDue.merge(r.getString("currency"), r.getBigDecimal("due"), BigDecimal::add);
+                n.collectionCollected.merge(r.getString("currency"), r.getBigDecimal("collected"), BigDecimal::add);
+            }
+            for (Row r : t.getItem4()) {
+                byRep.get(r.getUUID("owner_id")).received.merge(r.getString("currency"), r.getBigDecimal("amount"), BigDecimal::add);
+            }
+            for (Row r : t.getItem5()) {
+                RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                n.instalmentsSettled = r.getLong("n");
+                n.settledDaysLate = r.getLong("days_late");
+            }
+            return byRep;
         });
     }
 
@@ -198,6 +287,20 @@ public class KpiQueries {
             return Uni.createFrom().item(moves);
         }
         return pool.preparedQuery(STAGE_MOVES)
+                .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    rows.forEach(r -> moves.put(r.getUUID(0), r.getLong(1)));
+                    return moves;
+                });
+    }
+
+    /** Deal stage moves per rep in the range (reps without any are absent). */
+    public Uni<Map<UUID, Long>> dealMoves(List<UUID> reps, Instant from, Instant to) {
+        Map<UUID, Long> moves = new java.util.HashMap<>();
+        if (reps.isEmpty()) {
+            return Uni.createFrom().item(moves);
+        }
+        return pool.preparedQuery(DEAL_MOVES)
                 .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     rows.forEach(r -> moves.put(r.getUUID(0), r.getLong(1)));
