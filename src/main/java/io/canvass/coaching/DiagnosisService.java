@@ -40,10 +40,28 @@ public class DiagnosisService {
 
     private static final Logger LOG = Logger.getLogger(DiagnosisService.class);
 
+    /**
+     * A new proposal, and in the same statement a COACHING_PROPOSED reminder for each active manager
+     * of the rep's team. Answers how many proposals were made (0 or 1).
+     */
     static final String PROPOSE = """
-            insert into coaching_proposal (id, rep_id, team_id, rule, kind, evidence, evidence_key, window_start, window_end, status, created_at)
-            values (uuid_v7(), $1, $2, $3, $4, $5, $6, $7, $8, 'OPEN', now())
-            on conflict do nothing""";
+            with p as (
+                insert into coaching_proposal (id, rep_id, team_id, rule, kind, evidence, evidence_key, window_start, window_end, status, created_at)
+                values (uuid_v7(), $1, $2, $3, $4, $5, $6, $7, $8, 'OPEN', now())
+                on conflict do nothing
+                returning id, rep_id, team_id
+            ), r as (
+                insert into reminder (id, user_id, kind, dedupe_key, subject_id, args, link, due_at, deliver_at)
+                select uuid_v7(), tm.user_id, 'COACHING_PROPOSED', 'coaching-proposal:' || p.id, p.id,
+                       jsonb_build_object('rep', u.display_name), '/coaching/proposals', now(), now()
+                from p
+                join app_user u on u.id = p.rep_id
+                join team_manager tm on tm.team_id = p.team_id and tm.user_id <> p.rep_id
+                join app_user m on m.id = tm.user_id and m.active
+                on conflict (user_id, kind, dedupe_key) do nothing
+                returning 1
+            )
+            select (select count(*) from p) as proposals""";
 
     /** New evidence for the rule while a proposal is still open: the open one shows it. */
     static final String REFRESH_OPEN = """
@@ -165,7 +183,7 @@ public class DiagnosisService {
         });
         return Multi.createFrom().iterable(proposals)
                 .onItem().transformToUniAndConcatenate(row -> pool.preparedQuery(PROPOSE).execute(row)
-                        .chain(inserted -> inserted.rowCount() > 0 ? Uni.createFrom().item(1)
+                        .chain(inserted -> inserted.iterator().next().getLong("proposals") > 0 ? Uni.createFrom().item(1)
                                 : pool.preparedQuery(REFRESH_OPEN).execute(row).map(updated -> updated.rowCount())))
                 .collect().asList()
                 .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());

@@ -213,5 +213,13 @@ class ProposalTest {
         org.junit.jupiter.api.Assertions.assertEquals(List.of("REVENUE", "REVENUE"), missed.stream().map(m -> m.get("metric")).toList());
         org.junit.jupiter.api.Assertions.assertEquals("CNY", missed.get(0).get("currency"));
         org.junit.jupiter.api.Assertions.assertEquals(0, ((Number) missed.get(0).get("actual")).intValue());
+
+        // the manager is told of each new proposal once, however often the diagnosis runs
+        diagnose();
+        io.vertx.mutiny.sqlclient.Row told = pool.preparedQuery(
+                        "select count(*), count(distinct subject_id) from reminder where user_id = $1 and kind = 'COACHING_PROPOSED'")
+                .execute(Tuple.of(manager.id())).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        org.junit.jupiter.api.Assertions.assertEquals(2L, told.getLong(0));
+        org.junit.jupiter.api.Assertions.assertEquals(2L, told.getLong(1));
     }
 }
