@@ -95,7 +95,7 @@ public class KpiService {
      * records kept by day (instalments, payments) count by the days those instants fall on in {@code zone}.
      */
     public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to, ZoneId zone) {
-        return queries.numbers(reps, from, to, from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate(), config.freshLeadDays());
+        return queries.numbers(reps, from, to, zone, config.freshLeadDays(), config.rollup());
     }
 
     /** Forward stage moves per rep over a range (lead conversions). */
@@ -118,7 +118,7 @@ public class KpiService {
         Instant from = period.start().atStartOfDay(zone).toInstant();
         Instant to = period.end().atStartOfDay(zone).toInstant();
         List<UUID> ids = List.of(rep.id());
-        return numbers(ids, from, to, zone).chain(byRep -> queries.trend(ids, from, to, zone.getId())
+        return numbers(ids, from, to, zone).chain(byRep -> queries.trend(ids, from, to, zone, config.rollup())
                 .chain(trend -> targets.approvedFor(Target.Level.REP, null, rep.id(), period).map(approved -> {
                     RepNumbers n = byRep.get(rep.id());
                     return new KpiReport(period.label(), period.start(), period.end(),
@@ -132,7 +132,7 @@ public class KpiService {
         Instant from = period.start().atStartOfDay(zone).toInstant();
         Instant to = period.end().atStartOfDay(zone).toInstant();
         List<UUID> ids = reps.stream().map(KpiQueries.Rep::id).toList();
-        return numbers(ids, from, to, zone).chain(byRep -> queries.trend(ids, from, to, zone.getId())
+        return numbers(ids, from, to, zone).chain(byRep -> queries.trend(ids, from, to, zone, config.rollup())
                 .chain(trend -> targets.approvedFor(subject.level(), subject.teamId(), null, period)
                         .chain(own -> targets.approvedForReps(ids, period).map(repTargets -> {
                             RepNumbers total = new RepNumbers(null);
