@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Team dashboard latency: GET /api/v1/kpis/teams/{id}?period=<year> for a team of 50 reps with a
-# year of records (200,000 check-ins, 10,000 customers, 50,000 follow-ups, 50,000 deals when
-# recorded). See README.md in this folder. Needs root, wrk, PostgreSQL 15 server binaries, psql,
+# year of records (200,000 check-ins, 10,000 customers, 50,000 follow-ups, 50,000 deals with their
+# stage history, contracts, instalments and payments). See README.md in this folder. Needs root, wrk, PostgreSQL 15 server binaries, psql,
 # java and python3; everything it starts is stopped on exit.
 set -euo pipefail
 
@@ -39,9 +39,15 @@ timeout 900 psql -q -X -v admin_email="$ADMIN_EMAIL" -v year="$YEAR" -f "$HERE/s
 timeout 600 psql -q -X -c "vacuum (analyze)"
 psql -X -c "select (select count(*) from check_in) as check_ins, (select count(*) from customer) as customers,
                    (select count(*) from follow_up) as follow_ups, (select count(*) from target) as targets,
-                   (select case when to_regclass('deal') is null then null else (xpath('/row/c/text()',
-                       query_to_xml('select count(*) as c from deal', false, true, '')))[1]::text::int end) as deals,
+                   (select count(*) from deal) as deals, (select count(*) from deal_stage_change) as deal_moves,
+                   (select count(*) from instalment) as instalments, (select count(*) from payment) as payments,
+                   (select count(*) from kpi_rep_day) as rollup_rows,
                    pg_size_pretty(pg_database_size('canvass')) as db_size"
+
+log "EXPLAIN ANALYZE of the dashboard's statements for the year"
+psql -X -v year="$YEAR" -f "$HERE/explain.sql" >"$TMP/explain.txt" 2>&1 || { cat "$TMP/explain.txt" >&2; die "explain failed"; }
+awk '/^###/ { label = $0 } /Execution Time/ { printf "%-90s %s\n", label, $3 " ms" }' "$TMP/explain.txt" >&2
+[ -n "${EXPLAIN_OUT:-}" ] && cp "$TMP/explain.txt" "$EXPLAIN_OUT"
 
 TEAM_ID=$(psql -Atc "select id from team where name = 'Bench dashboard'")
 curl -fsS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \

@@ -80,19 +80,56 @@ insert into target (id, period_kind, period_start, period_end, level, team_id, u
 select uuid_v7(), 'YEAR', make_date(:year, 1, 1), make_date(:year + 1, 1, 1), 'REP', r.team_id, r.id, 'EFFECTIVE_VISITS', 3300, 'APPROVED'
 from bench_rep r;
 
--- 50,000 deals when deals are recorded (closed through the year)
-do $$
-begin
-    if to_regclass('deal') is not null then
-        execute $q$
-            insert into deal (id, customer_id, name, amount, currency, stage, lost_reason, closed_at, created_at)
-            select uuid_v7(), c.id, '商机 ' || g, round((1000 + random() * 99000)::numeric, 2), 'CNY', st,
-                   case when st = 'LOST' then '价格' end, case when st in ('WON', 'LOST') then t end, t - interval '30 days'
-            from (
-                select g, (g::bigint * 7927 % 10000)::int as cn,
-                       (array['PROPOSAL', 'NEGOTIATION', 'WON', 'WON', 'LOST'])[1 + floor(random() * 5)::int] as st,
-                       (select start from bench_year) + interval '1 second' * floor(random() * 365 * 86400) as t
-                from generate_series(0, 49999) g
-            ) x join bench_customer c on c.n = x.cn$q$;
-    end if;
-end $$;
+-- 50,000 deals (closed through the year) with their stage history: created in a stage, most of
+-- them put to the customer as a proposal, the closed ones won or lost
+create temp table bench_deal as
+select uuid_v7() as id, c.id as customer_id, g, round((1000 + random() * 99000)::numeric, 2) as amount, st,
+       case when st in ('WON', 'LOST') then t end as closed_at, t - interval '30 days' as created_at, random() < 0.7 as proposed
+from (
+    select g, (g::bigint * 7927 % 10000)::int as cn,
+           (array['PROPOSAL', 'NEGOTIATION', 'WON', 'WON', 'LOST'])[1 + floor(random() * 5)::int] as st,
+           (select start from bench_year) + interval '1 second' * floor(random() * 365 * 86400) as t
+    from generate_series(0, 49999) g
+) x join bench_customer c on c.n = x.cn;
+
+insert into deal (id, customer_id, name, amount, currency, stage, lost_reason, closed_at, created_at)
+select id, customer_id, '商机 ' || g, amount, 'CNY', st, case when st = 'LOST' then '价格' end, closed_at, created_at from bench_deal;
+
+insert into deal_stage_change (id, deal_id, at, from_stage, to_stage)
+select uuid_v7(), id, created_at, null, case when proposed or st = 'PROPOSAL' then 'PROPOSAL' else 'NEEDS_ANALYSIS' end from bench_deal;
+insert into deal_stage_change (id, deal_id, at, from_stage, to_stage)
+select uuid_v7(), id, created_at + interval '10 days', case when proposed then 'PROPOSAL' else 'NEEDS_ANALYSIS' end, 'NEGOTIATION'
+from bench_deal where st <> 'PROPOSAL';
+insert into deal_stage_change (id, deal_id, at, from_stage, to_stage)
+select uuid_v7(), id, closed_at, 'NEGOTIATION', st from bench_deal where st in ('WON', 'LOST');
+
+-- a contract for every other won deal, paid in four quarterly instalments; those due before the
+-- year's last month mostly paid (some late), the rest open
+create temp table bench_contract as
+select uuid_v7() as id, d.id as deal_id, d.customer_id, d.amount, d.closed_at::date as starts_on, d.g
+from bench_deal d where d.st = 'WON' and d.g % 2 = 0;
+
+insert into contract (id, customer_id, deal_id, number, value, currency, starts_on, ends_on, status, renewal_state)
+select id, customer_id, deal_id, 'BENCH-' || g, amount, 'CNY', starts_on, starts_on + 364, 'ACTIVE', 'NONE' from bench_contract;
+
+create temp table bench_instalment as
+select uuid_v7() as id, k.id as contract_id, p as position, k.starts_on + (p - 1) * 91 as due_on, round(k.amount / 4, 2) as amount,
+       random() as r
+from bench_contract k cross join generate_series(1, 4) p;
+
+insert into instalment (id, contract_id, position, due_on, amount, currency, collected, paid_on)
+select id, contract_id, position, due_on, amount, 'CNY',
+       case when due_on < make_date(:year, 12, 1) and r < 0.85 then amount else 0 end,
+       case when due_on < make_date(:year, 12, 1) and r < 0.85 then due_on + (floor(r * 40) - 10)::int end
+from bench_instalment;
+
+insert into payment (id, instalment_id, contract_id, amount, currency, received_on)
+select uuid_v7(), id, contract_id, amount, 'CNY', paid_on from instalment i
+where paid_on is not null and contract_id in (select id from bench_contract);
+
+-- approved revenue, collections and deals-won targets for every rep and month
+insert into target (id, period_kind, period_start, period_end, level, team_id, user_id, metric, value, currency, status)
+select uuid_v7(), 'MONTH', m, (m + interval '1 month')::date, 'REP', r.team_id, r.id, metric, v, cur, 'APPROVED'
+from bench_rep r
+cross join (select make_date(:year, k, 1) as m from generate_series(1, 12) k) months
+cross join (values ('REVENUE', 4000000, 'CNY'), ('COLLECTIONS', 1500000, 'CNY'), ('DEALS_WON', 35, null)) as mt(metric, v, cur);

@@ -12,6 +12,23 @@ public interface CoachingConfig {
 
     Diagnosis diagnosis();
 
+    Reminders reminders();
+
+    /** Coaching task reminders (the scan's schedule is {@code canvass.coaching.reminders.every} and {@code .delay}). */
+    interface Reminders {
+        /** How often the scan looks for tasks falling due or overdue. */
+        @WithDefault("15m")
+        String every();
+
+        /** How long after start-up the first scan runs. */
+        @WithDefault("2m")
+        String delay();
+
+        /** A task due within this many days (0 = on its due day) gets its "due soon" reminder. */
+        @WithDefault("1")
+        int dueSoonDays();
+    }
+
     /** The behaviour-result rules that propose coaching, and their thresholds. */
     interface Diagnosis {
         /** Whether the diagnosis runs. */
@@ -37,6 +54,14 @@ public interface CoachingConfig {
         /** ...and lead conversions per effective visit below this share of the team's median. */
         @WithDefault("0.5")
         java.math.BigDecimal visitQualityConversionShare();
+
+        /** Many proposals, few wins: at least this many deals entering the proposal stage in the window... */
+        @WithDefault("6")
+        int proposalFitMinProposals();
+
+        /** ...and deals won per proposal below this (and below the team's median). */
+        @WithDefault("0.2")
+        java.math.BigDecimal proposalFitMaxWinRate();
 
         /** Follow-up on-time rate below this... */
         @WithDefault("0.7")

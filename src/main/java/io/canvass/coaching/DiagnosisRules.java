@@ -34,7 +34,17 @@ public final class DiagnosisRules {
 
     /** A rep's numbers over the window. */
     public record RepWindow(UUID repId, UUID teamId, long effectiveVisits, long conversions, long followUpsDue, long followUpsOnTime,
-                            List<MissedMonth> missedMonths) {
+                            List<MissedMonth> missedMonths, long proposals, long dealsWon) {
+
+        public RepWindow(UUID repId, UUID teamId, long effectiveVisits, long conversions, long followUpsDue, long followUpsOnTime,
+                         List<MissedMonth> missedMonths) {
+            this(repId, teamId, effectiveVisits, conversions, followUpsDue, followUpsOnTime, missedMonths, 0, 0);
+        }
+
+        /** Deals won per proposal made in the window. */
+        BigDecimal winsPerProposal() {
+            return KpiMath.rate(dealsWon, proposals);
+        }
 
         BigDecimal conversionRate() {
             return KpiMath.rate(conversions, effectiveVisits);
@@ -46,17 +56,29 @@ public final class DiagnosisRules {
     }
 
     /** A month whose approved target the rep missed. */
-    public record MissedMonth(String month, String metric, BigDecimal target, BigDecimal actual) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record MissedMonth(String month, String metric, String currency, BigDecimal target, BigDecimal actual) {
+
+        public MissedMonth(String month, String metric, BigDecimal target, BigDecimal actual) {
+            this(month, metric, null, target, actual);
+        }
     }
 
     /** The team's medians over the same window. */
-    public record TeamMedians(BigDecimal effectiveVisits, BigDecimal conversionRate, BigDecimal onTimeRate) {
+    public record TeamMedians(BigDecimal effectiveVisits, BigDecimal conversionRate, BigDecimal onTimeRate, BigDecimal proposals,
+                              BigDecimal winsPerProposal) {
+
+        public TeamMedians(BigDecimal effectiveVisits, BigDecimal conversionRate, BigDecimal onTimeRate) {
+            this(effectiveVisits, conversionRate, onTimeRate, null, null);
+        }
 
         public static TeamMedians of(List<RepWindow> team) {
             return new TeamMedians(
                     KpiMath.median(team.stream().map(r -> BigDecimal.valueOf(r.effectiveVisits())).toList()),
                     KpiMath.median(team.stream().map(RepWindow::conversionRate).toList()),
-                    KpiMath.median(team.stream().map(RepWindow::onTimeRate).toList()));
+                    KpiMath.median(team.stream().map(RepWindow::onTimeRate).toList()),
+                    KpiMath.median(team.stream().map(r -> BigDecimal.valueOf(r.proposals())).toList()),
+                    KpiMath.median(team.stream().map(RepWindow::winsPerProposal).toList()));
         }
     }
 
@@ -66,11 +88,18 @@ public final class DiagnosisRules {
 
     /** Thresholds (from configuration). */
     public record Thresholds(int visitQualityMinVisits, BigDecimal visitQualityConversionShare, BigDecimal timeManagementMaxOnTimeRate,
-                             int timeManagementMinDue, int targetMissedMonths) {
+                             int timeManagementMinDue, int targetMissedMonths, int proposalFitMinProposals,
+                             BigDecimal proposalFitMaxWinRate) {
+
+        public Thresholds(int visitQualityMinVisits, BigDecimal visitQualityConversionShare, BigDecimal timeManagementMaxOnTimeRate,
+                          int timeManagementMinDue, int targetMissedMonths) {
+            this(visitQualityMinVisits, visitQualityConversionShare, timeManagementMaxOnTimeRate, timeManagementMinDue, targetMissedMonths,
+                    6, new BigDecimal("0.2"));
+        }
 
         static Thresholds of(CoachingConfig.Diagnosis c) {
             return new Thresholds(c.visitQualityMinVisits(), c.visitQualityConversionShare(), c.timeManagementMaxOnTimeRate(),
-                    c.timeManagementMinDue(), c.targetMissedMonths());
+                    c.timeManagementMinDue(), c.targetMissedMonths(), c.proposalFitMinProposals(), c.proposalFitMaxWinRate());
         }
     }
 
@@ -80,6 +109,7 @@ public final class DiagnosisRules {
     public static List<Finding> evaluate(RepWindow rep, TeamMedians team, Thresholds t) {
         List<Finding> findings = new ArrayList<>();
         visitQuality(rep, team, t, findings);
+        proposalFit(rep, team, t, findings);
         timeManagement(rep, team, t, findings);
         targetMissed(rep, t, findings);
         return findings;
@@ -101,6 +131,26 @@ public final class DiagnosisRules {
         e.put("teamMedianEffectiveVisits", team.effectiveVisits());
         e.put("teamMedianConversionRate", team.conversionRate());
         out.add(new Finding(Rule.VISIT_QUALITY, e, "v" + rep.effectiveVisits() + "c" + rep.conversions()));
+    }
+
+    /**
+     * Many proposals, few wins: at least the minimum of proposals in the window, and deals won per
+     * proposal below the threshold and below the team's median (when the team has one).
+     */
+    static void proposalFit(RepWindow rep, TeamMedians team, Thresholds t, List<Finding> out) {
+        BigDecimal rate = rep.winsPerProposal();
+        if (rep.proposals() < Math.max(1, t.proposalFitMinProposals()) || rate.compareTo(t.proposalFitMaxWinRate()) >= 0
+                || (team.winsPerProposal() != null && rate.compareTo(team.winsPerProposal()) >= 0)) {
+            return;
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("proposals", rep.proposals());
+        e.put("dealsWon", rep.dealsWon());
+        e.put("winsPerProposal", rate);
+        e.put("threshold", t.proposalFitMaxWinRate());
+        e.put("teamMedianProposals", team.proposals());
+        e.put("teamMedianWinsPerProposal", team.winsPerProposal());
+        out.add(new Finding(Rule.PROPOSAL_FIT, e, "p" + rep.proposals() + "w" + rep.dealsWon()));
     }
 
     static void timeManagement(RepWindow rep, TeamMedians team, Thresholds t, List<Finding> out) {
@@ -126,6 +176,6 @@ public final class DiagnosisRules {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("months", t.targetMissedMonths());
         e.put("missed", missed);
-        out.add(new Finding(Rule.TARGET_MISSED, e, "m" + String.join(",", missed.stream().map(m -> m.month() + m.metric()).toList())));
+        out.add(new Finding(Rule.TARGET_MISSED, e, "m" + String.join(",", missed.stream().map(m -> m.month() + m.metric() + (m.currency() == null ? "" : m.currency())).toList())));
     }
 }

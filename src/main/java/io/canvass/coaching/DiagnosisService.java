@@ -40,10 +40,28 @@ public class DiagnosisService {
 
     private static final Logger LOG = Logger.getLogger(DiagnosisService.class);
 
+    /**
+     * A new proposal, and in the same statement a COACHING_PROPOSED reminder for each active manager
+     * of the rep's team. Answers how many proposals were made (0 or 1).
+     */
     static final String PROPOSE = """
-            insert into coaching_proposal (id, rep_id, team_id, rule, kind, evidence, evidence_key, window_start, window_end, status, created_at)
-            values (uuid_v7(), $1, $2, $3, $4, $5, $6, $7, $8, 'OPEN', now())
-            on conflict do nothing""";
+            with p as (
+                insert into coaching_proposal (id, rep_id, team_id, rule, kind, evidence, evidence_key, window_start, window_end, status, created_at)
+                values (uuid_v7(), $1, $2, $3, $4, $5, $6, $7, $8, 'OPEN', now())
+                on conflict do nothing
+                returning id, rep_id, team_id
+            ), r as (
+                insert into reminder (id, user_id, kind, dedupe_key, subject_id, args, link, due_at, deliver_at)
+                select uuid_v7(), tm.user_id, 'COACHING_PROPOSED', 'coaching-proposal:' || p.id, p.id,
+                       jsonb_build_object('rep', u.display_name), '/coaching/proposals', now(), now()
+                from p
+                join app_user u on u.id = p.rep_id
+                join team_manager tm on tm.team_id = p.team_id and tm.user_id <> p.rep_id
+                join app_user m on m.id = tm.user_id and m.active
+                on conflict (user_id, kind, dedupe_key) do nothing
+                returning 1
+            )
+            select (select count(*) from p) as proposals""";
 
     /** New evidence for the rule while a proposal is still open: the open one shows it. */
     static final String REFRESH_OPEN = """
@@ -86,7 +104,7 @@ public class DiagnosisService {
         return kpis.activeReps().chain(all -> {
             List<KpiQueries.Rep> reps = all.stream().filter(r -> r.teamId() != null).toList();
             List<UUID> ids = reps.stream().map(KpiQueries.Rep::id).toList();
-            return kpis.numbers(ids, from, to)
+            return kpis.numbers(ids, from, to, zone)
                     .chain(numbers -> kpis.stageMoves(ids, from, to)
                             .chain(moves -> missedMonths(ids, today, zone)
                                     .map(missed -> windows(reps, numbers, moves, missed))))
@@ -99,7 +117,7 @@ public class DiagnosisService {
         return reps.stream().map(rep -> {
             RepNumbers n = numbers.get(rep.id());
             return new DiagnosisRules.RepWindow(rep.id(), rep.teamId(), n.effectiveVisits, moves.getOrDefault(rep.id(), 0L),
-                    n.followUpsDue, n.followUpsOnTime, missed.getOrDefault(rep.id(), List.of()));
+                    n.followUpsDue, n.followUpsOnTime, missed.getOrDefault(rep.id(), List.of()), n.proposals, n.dealsWon);
         }).toList();
     }
 
@@ -116,7 +134,7 @@ public class DiagnosisService {
         }
         return Multi.createFrom().iterable(periods)
                 .onItem().transformToUniAndConcatenate(p -> targets.approvedForReps(reps, p)
-                        .chain(approved -> kpis.numbers(reps, p.start().atStartOfDay(zone).toInstant(), p.end().atStartOfDay(zone).toInstant())
+                        .chain(approved -> kpis.numbers(reps, p.start().atStartOfDay(zone).toInstant(), p.end().atStartOfDay(zone).toInstant(), zone)
                                 .map(numbers -> missedIn(p, approved, numbers))))
                 .collect().asList()
                 .map(perMonth -> {
@@ -141,9 +159,9 @@ public class DiagnosisService {
         return approved.stream()
                 .filter(t -> t.value.signum() > 0)
                 .map(t -> {
-                    BigDecimal actual = KpiService.actual(t.metric, numbers.get(t.userId));
+                    BigDecimal actual = KpiService.actual(t, numbers.get(t.userId));
                     return actual != null && actual.compareTo(t.value) < 0
-                            ? Map.entry(t.userId, new DiagnosisRules.MissedMonth(p.label(), t.metric.name(), t.value.stripTrailingZeros(), actual))
+                            ? Map.entry(t.userId, new DiagnosisRules.MissedMonth(p.label(), t.metric.name(), t.currency, KpiService.plain(t.value), actual))
                             : null;
                 })
                 .filter(java.util.Objects::nonNull)
@@ -165,7 +183,7 @@ public class DiagnosisService {
         });
         return Multi.createFrom().iterable(proposals)
                 .onItem().transformToUniAndConcatenate(row -> pool.preparedQuery(PROPOSE).execute(row)
-                        .chain(inserted -> inserted.rowCount() > 0 ? Uni.createFrom().item(1)
+                        .chain(inserted -> inserted.iterator().next().getLong("proposals") > 0 ? Uni.createFrom().item(1)
                                 : pool.preparedQuery(REFRESH_OPEN).execute(row).map(updated -> updated.rowCount())))
                 .collect().asList()
                 .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());

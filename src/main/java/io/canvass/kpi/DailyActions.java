@@ -31,6 +31,11 @@ public record DailyActions(String period, long daysLeft, BigDecimal visitsPerNew
         return BigDecimal.valueOf(effectiveVisits).divide(BigDecimal.valueOf(newCustomers), 2, RoundingMode.HALF_UP);
     }
 
+    /** Targets a rep acts on with visits (money and deals follow from them, and are not turned into weekly actions). */
+    public static boolean actionable(Target.Metric metric) {
+        return metric == Target.Metric.EFFECTIVE_VISITS || metric == Target.Metric.NEW_CUSTOMERS;
+    }
+
     /** The action for one approved target, from the period's actual so far and the rep's rate. */
     public static Action of(Target.Metric metric, BigDecimal target, BigDecimal actual, long daysLeft, BigDecimal visitsPerNew) {
         BigDecimal remaining = target.subtract(actual).max(BigDecimal.ZERO);

@@ -10,4 +10,12 @@ public interface KpiConfig {
     /** An open lead touched within this many days counts as fresh (lead pool freshness). */
     @WithDefault("30")
     int freshLeadDays();
+
+    /**
+     * Whether dashboards read visits, new customers and follow-ups of whole days from the per-rep
+     * daily rollup ({@code kpi_rep_day}, kept by triggers) instead of the records; either way the
+     * numbers are the same.
+     */
+    @WithDefault("true")
+    boolean rollup();
 }

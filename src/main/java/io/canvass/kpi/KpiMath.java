@@ -3,7 +3,10 @@ package io.canvass.kpi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /** The arithmetic of indicators: rates, achievement and the funnel. Pure functions over counts. */
 public final class KpiMath {
@@ -83,5 +86,57 @@ public final class KpiMath {
             return null;
         }
         return missing.multiply(BigDecimal.valueOf(7)).divide(BigDecimal.valueOf(daysLeft), 0, RoundingMode.CEILING).longValueExact();
+    }
+
+    /** An amount in one currency. */
+    public record Money(String currency, BigDecimal amount) {
+    }
+
+    /**
+     * Collections in one currency: instalments due in the period, collected against them so far,
+     * {@code rate} = collected / due (4 decimals, null when nothing was due), and payments received in
+     * the period.
+     */
+    public record Collection(String currency, BigDecimal due, BigDecimal collected, BigDecimal rate, BigDecimal received) {
+    }
+
+    /** An amount rounded (half-up) to its currency's minor units. */
+    public static BigDecimal minor(BigDecimal amount, String currency) {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return amount.setScale(digits, RoundingMode.HALF_UP);
+    }
+
+    /** Amounts per currency, in currency order. */
+    public static List<Money> money(Map<String, BigDecimal> byCurrency) {
+        return new TreeSet<>(byCurrency.keySet()).stream().map(c -> new Money(c, minor(byCurrency.get(c), c))).toList();
+    }
+
+    /** Average amount per currency: the total over the count in that currency (currencies without a count are left out). */
+    public static List<Money> averages(Map<String, BigDecimal> totals, Map<String, Long> counts) {
+        return new TreeSet<>(totals.keySet()).stream()
+                .filter(c -> counts.getOrDefault(c, 0L) > 0)
+                .map(c -> new Money(c, totals.get(c).divide(BigDecimal.valueOf(counts.get(c)),
+                        Math.max(0, Currency.getInstance(c).getDefaultFractionDigits()), RoundingMode.HALF_UP)))
+                .toList();
+    }
+
+    /** Collections per currency, from the amounts due, collected against them and received in the period. */
+    public static List<Collection> collections(Map<String, BigDecimal> due, Map<String, BigDecimal> collected, Map<String, BigDecimal> received) {
+        TreeSet<String> currencies = new TreeSet<>(due.keySet());
+        currencies.addAll(received.keySet());
+        return currencies.stream().map(c -> {
+            BigDecimal d = due.getOrDefault(c, BigDecimal.ZERO);
+            BigDecimal k = collected.getOrDefault(c, BigDecimal.ZERO);
+            return new Collection(c, minor(d, c), minor(k, c), d.signum() == 0 ? null : k.divide(d, 4, RoundingMode.HALF_UP),
+                    minor(received.getOrDefault(c, BigDecimal.ZERO), c));
+        }).toList();
+    }
+
+    /** total / count days with one decimal (half-up), or null for no count. */
+    public static BigDecimal averageDays(long totalDays, long count) {
+        if (count <= 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(totalDays).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP);
     }
 }

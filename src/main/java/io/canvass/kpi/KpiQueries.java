@@ -7,8 +7,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,6 +119,70 @@ public class KpiQueries {
                 > (case ch.old_value when 'INITIAL_INTENT' then 1 when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 9 end)
             group by c.owner_id""";
 
+    /**
+     * Deals closed in the range by the owner of their customer (the rep who holds the account now),
+     * outcome and currency: how many and their amount.
+     */
+    static final String DEALS_CLOSED = """
+            select c.owner_id, d.stage, d.currency, count(*) as n, sum(d.amount) as amount
+            from deal d join customer c on c.id = d.customer_id
+            where c.owner_id = any($1) and d.closed_at >= $2 and d.closed_at < $3 and d.stage in ('WON', 'LOST')
+            group by c.owner_id, d.stage, d.currency""";
+
+    /** Deals that entered the PROPOSAL stage in the range (created there or moved there), each deal once. */
+    static final String PROPOSALS = """
+            select c.owner_id, count(distinct s.deal_id) as n
+            from deal_stage_change s join deal d on d.id = s.deal_id join customer c on c.id = d.customer_id
+            where c.owner_id = any($1) and s.to_stage = 'PROPOSAL' and s.at >= $2 and s.at < $3
+            group by c.owner_id""";
+
+    /** Instalments of live contracts due on the days [$2, $3), by currency: amount due and collected against them so far. */
+    static final String INSTALMENTS_DUE = """
+            select c.owner_id, i.currency, sum(i.amount) as due, sum(i.collected) as collected
+            from instalment i join contract k on k.id = i.contract_id and k.status <> 'DRAFT' join customer c on c.id = k.customer_id
+            where c.owner_id = any($1) and i.due_on >= $2 and i.due_on < $3
+            group by c.owner_id, i.currency""";
+
+    /** Payments received on the days [$2, $3), by currency. */
+    static final String PAYMENTS_RECEIVED = """
+            select c.owner_id, p.currency, sum(p.amount) as amount
+            from payment p join contract k on k.id = p.contract_id join customer c on c.id = k.customer_id
+            where c.owner_id = any($1) and p.received_on >= $2 and p.received_on < $3
+            group by c.owner_id, p.currency""";
+
+    /** Instalments settled (their last payment came in) on the days [$2, $3): how many, and their days late summed (early is 0). */
+    static final String INSTALMENTS_SETTLED = """
+            select c.owner_id, count(*) as n, sum(greatest(i.paid_on - i.due_on, 0)) as days_late
+            from instalment i join contract k on k.id = i.contract_id and k.status <> 'DRAFT' join customer c on c.id = k.customer_id
+            where c.owner_id = any($1) and i.paid_on >= $2 and i.paid_on < $3
+            group by c.owner_id""";
+
+    /** Deal stage moves in the range (a deal's creation is not a move), by the owner of the deal's customer. */
+    static final String DEAL_MOVES = """
+            select c.owner_id, count(*) as n
+            from deal_stage_change s join deal d on d.id = s.deal_id join customer c on c.id = d.customer_id
+            where c.owner_id = any($1) and s.from_stage is not null and s.at >= $2 and s.at < $3
+            group by c.owner_id""";
+
+    /**
+     * Visits, effective visits, new customers of whole days [$2, $3) from the daily rollup, and the
+     * follow-ups of the days before $4 (today: follow-ups count once due, today's come from the records).
+     */
+    static final String ROLLUP = """
+            select user_id, sum(visits) as visits, sum(effective_visits) as effective, sum(new_customers) as created,
+                   coalesce(sum(follow_ups_due) filter (where day < $4), 0) as due,
+                   coalesce(sum(follow_ups_on_time) filter (where day < $4), 0) as on_time
+            from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
+            group by user_id""";
+
+    /** The trend from the daily rollup (weeks start on Monday; only weeks with something in them, as from the records). */
+    static final String ROLLUP_TREND = """
+            select date_trunc('week', day)::date as wk, sum(effective_visits) as effective, sum(new_customers) as created
+            from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
+            group by 1 having sum(effective_visits) > 0 or sum(new_customers) > 0 order by 1""";
+
+    static final String ROLLUP_ZONE = "select kpi_rollup_zone()";
+
     /** One week of a trend. */
     public record Week(LocalDate weekStart, long effectiveVisits, long newCustomers) {
     }
@@ -144,15 +210,78 @@ public class KpiQueries {
         return reps;
     }
 
-    /** Every per-rep count of the range, one statement after another on the pool (they do not share a session). */
-    public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to, int freshDays) {
+    /**
+     * Every per-rep count of the range: records with a time by the instants [from, to), money records
+     * with a day (instalments due and settled, payments received) by the days [fromDay, toDay). The
+     * statements run side by side on the pool (each on its own connection; no session is shared).
+     */
+    public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to, ZoneId zone, int freshDays, boolean rollup) {
         Map<UUID, RepNumbers> byRep = new LinkedHashMap<>();
         reps.forEach(id -> byRep.put(id, new RepNumbers(id)));
         if (reps.isEmpty()) {
             return Uni.createFrom().item(byRep);
         }
+        LocalDate fromDay = from.atZone(zone).toLocalDate();
+        LocalDate toDay = to.atZone(zone).toLocalDate();
         UUID[] ids = reps.toArray(UUID[]::new);
         Tuple range = Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+        return rollupUsable(rollup, from, to, zone).chain(usable -> {
+            if (!usable) {
+                return live(ids, range, freshDays, byRep);
+            }
+            Instant todayStart = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+            Uni<RowSet<Row>> days = pool.preparedQuery(ROLLUP).execute(Tuple.of(ids, fromDay, toDay, LocalDate.now(zone)));
+            Uni<RowSet<Row>> today = todayStart.isBefore(to)
+                    ? pool.preparedQuery(FOLLOW_UPS).execute(Tuple.of(ids, (from.isAfter(todayStart) ? from : todayStart).atOffset(ZoneOffset.UTC),
+                            to.atOffset(ZoneOffset.UTC)))
+                    : Uni.createFrom().nullItem();
+            Uni<RowSet<Row>> leads = pool.preparedQuery(POOL).execute(Tuple.of(ids, freshDays));
+            Uni<RowSet<Row>> funnel = pool.preparedQuery(FUNNEL).execute(range);
+            return Uni.combine().all().unis(days, today, leads, funnel).asTuple().map(t -> {
+                for (Row r : t.getItem1()) {
+                    RepNumbers n = byRep.get(r.getUUID("user_id"));
+                    n.visits = r.getLong("visits");
+                    n.effectiveVisits = r.getLong("effective");
+                    n.newCustomers = r.getLong("created");
+                    n.followUpsDue = r.getLong("due");
+                    n.followUpsOnTime = r.getLong("on_time");
+                }
+                if (t.getItem2() != null) {
+                    for (Row r : t.getItem2()) {
+                        RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                        n.followUpsDue += r.getLong("due");
+                        n.followUpsOnTime += r.getLong("on_time");
+                    }
+                }
+                pool(t.getItem3(), byRep);
+                funnel(t.getItem4(), byRep);
+                return byRep;
+            });
+        }).chain(filled -> money(ids, range, Tuple.of(ids, fromDay, toDay), filled));
+    }
+
+    /**
+     * The rollup answers for [from, to) when it is on, kept in {@code zone}'s calendar, and the
+     * range is whole days there.
+     */
+    private Uni<Boolean> rollupUsable(boolean rollup, Instant from, Instant to, ZoneId zone) {
+        if (!rollup || !from.equals(from.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant())
+                || !to.equals(to.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant())) {
+            return Uni.createFrom().item(false);
+        }
+        return rollupZone().map(z -> ZoneId.of(z).equals(zone));
+    }
+
+    private Uni<String> rollupZone;
+
+    private synchronized Uni<String> rollupZone() {
+        if (rollupZone == null) {
+            rollupZone = pool.preparedQuery(ROLLUP_ZONE).execute().map(rows -> rows.iterator().next().getString(0)).memoize().indefinitely();
+        }
+        return rollupZone;
+    }
+
+    private Uni<Map<UUID, RepNumbers>> live(UUID[] ids, Tuple range, int freshDays, Map<UUID, RepNumbers> byRep) {
         Uni<RowSet<Row>> visits = pool.preparedQuery(VISITS).execute(range);
         Uni<RowSet<Row>> created = pool.preparedQuery(NEW_CUSTOMERS).execute(range);
         Uni<RowSet<Row>> followUps = pool.preparedQuery(FOLLOW_UPS).execute(range);
@@ -172,20 +301,66 @@ public class KpiQueries {
                 n.followUpsDue = r.getLong("due");
                 n.followUpsOnTime = r.getLong("on_time");
             }
-            for (Row r : t.getItem4()) {
+            pool(t.getItem4(), byRep);
+            funnel(t.getItem5(), byRep);
+            return byRep;
+        });
+    }
+
+    private static void pool(RowSet<Row> rows, Map<UUID, RepNumbers> byRep) {
+        for (Row r : rows) {
+            RepNumbers n = byRep.get(r.getUUID("owner_id"));
+            n.openLeads = r.getLong("open_leads");
+            n.freshLeads = r.getLong("fresh");
+            n.gradeA = r.getLong("a");
+            n.gradeB = r.getLong("b");
+            n.gradeC = r.getLong("c");
+        }
+    }
+
+    private static void funnel(RowSet<Row> rows, Map<UUID, RepNumbers> byRep) {
+        for (Row r : rows) {
+            RepNumbers n = byRep.get(r.getUUID("owner_id"));
+            n.funnel[0] = r.getLong("initial");
+            n.funnel[1] = r.getLong("high");
+            n.funnel[2] = r.getLong("key");
+            n.funnel[3] = r.getLong("won");
+        }
+    }
+
+    private Uni<Map<UUID, RepNumbers>> money(UUID[] ids, Tuple range, Tuple days, Map<UUID, RepNumbers> byRep) {
+        Uni<RowSet<Row>> closed = pool.preparedQuery(DEALS_CLOSED).execute(range);
+        Uni<RowSet<Row>> proposals = pool.preparedQuery(PROPOSALS).execute(range);
+        Uni<RowSet<Row>> due = pool.preparedQuery(INSTALMENTS_DUE).execute(days);
+        Uni<RowSet<Row>> received = pool.preparedQuery(PAYMENTS_RECEIVED).execute(days);
+        Uni<RowSet<Row>> settled = pool.preparedQuery(INSTALMENTS_SETTLED).execute(days);
+        return Uni.combine().all().unis(closed, proposals, due, received, settled).asTuple().map(t -> {
+            for (Row r : t.getItem1()) {
                 RepNumbers n = byRep.get(r.getUUID("owner_id"));
-                n.openLeads = r.getLong("open_leads");
-                n.freshLeads = r.getLong("fresh");
-                n.gradeA = r.getLong("a");
-                n.gradeB = r.getLong("b");
-                n.gradeC = r.getLong("c");
+                String currency = r.getString("currency");
+                if ("WON".equals(r.getString("stage"))) {
+                    n.dealsWon += r.getLong("n");
+                    n.revenue.merge(currency, r.getBigDecimal("amount"), BigDecimal::add);
+                    n.wonByCurrency.merge(currency, r.getLong("n"), Long::sum);
+                } else {
+                    n.dealsLost += r.getLong("n");
+                }
+            }
+            for (Row r : t.getItem2()) {
+                byRep.get(r.getUUID("owner_id")).proposals = r.getLong("n");
+            }
+            for (Row r : t.getItem3()) {
+                RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                n.collectionDue.merge(r.getString("currency"), r.getBigDecimal("due"), BigDecimal::add);
+                n.collectionCollected.merge(r.getString("currency"), r.getBigDecimal("collected"), BigDecimal::add);
+            }
+            for (Row r : t.getItem4()) {
+                byRep.get(r.getUUID("owner_id")).received.merge(r.getString("currency"), r.getBigDecimal("amount"), BigDecimal::add);
             }
             for (Row r : t.getItem5()) {
                 RepNumbers n = byRep.get(r.getUUID("owner_id"));
-                n.funnel[0] = r.getLong("initial");
-                n.funnel[1] = r.getLong("high");
-                n.funnel[2] = r.getLong("key");
-                n.funnel[3] = r.getLong("won");
+                n.instalmentsSettled = r.getLong("n");
+                n.settledDaysLate = r.getLong("days_late");
             }
             return byRep;
         });
@@ -205,13 +380,30 @@ public class KpiQueries {
                 });
     }
 
+    /** Deal stage moves per rep in the range (reps without any are absent). */
+    public Uni<Map<UUID, Long>> dealMoves(List<UUID> reps, Instant from, Instant to) {
+        Map<UUID, Long> moves = new java.util.HashMap<>();
+        if (reps.isEmpty()) {
+            return Uni.createFrom().item(moves);
+        }
+        return pool.preparedQuery(DEAL_MOVES)
+                .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    rows.forEach(r -> moves.put(r.getUUID(0), r.getLong(1)));
+                    return moves;
+                });
+    }
+
     /** Weekly effective visits and new customers of the reps together, in {@code zone}. */
-    public Uni<List<Week>> trend(List<UUID> reps, Instant from, Instant to, String zone) {
+    public Uni<List<Week>> trend(List<UUID> reps, Instant from, Instant to, ZoneId zone, boolean rollup) {
         if (reps.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pool.preparedQuery(TREND)
-                .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), zone))
+        UUID[] ids = reps.toArray(UUID[]::new);
+        return rollupUsable(rollup, from, to, zone)
+                .chain(usable -> usable
+                        ? pool.preparedQuery(ROLLUP_TREND).execute(Tuple.of(ids, from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate()))
+                        : pool.preparedQuery(TREND).execute(Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), zone.getId())))
                 .map(rows -> {
                     List<Week> weeks = new ArrayList<>();
                     for (Row r : rows) {

@@ -21,7 +21,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class KpiResource {
 
-    private static final String PERIOD = "Period: 2026, 2026-Q4 or 2026-11 (days in your time zone)";
+    private static final String PERIOD = "Period: 2026, 2026-Q4 or 2026-11 (days in your time zone). Indicators include proposals, "
+            + "deals won and lost, win rate, revenue and average deal size per currency, collections per currency (due, collected, "
+            + "rate, received) and the collection cycle in days; money targets are measured in their own currency, never converted.";
 
     private final KpiService service;
     private final io.canvass.platform.Caller caller;

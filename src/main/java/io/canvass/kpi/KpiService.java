@@ -52,14 +52,14 @@ public class KpiService {
         Instant now = Instant.now();
         List<UUID> me = List.of(caller.id());
         long daysLeft = period.daysLeftFrom(today);
-        return numbers(me, from, to)
-                .chain(soFar -> numbers(me, now.minus(java.time.Duration.ofDays(90)), now)
+        return numbers(me, from, to, zone)
+                .chain(soFar -> numbers(me, now.minus(java.time.Duration.ofDays(90)), now, zone)
                         .chain(history -> targets.approvedFor(Target.Level.REP, null, caller.id(), period).map(approved -> {
                             RepNumbers h = history.get(caller.id());
                             BigDecimal rate = DailyActions.visitsPerNewCustomer(h.effectiveVisits, h.newCustomers);
                             List<DailyActions.Action> actions = approved.stream()
-                                    .filter(t -> actual(t.metric, soFar.get(caller.id())) != null)
-                                    .map(t -> DailyActions.of(t.metric, t.value, actual(t.metric, soFar.get(caller.id())), daysLeft, rate))
+                                    .filter(t -> DailyActions.actionable(t.metric))
+                                    .map(t -> DailyActions.of(t.metric, t.value, actual(t, soFar.get(caller.id())), daysLeft, rate))
                                     .toList();
                             return new DailyActions(period.label(), daysLeft, rate, actions);
                         })));
@@ -90,14 +90,22 @@ public class KpiService {
                 new KpiReport.Subject(Target.Level.ORGANISATION, null, null, null), reps, period));
     }
 
-    /** Raw numbers of many reps over a period (the diagnosis and the weekly report use them). */
-    public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to) {
-        return queries.numbers(reps, from, to, config.freshLeadDays());
+    /**
+     * Raw numbers of many reps over [from, to) (the diagnosis and the weekly report use them); money
+     * records kept by day (instalments, payments) count by the days those instants fall on in {@code zone}.
+     */
+    public Uni<Map<UUID, RepNumbers>> numbers(List<UUID> reps, Instant from, Instant to, ZoneId zone) {
+        return queries.numbers(reps, from, to, zone, config.freshLeadDays(), config.rollup());
     }
 
     /** Forward stage moves per rep over a range (lead conversions). */
     public Uni<Map<UUID, Long>> stageMoves(List<UUID> reps, Instant from, Instant to) {
         return queries.stageMoves(reps, from, to);
+    }
+
+    /** Deal stage moves per rep over a range. */
+    public Uni<Map<UUID, Long>> dealMoves(List<UUID> reps, Instant from, Instant to) {
+        return queries.dealMoves(reps, from, to);
     }
 
     /** Every active rep of the organisation. */
@@ -110,7 +118,7 @@ public class KpiService {
         Instant from = period.start().atStartOfDay(zone).toInstant();
         Instant to = period.end().atStartOfDay(zone).toInstant();
         List<UUID> ids = List.of(rep.id());
-        return numbers(ids, from, to).chain(byRep -> queries.trend(ids, from, to, zone.getId())
+        return numbers(ids, from, to, zone).chain(byRep -> queries.trend(ids, from, to, zone, config.rollup())
                 .chain(trend -> targets.approvedFor(Target.Level.REP, null, rep.id(), period).map(approved -> {
                     RepNumbers n = byRep.get(rep.id());
                     return new KpiReport(period.label(), period.start(), period.end(),
@@ -124,7 +132,7 @@ public class KpiService {
         Instant from = period.start().atStartOfDay(zone).toInstant();
         Instant to = period.end().atStartOfDay(zone).toInstant();
         List<UUID> ids = reps.stream().map(KpiQueries.Rep::id).toList();
-        return numbers(ids, from, to).chain(byRep -> queries.trend(ids, from, to, zone.getId())
+        return numbers(ids, from, to, zone).chain(byRep -> queries.trend(ids, from, to, zone, config.rollup())
                 .chain(trend -> targets.approvedFor(subject.level(), subject.teamId(), null, period)
                         .chain(own -> targets.approvedForReps(ids, period).map(repTargets -> {
                             RepNumbers total = new RepNumbers(null);
@@ -143,7 +151,7 @@ public class KpiService {
 
     public static List<KpiReport.Achievement> achievements(List<Target> approved, RepNumbers n) {
         return approved.stream().map(t -> {
-            BigDecimal actual = actual(t.metric, n);
+            BigDecimal actual = actual(t, n);
             return new KpiReport.Achievement(t.metric, t.id, plain(t.value),
                     t.currency, actual != null, actual, KpiMath.achievement(actual, t.value));
         }).toList();
@@ -154,16 +162,23 @@ public class KpiService {
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
+    /** The actual of a target from the records: see {@link #actual(Target.Metric, String, RepNumbers)}. */
+    public static BigDecimal actual(Target t, RepNumbers n) {
+        return actual(t.metric, t.currency, n);
+    }
+
     /**
-     * The actual of a target metric from the records Canvass holds: visits and customers today.
-     * Revenue, deals won and collections come from deals, contracts and payments; until those are
-     * recorded here they are not measured (null).
+     * The actual of a target metric from the records: effective visits, new customers, deals won
+     * (closed in the period), revenue (won deals' amounts) and collections (payments received) in
+     * the target's currency; amounts in other currencies are not converted and do not count.
      */
-    public static BigDecimal actual(Target.Metric metric, RepNumbers n) {
+    public static BigDecimal actual(Target.Metric metric, String currency, RepNumbers n) {
         return switch (metric) {
             case EFFECTIVE_VISITS -> BigDecimal.valueOf(n.effectiveVisits);
             case NEW_CUSTOMERS -> BigDecimal.valueOf(n.newCustomers);
-            case REVENUE, COLLECTIONS, DEALS_WON -> null;
+            case DEALS_WON -> BigDecimal.valueOf(n.dealsWon);
+            case REVENUE -> plain(n.revenue.getOrDefault(currency, BigDecimal.ZERO));
+            case COLLECTIONS -> plain(n.received.getOrDefault(currency, BigDecimal.ZERO));
         };
     }
 }

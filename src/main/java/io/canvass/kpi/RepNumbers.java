@@ -1,5 +1,8 @@
 package io.canvass.kpi;
 
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -21,6 +24,22 @@ public final class RepNumbers {
     public long gradeC;
     /** Customers created in the period that reached each funnel stage: initial intent, high intent, key account, won. */
     public final long[] funnel = new long[4];
+    /** Deals that entered the PROPOSAL stage in the period (each deal once). */
+    public long proposals;
+    /** Deals won and lost (closed) in the period. */
+    public long dealsWon;
+    public long dealsLost;
+    /** Won deals' amounts by currency, and how many won deals in each currency. */
+    public final Map<String, BigDecimal> revenue = new TreeMap<>();
+    public final Map<String, Long> wonByCurrency = new TreeMap<>();
+    /** Instalments due in the period by currency: amount due, and collected against them so far. */
+    public final Map<String, BigDecimal> collectionDue = new TreeMap<>();
+    public final Map<String, BigDecimal> collectionCollected = new TreeMap<>();
+    /** Payments received in the period by currency (the COLLECTIONS target's actual). */
+    public final Map<String, BigDecimal> received = new TreeMap<>();
+    /** Instalments settled (fully paid) in the period, and the sum of their days late (early counts 0). */
+    public long instalmentsSettled;
+    public long settledDaysLate;
 
     public RepNumbers(UUID userId) {
         this.userId = userId;
@@ -41,6 +60,16 @@ public final class RepNumbers {
         for (int i = 0; i < funnel.length; i++) {
             funnel[i] += other.funnel[i];
         }
+        proposals += other.proposals;
+        dealsWon += other.dealsWon;
+        dealsLost += other.dealsLost;
+        other.revenue.forEach((c, a) -> revenue.merge(c, a, BigDecimal::add));
+        other.wonByCurrency.forEach((c, n) -> wonByCurrency.merge(c, n, Long::sum));
+        other.collectionDue.forEach((c, a) -> collectionDue.merge(c, a, BigDecimal::add));
+        other.collectionCollected.forEach((c, a) -> collectionCollected.merge(c, a, BigDecimal::add));
+        other.received.forEach((c, a) -> received.merge(c, a, BigDecimal::add));
+        instalmentsSettled += other.instalmentsSettled;
+        settledDaysLate += other.settledDaysLate;
         return this;
     }
 }

@@ -1,6 +1,7 @@
 package io.canvass.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canvass.kpi.KpiMath;
 import io.canvass.kpi.KpiQueries;
 import io.canvass.kpi.KpiReport;
 import io.canvass.kpi.KpiService;
@@ -181,23 +182,27 @@ public class WeeklyReportService {
             ZoneId zone = caller.zone();
             Instant from = weekStart.atStartOfDay(zone).toInstant();
             Instant to = weekStart.plusDays(7).atStartOfDay(zone).toInstant();
-            return kpis.numbers(ids, from, to).chain(numbers -> kpis.stageMoves(ids, from, to).chain(moves -> reports.of(ids, weekStart)
+            return kpis.numbers(ids, from, to, zone).chain(numbers -> kpis.stageMoves(ids, from, to)
+                    .chain(moves -> kpis.dealMoves(ids, from, to).chain(dealMoves -> reports.of(ids, weekStart)
                     .map(written -> {
                         RepNumbers total = new RepNumbers(null);
                         long totalMoves = 0;
+                        long totalDealMoves = 0;
                         List<WeeklyReportView> rows = new ArrayList<>();
                         for (KpiQueries.Rep rep : members) {
                             RepNumbers n = numbers.get(rep.id());
                             total.add(n);
                             long m = moves.getOrDefault(rep.id(), 0L);
+                            long dm = dealMoves.getOrDefault(rep.id(), 0L);
                             totalMoves += m;
+                            totalDealMoves += dm;
                             WeeklyReport r = written.stream().filter(w -> w.userId.equals(rep.id())).findFirst().orElse(null);
-                            rows.add(view(rep, weekStart, r, data(n, m, null, List.of())));
+                            rows.add(view(rep, weekStart, r, data(n, m, dm, null, List.of())));
                         }
                         int submitted = (int) written.stream().filter(w -> w.status == WeeklyReport.Status.SUBMITTED).count();
                         return new WeeklyReportView.Team(teamId, label(weekStart), weekStart, members.size(), submitted,
-                                data(total, totalMoves, null, List.of()), rows);
-                    })));
+                                data(total, totalMoves, totalDealMoves, null, List.of()), rows);
+                    }))));
         });
     }
 
@@ -235,17 +240,20 @@ public class WeeklyReportService {
         List<UUID> ids = List.of(rep.id());
         Instant monthFrom = month.start().atStartOfDay(zone).toInstant();
         Instant monthTo = to.isBefore(month.end().atStartOfDay(zone).toInstant()) ? to : month.end().atStartOfDay(zone).toInstant();
-        return kpis.numbers(ids, from, to)
+        return kpis.numbers(ids, from, to, zone)
                 .chain(week -> kpis.stageMoves(ids, from, to)
-                        .chain(moves -> targets.approvedForReps(ids, month)
-                                .chain(approved -> kpis.numbers(ids, monthFrom, monthTo)
-                                        .map(monthSoFar -> data(week.get(rep.id()), moves.getOrDefault(rep.id(), 0L), month,
-                                                KpiService.achievements(approved, monthSoFar.get(rep.id())))))));
+                        .chain(moves -> kpis.dealMoves(ids, from, to)
+                                .chain(dealMoves -> targets.approvedForReps(ids, month)
+                                        .chain(approved -> kpis.numbers(ids, monthFrom, monthTo, zone)
+                                                .map(monthSoFar -> data(week.get(rep.id()), moves.getOrDefault(rep.id(), 0L),
+                                                        dealMoves.getOrDefault(rep.id(), 0L), month,
+                                                        KpiService.achievements(approved, monthSoFar.get(rep.id()))))))));
     }
 
-    private static WeeklyReportView.Data data(RepNumbers n, long moves, Period month, List<KpiReport.Achievement> targets) {
+    private static WeeklyReportView.Data data(RepNumbers n, long moves, long dealMoves, Period month, List<KpiReport.Achievement> targets) {
         return new WeeklyReportView.Data(n.visits, n.effectiveVisits, n.newCustomers, moves, n.followUpsDue, n.followUpsOnTime,
-                io.canvass.kpi.KpiMath.rate(n.followUpsOnTime, n.followUpsDue), month == null ? null : month.label(), targets);
+                KpiMath.rate(n.followUpsOnTime, n.followUpsDue), month == null ? null : month.label(), targets, n.dealsWon, n.dealsLost,
+                dealMoves, KpiMath.money(n.revenue), KpiMath.money(n.received));
     }
 
     private static String trim(String s) {

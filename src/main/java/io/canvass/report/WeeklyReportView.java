@@ -1,6 +1,7 @@
 package io.canvass.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.canvass.kpi.KpiMath;
 import io.canvass.kpi.KpiReport;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,11 +16,15 @@ public record WeeklyReportView(UUID userId, String displayName, String week, Loc
                                String managerComment, UUID commentedBy, Instant commentedAt, Integer version) {
 
     /**
-     * The week's numbers from the records, and the month's approved targets with the month so far.
-     * Deals and collections join this layer when Canvass records them.
+     * The week's numbers from the records, and the month's approved targets (money ones too, in their
+     * currency) with the month so far. {@code stageMoves} are the customers' forward stage moves,
+     * {@code dealStageMoves} the deals' stage changes; {@code dealsWon}/{@code dealsLost} closed in the
+     * week, {@code revenue} the won deals' amounts and {@code collected} the payments received in the
+     * week, per currency.
      */
     public record Data(long visits, long effectiveVisits, long newCustomers, long stageMoves, long followUpsDue, long followUpsOnTime,
-                       BigDecimal followUpOnTimeRate, String month, List<KpiReport.Achievement> monthTargets) {
+                       BigDecimal followUpOnTimeRate, String month, List<KpiReport.Achievement> monthTargets, long dealsWon,
+                       long dealsLost, long dealStageMoves, List<KpiMath.Money> revenue, List<KpiMath.Money> collected) {
     }
 
     /** A team's week: each rep's report (or its live data when not written) and the totals. */

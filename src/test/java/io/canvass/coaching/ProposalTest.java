@@ -162,4 +162,64 @@ class ProposalTest {
         peer.as().get("/api/v1/coaching-proposals").then().statusCode(403);
         given().get("/api/v1/coaching-proposals").then().statusCode(401);
     }
+
+    /** {@code proposals} deals put to the customer in the window, {@code won} of them won on 3 June. */
+    void deals(Api.TestUser rep, int proposals, int won) {
+        UUID c = customer(rep);
+        for (int i = 0; i < proposals; i++) {
+            UUID deal = UUID.randomUUID();
+            boolean win = i < won;
+            sql("""
+                    insert into deal (id, customer_id, name, amount, currency, stage, closed_at, created_at)
+                    values ($1, $2, $3, 10000, 'CNY', $4, $5, $6)""",
+                    deal, c, Api.unique("商机"), win ? "WON" : "PROPOSAL", win ? at("2025-06-03T03:00:00Z") : null,
+                    at("2025-05-2" + i % 9 + "T03:00:00Z"));
+            sql("insert into deal_stage_change (id, deal_id, at, from_stage, to_stage) values ($1, $2, $3, null, 'PROPOSAL')",
+                    UUID.randomUUID(), deal, at("2025-05-2" + i % 9 + "T03:00:00Z"));
+        }
+    }
+
+    void approvedRevenue(Api.TestUser rep, Api.TestUser manager, String month, int value) {
+        String id = rep.as().body(Map.of("period", month, "level", "REP", "userId", rep.id(), "metric", "REVENUE", "value", value,
+                        "currency", "CNY"))
+                .post("/api/v1/targets").then().statusCode(201).extract().path("id");
+        rep.as().body(Map.of()).post("/api/v1/targets/" + id + "/submit").then().statusCode(200);
+        manager.as().post("/api/v1/targets/" + id + "/approve").then().statusCode(200);
+    }
+
+    @Test
+    void manyProposalsFewWinsProposeProposalFitAndMissedRevenueAnImprovementPlan() {
+        UUID team = Api.team("diagnosis-money", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser seller = Api.user("REP", team);
+        Api.TestUser closer = Api.user("REP", team);
+        deals(seller, 8, 1);
+        deals(closer, 8, 4);
+        approvedRevenue(closer, manager, "2025-04", 50000);
+        approvedRevenue(closer, manager, "2025-05", 50000);
+
+        diagnose();
+
+        List<Map<String, Object>> forSeller = proposals(manager, seller);
+        List<Map<String, Object>> forCloser = proposals(manager, closer);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("PROPOSAL_FIT"), forSeller.stream().map(p -> p.get("rule")).toList());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("TARGET_MISSED"), forCloser.stream().map(p -> p.get("rule")).toList(),
+                "wins often enough, but the revenue targets of April and May were missed (its wins came in June)");
+        Map<String, Object> evidence = (Map<String, Object>) forSeller.get(0).get("evidence");
+        org.junit.jupiter.api.Assertions.assertEquals(8, evidence.get("proposals"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, evidence.get("dealsWon"));
+        org.junit.jupiter.api.Assertions.assertEquals(0.3125f, ((Number) evidence.get("teamMedianWinsPerProposal")).floatValue());
+        List<Map<String, Object>> missed = (List<Map<String, Object>>) ((Map<String, Object>) forCloser.get(0).get("evidence")).get("missed");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("REVENUE", "REVENUE"), missed.stream().map(m -> m.get("metric")).toList());
+        org.junit.jupiter.api.Assertions.assertEquals("CNY", missed.get(0).get("currency"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, ((Number) missed.get(0).get("actual")).intValue());
+
+        // the manager is told of each new proposal once, however often the diagnosis runs
+        diagnose();
+        io.vertx.mutiny.sqlclient.Row told = pool.preparedQuery(
+                        "select count(*), count(distinct subject_id) from reminder where user_id = $1 and kind = 'COACHING_PROPOSED'")
+                .execute(Tuple.of(manager.id())).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        org.junit.jupiter.api.Assertions.assertEquals(2L, told.getLong(0));
+        org.junit.jupiter.api.Assertions.assertEquals(2L, told.getLong(1));
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class KpiMathTest {
@@ -54,5 +56,29 @@ class KpiMathTest {
         assertEquals(7L, KpiMath.perWeekNeeded(BigDecimal.valueOf(20), BigDecimal.valueOf(10), 10));
         assertEquals(0L, KpiMath.perWeekNeeded(BigDecimal.valueOf(20), BigDecimal.valueOf(25), 10));
         assertNull(KpiMath.perWeekNeeded(BigDecimal.valueOf(20), BigDecimal.valueOf(10), 0));
+    }
+
+    @Test
+    void moneyIsKeptPerCurrencyInItsMinorUnits() {
+        Map<String, BigDecimal> revenue = new TreeMap<>(Map.of("JPY", new BigDecimal("1000.4"), "CNY", new BigDecimal("10.005")));
+        assertEquals(List.of(new KpiMath.Money("CNY", new BigDecimal("10.01")), new KpiMath.Money("JPY", new BigDecimal("1000"))),
+                KpiMath.money(revenue));
+        assertEquals(List.of(new KpiMath.Money("CNY", new BigDecimal("3.33"))),
+                KpiMath.averages(Map.of("CNY", BigDecimal.TEN, "USD", BigDecimal.ONE), Map.of("CNY", 3L)));
+    }
+
+    @Test
+    void collectionRateIsCollectedOverDueAndAbsentWhenNothingWasDue() {
+        List<KpiMath.Collection> c = KpiMath.collections(Map.of("CNY", new BigDecimal("3000")), Map.of("CNY", new BigDecimal("1000")),
+                Map.of("CNY", new BigDecimal("500"), "USD", new BigDecimal("20")));
+        assertEquals(new KpiMath.Collection("CNY", new BigDecimal("3000.00"), new BigDecimal("1000.00"), new BigDecimal("0.3333"),
+                new BigDecimal("500.00")), c.get(0));
+        assertEquals(new KpiMath.Collection("USD", new BigDecimal("0.00"), new BigDecimal("0.00"), null, new BigDecimal("20.00")), c.get(1));
+    }
+
+    @Test
+    void cycleDaysAreAMeanWithOneDecimal() {
+        assertEquals(new BigDecimal("3.3"), KpiMath.averageDays(10, 3));
+        assertNull(KpiMath.averageDays(0, 0));
     }
 }

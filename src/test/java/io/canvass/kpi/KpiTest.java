@@ -244,4 +244,50 @@ class KpiTest {
         rep.as().queryParam("period", "2025-10").get("/api/v1/kpis/me").then().statusCode(200)
                 .body("indicators.followUpOnTimeRate", nullValue()).body("funnel.largestDropOff", nullValue());
     }
+
+    @Inject
+    KpiQueries queries;
+
+    static String counts(RepNumbers n) {
+        return "visits=" + n.visits + " effective=" + n.effectiveVisits + " new=" + n.newCustomers + " due=" + n.followUpsDue
+                + " onTime=" + n.followUpsOnTime;
+    }
+
+    void sameWithAndWithoutTheRollup(UUID rep, Instant from, Instant to, String expected) {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        RepNumbers rolled = queries.numbers(List.of(rep), from, to, zone, 30, true).await().atMost(Duration.ofSeconds(10)).get(rep);
+        RepNumbers live = queries.numbers(List.of(rep), from, to, zone, 30, false).await().atMost(Duration.ofSeconds(10)).get(rep);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, counts(live), "from the records");
+        org.junit.jupiter.api.Assertions.assertEquals(expected, counts(rolled), "from the daily rollup");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                queries.trend(List.of(rep), from, to, zone, false).await().atMost(Duration.ofSeconds(10)),
+                queries.trend(List.of(rep), from, to, zone, true).await().atMost(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void theDailyRollupAnswersAsTheRecordsDoAfterEveryKindOfChange() {
+        UUID team = Api.team("kpi-rollup", null);
+        Api.TestUser rep = repOne(team);
+        Api.TestUser other = Api.user("REP", team);
+        Instant from = Instant.parse("2025-09-30T16:00:00Z");
+        Instant to = Instant.parse("2025-10-31T16:00:00Z");
+        sameWithAndWithoutTheRollup(rep.id(), from, to, "visits=7 effective=5 new=7 due=4 onTime=2");
+
+        // a late offline check-in, a verdict overturned, a customer reassigned and one deleted, a follow-up moved out of the month
+        UUID c = customer(rep, "A", "INITIAL_INTENT", "2025-10-02T03:00:00Z", null, false);
+        checkIn(rep, c, "2025-10-03T03:00:00Z", true);
+        sql("update check_in set verdict = 'UNVERIFIED', unverified_reason = 'TOO_FAR' where customer_id = $1", c);
+        sql("update customer set owner_id = $1 where id = $2", other.id(), c);
+        sql("update customer set deleted_at = now() where owner_id = $1 and grade = 'B' and stage = 'HIGH_INTENT'", rep.id());
+        sql("update follow_up set due_at = '2025-11-20T03:00:00Z' where owner_id = $1 and status = 'MISSED'", rep.id());
+        sameWithAndWithoutTheRollup(rep.id(), from, to, "visits=8 effective=5 new=6 due=3 onTime=2");
+        sameWithAndWithoutTheRollup(other.id(), from, to, "visits=0 effective=0 new=1 due=0 onTime=0");
+
+        // today: follow-ups count once due, whichever way is read
+        Instant todayStart = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        followUp(other, c, todayStart.plusSeconds(1).toString(), "DONE", todayStart.toString());
+        followUp(other, c, todayStart.plus(Duration.ofDays(1)).minusSeconds(1).toString(), "OPEN", null);
+        sameWithAndWithoutTheRollup(other.id(), todayStart.minus(Duration.ofDays(3)), todayStart.plus(Duration.ofDays(2)),
+                "visits=0 effective=0 new=0 due=1 onTime=1");
+    }
 }

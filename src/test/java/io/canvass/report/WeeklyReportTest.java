@@ -101,4 +101,68 @@ class WeeklyReportTest {
         rep.as().queryParam("teamId", team).get("/api/v1/reports/weekly/team").then().statusCode(403);
         given().get("/api/v1/reports/weekly").then().statusCode(401);
     }
+
+    static java.time.OffsetDateTime at(String instant) {
+        return Instant.parse(instant).atOffset(ZoneOffset.UTC);
+    }
+
+    UUID deal(UUID customer, String amount, String stage, String closedAt, String createdAt) {
+        UUID id = UUID.randomUUID();
+        sql("""
+                insert into deal (id, customer_id, name, amount, currency, stage, lost_reason, closed_at, created_at)
+                values ($1, $2, $3, $4, 'CNY', $5, $6, $7, $8)""",
+                id, customer, Api.unique("商机"), new java.math.BigDecimal(amount), stage, "LOST".equals(stage) ? "预算取消" : null,
+                closedAt == null ? null : at(closedAt), at(createdAt));
+        return id;
+    }
+
+    void move(UUID deal, String at, String from, String to) {
+        sql("insert into deal_stage_change (id, deal_id, at, from_stage, to_stage) values ($1, $2, $3, $4, $5)",
+                UUID.randomUUID(), deal, at(at), from, to);
+    }
+
+    @Test
+    void theDataLayerHasTheWeeksDealsCollectionsAndMoneyTargets() {
+        UUID team = Api.team("weekly-money", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        UUID c = UUID.randomUUID();
+        sql("insert into customer (id, name, owner_id, team_id, grade, stage, created_at) values ($1, $2, $3, $4, 'A', 'KEY_ACCOUNT', $5)",
+                c, Api.unique("客户"), rep.id(), rep.teamId(), at("2025-04-01T03:00:00Z"));
+        UUID won = deal(c, "80000", "WON", "2025-05-13T03:00:00Z", "2025-05-05T03:00:00Z");
+        move(won, "2025-05-05T03:00:00Z", null, "NEGOTIATION");
+        move(won, "2025-05-13T03:00:00Z", "NEGOTIATION", "WON");
+        UUID lost = deal(c, "30000", "LOST", "2025-05-16T03:00:00Z", "2025-05-06T03:00:00Z");
+        move(lost, "2025-05-06T03:00:00Z", null, "PROPOSAL");
+        move(lost, "2025-05-14T03:00:00Z", "PROPOSAL", "NEGOTIATION");
+        move(lost, "2025-05-16T03:00:00Z", "NEGOTIATION", "LOST");
+        UUID later = deal(c, "1000", "WON", "2025-05-18T16:30:00Z", "2025-05-06T03:00:00Z"); // Monday 19 May in Shanghai
+        move(later, "2025-05-18T16:30:00Z", "PROPOSAL", "WON");
+        UUID k = UUID.randomUUID();
+        sql("""
+                insert into contract (id, customer_id, number, value, currency, starts_on, ends_on, status, renewal_state)
+                values ($1, $2, $3, 6000, 'CNY', '2025-01-01', '2025-12-31', 'ACTIVE', 'NONE')""", k, c, Api.unique("HT"));
+        UUID i = UUID.randomUUID();
+        sql("insert into instalment (id, contract_id, position, due_on, amount, currency, collected, paid_on) values ($1, $2, 1, $3, 6000, 'CNY', 6000, $4)",
+                i, k, java.time.LocalDate.parse("2025-05-10"), java.time.LocalDate.parse("2025-05-20"));
+        sql("insert into payment (id, instalment_id, contract_id, amount, currency, received_on) values ($1, $2, $3, 2500, 'CNY', $4)",
+                UUID.randomUUID(), i, k, java.time.LocalDate.parse("2025-05-15"));
+        sql("insert into payment (id, instalment_id, contract_id, amount, currency, received_on) values ($1, $2, $3, 3500, 'CNY', $4)",
+                UUID.randomUUID(), i, k, java.time.LocalDate.parse("2025-05-20"));
+        String id = rep.as().body(Map.of("period", "2025-05", "level", "REP", "userId", rep.id(), "metric", "REVENUE", "value", 160000,
+                        "currency", "CNY"))
+                .post("/api/v1/targets").then().statusCode(201).extract().path("id");
+        rep.as().body(Map.of()).post("/api/v1/targets/" + id + "/submit").then().statusCode(200);
+        manager.as().post("/api/v1/targets/" + id + "/approve").then().statusCode(200);
+
+        rep.as().queryParam("week", "2025-W20").get("/api/v1/reports/weekly").then().statusCode(200)
+                .body("data.dealsWon", equalTo(1)).body("data.dealsLost", equalTo(1)).body("data.dealStageMoves", equalTo(3))
+                .body("data.revenue[0].currency", equalTo("CNY")).body("data.revenue[0].amount", equalTo(80000.00f))
+                .body("data.collected", hasSize(1)).body("data.collected[0].amount", equalTo(2500.00f))
+                .body("data.monthTargets[0].metric", equalTo("REVENUE")).body("data.monthTargets[0].measured", equalTo(true))
+                .body("data.monthTargets[0].actual", equalTo(80000)).body("data.monthTargets[0].rate", equalTo(0.5f));
+        manager.as().queryParam("teamId", team).queryParam("week", "2025-W20").get("/api/v1/reports/weekly/team").then().statusCode(200)
+                .body("totals.dealsWon", equalTo(1)).body("totals.revenue[0].amount", equalTo(80000.00f))
+                .body("totals.collected[0].amount", equalTo(2500.00f)).body("totals.dealStageMoves", equalTo(3));
+    }
 }
