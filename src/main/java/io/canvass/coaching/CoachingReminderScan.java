@@ -106,6 +106,7 @@ public class CoachingReminderScan {
         Map<String, Object> args = Map.of("title", r.getString("title"), "dueOn", dueOn.toString(), "rep", r.getString("display_name"));
         String key = "coaching:" + task + ":" + dueOn;
         String link = "/coaching";
+        String managersLink = "/team/coaching";
         if (!r.getBoolean("overdue")) {
             return tx.preparedQuery(MARK_DUE).execute(Tuple.of(task, now.atOffset(ZoneOffset.UTC)))
                     .chain(() -> reminders.schedule(tx, new ReminderService.Reminder(rep, CoachingDueSoon.CODE, key, now, link, args, task)))
@@ -117,7 +118,7 @@ public class CoachingReminderScan {
                     Uni<Integer> count = Uni.createFrom().item(created ? 1 : 0);
                     for (Row m : managers) {
                         count = count.chain(n -> reminders.schedule(tx, new ReminderService.Reminder(m.getUUID(0), CoachingOverdueManager.CODE,
-                                key, now, link, args, task)).map(c -> n + (c ? 1 : 0)));
+                                key, now, managersLink, args, task)).map(c -> n + (c ? 1 : 0)));
                     }
                     return count;
                 }));

@@ -53,7 +53,7 @@ public class DiagnosisService {
             ), r as (
                 insert into reminder (id, user_id, kind, dedupe_key, subject_id, args, link, due_at, deliver_at)
                 select uuid_v7(), tm.user_id, 'COACHING_PROPOSED', 'coaching-proposal:' || p.id, p.id,
-                       jsonb_build_object('rep', u.display_name), '/coaching/proposals', now(), now()
+                       jsonb_build_object('rep', u.display_name), '/team/proposals', now(), now()
                 from p
                 join app_user u on u.id = p.rep_id
                 join team_manager tm on tm.team_id = p.team_id and tm.user_id <> p.rep_id

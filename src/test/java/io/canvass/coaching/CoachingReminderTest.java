@@ -81,7 +81,7 @@ class CoachingReminderTest {
         assertEquals(List.of("COACHING_DUE_SOON:" + today, "COACHING_DUE_SOON:" + tomorrow, "COACHING_OVERDUE:" + late).stream().sorted().toList(),
                 reminders(rep));
         assertEquals(List.of("COACHING_OVERDUE_MANAGER:" + late), reminders(manager));
-        assertEquals("/coaching", sql("select link from reminder where subject_id = $1 and user_id = $2", late, manager.id()).get(0).getString(0));
+        assertEquals("/team/coaching", sql("select link from reminder where subject_id = $1 and user_id = $2", late, manager.id()).get(0).getString(0));
 
         // three days on, the two that were due soon are overdue: one more reminder each, and the manager hears of them
         scan(NOW.plus(Duration.ofDays(3)), rep);

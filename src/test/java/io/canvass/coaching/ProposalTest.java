@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.canvass.testing.Api;
 import io.quarkus.vertx.VertxContextSupport;
@@ -119,13 +120,13 @@ class ProposalTest {
         List<Map<String, Object>> forBusy = proposals(manager, busy);
         List<Map<String, Object>> forLate = proposals(manager, late);
         List<Map<String, Object>> forMissing = proposals(manager, missing);
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("VISIT_QUALITY"), forBusy.stream().map(p -> p.get("rule")).toList());
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("TIME_MANAGEMENT"), forLate.stream().map(p -> p.get("rule")).toList());
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("TARGET_MISSED"), forMissing.stream().map(p -> p.get("rule")).toList());
+        assertEquals(List.of("VISIT_QUALITY"), forBusy.stream().map(p -> p.get("rule")).toList());
+        assertEquals(List.of("TIME_MANAGEMENT"), forLate.stream().map(p -> p.get("rule")).toList());
+        assertEquals(List.of("TARGET_MISSED"), forMissing.stream().map(p -> p.get("rule")).toList());
         Map<String, Object> evidence = (Map<String, Object>) forBusy.get(0).get("evidence");
-        org.junit.jupiter.api.Assertions.assertEquals(15, evidence.get("effectiveVisits"));
-        org.junit.jupiter.api.Assertions.assertEquals(0.3f, ((Number) evidence.get("teamMedianConversionRate")).floatValue());
-        org.junit.jupiter.api.Assertions.assertEquals("2025-05-19", forBusy.get(0).get("windowStart"));
+        assertEquals(15, evidence.get("effectiveVisits"));
+        assertEquals(0.3f, ((Number) evidence.get("teamMedianConversionRate")).floatValue());
+        assertEquals("2025-05-19", forBusy.get(0).get("windowStart"));
 
         String dismissed = (String) forBusy.get(0).get("id");
         manager.as().body(Map.of("reason", " ")).post("/api/v1/coaching-proposals/" + dismissed + "/dismiss").then().statusCode(400)
@@ -141,8 +142,8 @@ class ProposalTest {
 
         // unchanged evidence is not proposed again
         diagnose();
-        org.junit.jupiter.api.Assertions.assertEquals(1, proposals(manager, busy).size());
-        org.junit.jupiter.api.Assertions.assertEquals(1, proposals(manager, late).size());
+        assertEquals(1, proposals(manager, busy).size());
+        assertEquals(1, proposals(manager, late).size());
     }
 
     @Test
@@ -202,24 +203,25 @@ class ProposalTest {
 
         List<Map<String, Object>> forSeller = proposals(manager, seller);
         List<Map<String, Object>> forCloser = proposals(manager, closer);
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("PROPOSAL_FIT"), forSeller.stream().map(p -> p.get("rule")).toList());
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("TARGET_MISSED"), forCloser.stream().map(p -> p.get("rule")).toList(),
+        assertEquals(List.of("PROPOSAL_FIT"), forSeller.stream().map(p -> p.get("rule")).toList());
+        assertEquals(List.of("TARGET_MISSED"), forCloser.stream().map(p -> p.get("rule")).toList(),
                 "wins often enough, but the revenue targets of April and May were missed (its wins came in June)");
         Map<String, Object> evidence = (Map<String, Object>) forSeller.get(0).get("evidence");
-        org.junit.jupiter.api.Assertions.assertEquals(8, evidence.get("proposals"));
-        org.junit.jupiter.api.Assertions.assertEquals(1, evidence.get("dealsWon"));
-        org.junit.jupiter.api.Assertions.assertEquals(0.3125f, ((Number) evidence.get("teamMedianWinsPerProposal")).floatValue());
+        assertEquals(8, evidence.get("proposals"));
+        assertEquals(1, evidence.get("dealsWon"));
+        assertEquals(0.3125f, ((Number) evidence.get("teamMedianWinsPerProposal")).floatValue());
         List<Map<String, Object>> missed = (List<Map<String, Object>>) ((Map<String, Object>) forCloser.get(0).get("evidence")).get("missed");
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("REVENUE", "REVENUE"), missed.stream().map(m -> m.get("metric")).toList());
-        org.junit.jupiter.api.Assertions.assertEquals("CNY", missed.get(0).get("currency"));
-        org.junit.jupiter.api.Assertions.assertEquals(0, ((Number) missed.get(0).get("actual")).intValue());
+        assertEquals(List.of("REVENUE", "REVENUE"), missed.stream().map(m -> m.get("metric")).toList());
+        assertEquals("CNY", missed.get(0).get("currency"));
+        assertEquals(0, ((Number) missed.get(0).get("actual")).intValue());
 
         // the manager is told of each new proposal once, however often the diagnosis runs
         diagnose();
         io.vertx.mutiny.sqlclient.Row told = pool.preparedQuery(
-                        "select count(*), count(distinct subject_id) from reminder where user_id = $1 and kind = 'COACHING_PROPOSED'")
+                        "select count(*), count(distinct subject_id), string_agg(distinct link, ' ') from reminder where user_id = $1 and kind = 'COACHING_PROPOSED'")
                 .execute(Tuple.of(manager.id())).await().atMost(Duration.ofSeconds(10)).iterator().next();
-        org.junit.jupiter.api.Assertions.assertEquals(2L, told.getLong(0));
-        org.junit.jupiter.api.Assertions.assertEquals(2L, told.getLong(1));
+        assertEquals(2L, told.getLong(0));
+        assertEquals(2L, told.getLong(1));
+        assertEquals("/team/proposals", told.getString(2), "the reminder opens the proposals inbox");
     }
 }
