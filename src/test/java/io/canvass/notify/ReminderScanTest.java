@@ -6,6 +6,7 @@ import io.canvass.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -103,13 +104,19 @@ class ReminderScanTest {
     @Test
     void managersGetOneDigestADayAtTheirLocalTime() {
         Field f = field();
-        // a zone where the digest time (08:00) has passed today, whenever the test runs
+        // the rep works far east of the manager: their follow-up's due day has ended while it is still that date for the manager
+        ZoneId repZone = ZoneId.of("Pacific/Kiritimati");
+        LocalDate repToday = LocalDate.now(repZone);
+        // a zone where the digest time (08:00) has passed today and whose date is behind the rep's, whenever the test runs
         ZoneId zone = java.util.stream.IntStream.rangeClosed(-12, 14)
                 .mapToObj(h -> ZoneId.of(h >= 0 ? "Etc/GMT-" + h : "Etc/GMT+" + (-h)))
                 .filter(z -> ZonedDateTime.now(z).toLocalTime().isAfter(LocalTime.of(9, 0)))
+                .filter(z -> ZonedDateTime.now(z).toLocalDate().isBefore(repToday))
                 .findFirst().orElseThrow();
         f.manager().as().body(Map.of("timeZone", zone.getId())).patch("/api/v1/me").then().statusCode(200);
-        due(f.followUp(), -30);
+        f.rep().as().body(Map.of("timeZone", repZone.getId())).patch("/api/v1/me").then().statusCode(200);
+        reminders.execute("update follow_up set due_on = $2, due_at = $3 where id = $1",
+                f.followUp(), repToday.minusDays(1), repToday.atStartOfDay(repZone).toOffsetDateTime());
 
         scanner.scan().await().atMost(Duration.ofMinutes(1));
         scanner.scan().await().atMost(Duration.ofMinutes(1));

@@ -36,7 +36,7 @@ public class ManagerDigest implements ReminderKind {
             select uuid_v7(), m.id, 'MANAGER_DIGEST', 'digest:' || m.today,
                    jsonb_build_object(
                        'overdue', (select count(*) from follow_up f where f.team_id in (select team_id from sub where manager_id = m.id)
-                                   and f.status in ('OPEN', 'SNOOZED') and f.due_on < m.today),
+                                   and f.status in ('OPEN', 'SNOOZED') and f.due_at <= now()),
                        'visits', (select count(*) from check_in c where c.team_id in (select team_id from sub where manager_id = m.id)
                                   and c.received_at >= m.today::timestamp at time zone m.time_zone),
                        'unverified', (select count(*) from check_in c where c.team_id in (select team_id from sub where manager_id = m.id)
