@@ -20,6 +20,13 @@ select date_trunc('week', day)::date, sum(effective_visits), sum(new_customers)
 from kpi_rep_day where user_id = any(:'reps'::uuid[]) and day >= :'d_from'::date and day < :'d_to'::date
 group by 1 having sum(effective_visits) > 0 or sum(new_customers) > 0 order by 1;
 
+\echo '### money rollup (deals closed, instalments due and settled, payments received)'
+explain (analyze, buffers, costs off)
+select user_id, currency, sum(won), sum(won_amount), sum(lost), sum(due_amount), sum(due_collected), sum(received),
+       sum(settled), sum(settled_days_late)
+from kpi_rep_money_day where user_id = any(:'reps'::uuid[]) and day >= :'d_from'::date and day < :'d_to'::date
+group by user_id, currency;
+
 \echo '### records: visits (the path without the rollup)'
 explain (analyze, buffers, costs off)
 select user_id, count(*), count(*) filter (where verdict = 'VERIFIED') from check_in

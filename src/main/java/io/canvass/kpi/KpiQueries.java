@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -181,6 +180,17 @@ public class KpiQueries {
             from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
             group by 1 having sum(effective_visits) > 0 or sum(new_customers) > 0 order by 1""";
 
+    /**
+     * Money of the days [$2, $3) from the daily money rollup, per rep and currency: deals closed (by
+     * their closing day in the rollup's zone), instalments due and settled, payments received.
+     */
+    static final String ROLLUP_MONEY = """
+            select user_id, currency, sum(won) as won, sum(won_amount) as won_amount, sum(lost) as lost,
+                   sum(due_amount) as due, sum(due_collected) as collected, sum(received) as received,
+                   sum(settled) as settled, sum(settled_days_late) as days_late
+            from kpi_rep_money_day where user_id = any($1) and day >= $2 and day < $3
+            group by user_id, currency""";
+
     static final String ROLLUP_ZONE = "select kpi_rollup_zone()";
 
     /** One week of a trend. */
@@ -225,39 +235,44 @@ public class KpiQueries {
         LocalDate toDay = to.atZone(zone).toLocalDate();
         UUID[] ids = reps.toArray(UUID[]::new);
         Tuple range = Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
-        return rollupUsable(rollup, from, to, zone).chain(usable -> {
-            if (!usable) {
-                return live(ids, range, freshDays, byRep);
+        Tuple days = Tuple.of(ids, fromDay, toDay);
+        return rollupUsable(rollup, from, to, zone)
+                .chain(usable -> (usable ? rolled(ids, from, to, zone, freshDays, byRep) : live(ids, range, freshDays, byRep))
+                        .chain(filled -> rollup ? rolledMoney(ids, range, days, usable, filled) : money(ids, range, days, filled)));
+    }
+
+    /** The counts of whole days in the rollup's zone from the daily rollup; today's follow-ups from the records. */
+    private Uni<Map<UUID, RepNumbers>> rolled(UUID[] ids, Instant from, Instant to, ZoneId zone, int freshDays, Map<UUID, RepNumbers> byRep) {
+        Tuple range = Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+        Instant todayStart = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+        Uni<RowSet<Row>> days = pool.preparedQuery(ROLLUP)
+                .execute(Tuple.of(ids, from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate(), LocalDate.now(zone)));
+        Uni<RowSet<Row>> today = todayStart.isBefore(to)
+                ? pool.preparedQuery(FOLLOW_UPS).execute(Tuple.of(ids, (from.isAfter(todayStart) ? from : todayStart).atOffset(ZoneOffset.UTC),
+                        to.atOffset(ZoneOffset.UTC)))
+                : Uni.createFrom().nullItem();
+        Uni<RowSet<Row>> leads = pool.preparedQuery(POOL).execute(Tuple.of(ids, freshDays));
+        Uni<RowSet<Row>> funnel = pool.preparedQuery(FUNNEL).execute(range);
+        return Uni.combine().all().unis(days, today, leads, funnel).asTuple().map(t -> {
+            for (Row r : t.getItem1()) {
+                RepNumbers n = byRep.get(r.getUUID("user_id"));
+                n.visits = r.getLong("visits");
+                n.effectiveVisits = r.getLong("effective");
+                n.newCustomers = r.getLong("created");
+                n.followUpsDue = r.getLong("due");
+                n.followUpsOnTime = r.getLong("on_time");
             }
-            Instant todayStart = LocalDate.now(zone).atStartOfDay(zone).toInstant();
-            Uni<RowSet<Row>> days = pool.preparedQuery(ROLLUP).execute(Tuple.of(ids, fromDay, toDay, LocalDate.now(zone)));
-            Uni<RowSet<Row>> today = todayStart.isBefore(to)
-                    ? pool.preparedQuery(FOLLOW_UPS).execute(Tuple.of(ids, (from.isAfter(todayStart) ? from : todayStart).atOffset(ZoneOffset.UTC),
-                            to.atOffset(ZoneOffset.UTC)))
-                    : Uni.createFrom().nullItem();
-            Uni<RowSet<Row>> leads = pool.preparedQuery(POOL).execute(Tuple.of(ids, freshDays));
-            Uni<RowSet<Row>> funnel = pool.preparedQuery(FUNNEL).execute(range);
-            return Uni.combine().all().unis(days, today, leads, funnel).asTuple().map(t -> {
-                for (Row r : t.getItem1()) {
-                    RepNumbers n = byRep.get(r.getUUID("user_id"));
-                    n.visits = r.getLong("visits");
-                    n.effectiveVisits = r.getLong("effective");
-                    n.newCustomers = r.getLong("created");
-                    n.followUpsDue = r.getLong("due");
-                    n.followUpsOnTime = r.getLong("on_time");
+            if (t.getItem2() != null) {
+                for (Row r : t.getItem2()) {
+                    RepNumbers n = byRep.get(r.getUUID("owner_id"));
+                    n.followUpsDue += r.getLong("due");
+                    n.followUpsOnTime += r.getLong("on_time");
                 }
-                if (t.getItem2() != null) {
-                    for (Row r : t.getItem2()) {
-                        RepNumbers n = byRep.get(r.getUUID("owner_id"));
-                        n.followUpsDue += r.getLong("due");
-                        n.followUpsOnTime += r.getLong("on_time");
-                    }
-                }
-                pool(t.getItem3(), byRep);
-                funnel(t.getItem4(), byRep);
-                return byRep;
-            });
-        }).chain(filled -> money(ids, range, Tuple.of(ids, fromDay, toDay), filled));
+            }
+            pool(t.getItem3(), byRep);
+            funnel(t.getItem4(), byRep);
+            return byRep;
+        });
     }
 
     /**
@@ -328,6 +343,7 @@ public class KpiQueries {
         }
     }
 
+    /** Money from the records. */
     private Uni<Map<UUID, RepNumbers>> money(UUID[] ids, Tuple range, Tuple days, Map<UUID, RepNumbers> byRep) {
         Uni<RowSet<Row>> closed = pool.preparedQuery(DEALS_CLOSED).execute(range);
         Uni<RowSet<Row>> proposals = pool.preparedQuery(PROPOSALS).execute(range);
@@ -335,35 +351,69 @@ public class KpiQueries {
         Uni<RowSet<Row>> received = pool.preparedQuery(PAYMENTS_RECEIVED).execute(days);
         Uni<RowSet<Row>> settled = pool.preparedQuery(INSTALMENTS_SETTLED).execute(days);
         return Uni.combine().all().unis(closed, proposals, due, received, settled).asTuple().map(t -> {
-            for (Row r : t.getItem1()) {
-                RepNumbers n = byRep.get(r.getUUID("owner_id"));
-                String currency = r.getString("currency");
-                if ("WON".equals(r.getString("stage"))) {
-                    n.dealsWon += r.getLong("n");
-                    n.revenue.merge(currency, r.getBigDecimal("amount"), BigDecimal::add);
-                    n.wonByCurrency.merge(currency, r.getLong("n"), Long::sum);
-                } else {
-                    n.dealsLost += r.getLong("n");
-                }
-            }
-            for (Row r : t.getItem2()) {
-                byRep.get(r.getUUID("owner_id")).proposals = r.getLong("n");
-            }
+            closed(t.getItem1(), byRep);
+            proposals(t.getItem2(), byRep);
             for (Row r : t.getItem3()) {
-                RepNumbers n = byRep.get(r.getUUID("owner_id"));
-                n.collectionDue.merge(r.getString("currency"), r.getBigDecimal("due"), BigDecimal::add);
-                n.collectionCollected.merge(r.getString("currency"), r.getBigDecimal("collected"), BigDecimal::add);
+                byRep.get(r.getUUID("owner_id")).due(r.getString("currency"), r.getBigDecimal("due"), r.getBigDecimal("collected"));
             }
             for (Row r : t.getItem4()) {
-                byRep.get(r.getUUID("owner_id")).received.merge(r.getString("currency"), r.getBigDecimal("amount"), BigDecimal::add);
+                byRep.get(r.getUUID("owner_id")).received(r.getString("currency"), r.getBigDecimal("amount"));
             }
             for (Row r : t.getItem5()) {
-                RepNumbers n = byRep.get(r.getUUID("owner_id"));
-                n.instalmentsSettled = r.getLong("n");
-                n.settledDaysLate = r.getLong("days_late");
+                byRep.get(r.getUUID("owner_id")).settled(r.getLong("n"), r.getLong("days_late"));
             }
             return byRep;
         });
+    }
+
+    /**
+     * Money from the daily money rollup; deals closed from the records when the range is not whole
+     * days in the rollup's zone ({@code dealsRolled} false), and proposals always from the records
+     * (a deal entering PROPOSAL on two days of the range counts once).
+     */
+    private Uni<Map<UUID, RepNumbers>> rolledMoney(UUID[] ids, Tuple range, Tuple days, boolean dealsRolled, Map<UUID, RepNumbers> byRep) {
+        Uni<RowSet<Row>> rolled = pool.preparedQuery(ROLLUP_MONEY).execute(days);
+        Uni<RowSet<Row>> proposals = pool.preparedQuery(PROPOSALS).execute(range);
+        Uni<RowSet<Row>> closed = dealsRolled ? Uni.createFrom().nullItem() : pool.preparedQuery(DEALS_CLOSED).execute(range);
+        return Uni.combine().all().unis(rolled, proposals, closed).asTuple().map(t -> {
+            for (Row r : t.getItem1()) {
+                RepNumbers n = byRep.get(r.getUUID("user_id"));
+                String currency = r.getString("currency");
+                if (dealsRolled) {
+                    n.won(currency, r.getLong("won"), r.getBigDecimal("won_amount"));
+                    n.dealsLost += r.getLong("lost");
+                }
+                if (r.getBigDecimal("due").signum() != 0) {
+                    n.due(currency, r.getBigDecimal("due"), r.getBigDecimal("collected"));
+                }
+                if (r.getBigDecimal("received").signum() != 0) {
+                    n.received(currency, r.getBigDecimal("received"));
+                }
+                n.settled(r.getLong("settled"), r.getLong("days_late"));
+            }
+            proposals(t.getItem2(), byRep);
+            if (t.getItem3() != null) {
+                closed(t.getItem3(), byRep);
+            }
+            return byRep;
+        });
+    }
+
+    private static void closed(RowSet<Row> rows, Map<UUID, RepNumbers> byRep) {
+        for (Row r : rows) {
+            RepNumbers n = byRep.get(r.getUUID("owner_id"));
+            if ("WON".equals(r.getString("stage"))) {
+                n.won(r.getString("currency"), r.getLong("n"), r.getBigDecimal("amount"));
+            } else {
+                n.dealsLost += r.getLong("n");
+            }
+        }
+    }
+
+    private static void proposals(RowSet<Row> rows, Map<UUID, RepNumbers> byRep) {
+        for (Row r : rows) {
+            byRep.get(r.getUUID("owner_id")).proposals = r.getLong("n");
+        }
     }
 
     /** Forward stage moves per rep in the range (reps without any are absent). */

@@ -45,6 +45,29 @@ public final class RepNumbers {
         this.userId = userId;
     }
 
+    /** Deals won in one currency (nothing when there are none). */
+    void won(String currency, long count, BigDecimal amount) {
+        if (count > 0) {
+            dealsWon += count;
+            revenue.merge(currency, amount, BigDecimal::add);
+            wonByCurrency.merge(currency, count, Long::sum);
+        }
+    }
+
+    void due(String currency, BigDecimal amount, BigDecimal collected) {
+        collectionDue.merge(currency, amount, BigDecimal::add);
+        collectionCollected.merge(currency, collected, BigDecimal::add);
+    }
+
+    void received(String currency, BigDecimal amount) {
+        received.merge(currency, amount, BigDecimal::add);
+    }
+
+    void settled(long count, long daysLate) {
+        instalmentsSettled += count;
+        settledDaysLate += daysLate;
+    }
+
     /** Adds another rep's counts to these (a team's totals). */
     public RepNumbers add(RepNumbers other) {
         visits += other.visits;

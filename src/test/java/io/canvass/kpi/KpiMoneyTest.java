@@ -231,4 +231,72 @@ class KpiMoneyTest {
                 .body("indicators.winRate", equalTo(null))
                 .body("indicators.collectionCycleDays", equalTo(null));
     }
+
+    @Inject
+    KpiQueries queries;
+
+    static String money(RepNumbers n) {
+        return "won=" + n.dealsWon + " lost=" + n.dealsLost + " revenue=" + plain(n.revenue) + " wonBy=" + n.wonByCurrency
+                + " due=" + plain(n.collectionDue) + " collected=" + plain(n.collectionCollected) + " received=" + plain(n.received)
+                + " settled=" + n.instalmentsSettled + " late=" + n.settledDaysLate + " proposals=" + n.proposals;
+    }
+
+    static String plain(Map<String, BigDecimal> amounts) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        amounts.forEach((currency, amount) -> out.put(currency, amount.stripTrailingZeros().toPlainString()));
+        return out.toString();
+    }
+
+    /** The rep's money for [from, to) from the daily money rollup and from the records: both must be {@code expected}. */
+    void sameWithAndWithoutTheRollup(UUID rep, Instant from, Instant to, String expected) {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        RepNumbers live = queries.numbers(List.of(rep), from, to, zone, 30, false).await().atMost(Duration.ofSeconds(10)).get(rep);
+        RepNumbers rolled = queries.numbers(List.of(rep), from, to, zone, 30, true).await().atMost(Duration.ofSeconds(10)).get(rep);
+        assertEquals(expected, money(live), "from the records");
+        assertEquals(expected, money(rolled), "from the daily money rollup");
+    }
+
+    @Test
+    void theMoneyRollupAnswersAsTheRecordsDoAfterEveryKindOfChange() {
+        UUID team = Api.team("kpi-money-rollup", null);
+        Api.TestUser one = repOne(team);
+        Api.TestUser other = Api.user("REP", team);
+        Instant from = Instant.parse("2025-09-30T16:00:00Z");
+        Instant to = Instant.parse("2025-10-31T16:00:00Z");
+        sameWithAndWithoutTheRollup(one.id(), from, to, "won=3 lost=1 revenue={CNY=150000.5, USD=2000} wonBy={CNY=2, USD=1} "
+                + "due={CNY=33000} collected={CNY=18000} received={CNY=26000} settled=3 late=10 proposals=3");
+        // not whole days in the rollup's zone: deals closed come from the records, the days' money from the rollup
+        sameWithAndWithoutTheRollup(one.id(), from.plusSeconds(3600), to, "won=3 lost=1 revenue={CNY=150000.5, USD=2000} "
+                + "wonBy={CNY=2, USD=1} due={CNY=33000} collected={CNY=18000} received={CNY=26000} settled=3 late=10 proposals=3");
+
+        UUID c = customer(one);
+        UUID won = deal(c, "CNY", "1000", "2025-10-01T02:00:00Z", "NEGOTIATION", "2025-10-02T02:00:00Z", "WON");
+        UUID draft = contract(c, "DRAFT");
+        instalment(draft, 1, "2025-10-12", "500", "2025-10-12", "500");
+        UUID k = contract(c, "ACTIVE");
+        instalment(k, 1, "2025-10-14", "800", "2025-10-15", "300");
+        // a deal's amount corrected, another reopened; a draft signed; a payment moved and one refunded; an instalment rescheduled
+        sql("update deal set amount = 1200 where id = $1", won);
+        sql("update deal set stage = 'NEGOTIATION', closed_at = null where customer_id <> $1 and stage = 'LOST' "
+                + "and customer_id in (select id from customer where owner_id = $2)", c, one.id());
+        sql("update contract set status = 'ACTIVE' where id = $1", draft);
+        sql("update payment set received_on = '2025-11-03' where contract_id = $1", k);
+        sql("update instalment set collected = 0 where contract_id = $1", k);
+        sql("delete from payment where contract_id = $1", k);
+        sql("update instalment set due_on = '2025-11-20' where contract_id in (select id from contract where customer_id <> $1 "
+                + "and customer_id in (select id from customer where owner_id = $2)) and position = 4", c, one.id());
+        sameWithAndWithoutTheRollup(one.id(), from, to, "won=4 lost=0 revenue={CNY=151200.5, USD=2000} wonBy={CNY=3, USD=1} "
+                + "due={CNY=31300} collected={CNY=15500} received={CNY=26500} settled=4 late=10 proposals=3");
+
+        // the new customer goes to a colleague with all its money; a contract is deleted with its instalments
+        sql("update customer set owner_id = $1 where id = $2", other.id(), c);
+        sameWithAndWithoutTheRollup(other.id(), from, to, "won=1 lost=0 revenue={CNY=1200} wonBy={CNY=1} "
+                + "due={CNY=1300} collected={CNY=500} received={CNY=500} settled=1 late=0 proposals=0");
+        sql("delete from instalment where contract_id = $1", k);
+        sql("delete from contract where id = $1", k);
+        sameWithAndWithoutTheRollup(other.id(), from, to, "won=1 lost=0 revenue={CNY=1200} wonBy={CNY=1} "
+                + "due={CNY=500} collected={CNY=500} received={CNY=500} settled=1 late=0 proposals=0");
+        sameWithAndWithoutTheRollup(one.id(), from, to, "won=3 lost=0 revenue={CNY=150000.5, USD=2000} wonBy={CNY=2, USD=1} "
+                + "due={CNY=30000} collected={CNY=15000} received={CNY=26000} settled=3 late=10 proposals=3");
+    }
 }
