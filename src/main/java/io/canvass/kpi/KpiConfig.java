@@ -12,9 +12,9 @@ public interface KpiConfig {
     int freshLeadDays();
 
     /**
-     * Whether dashboards read visits, new customers and follow-ups of whole days from the per-rep
-     * daily rollup ({@code kpi_rep_day}, kept by triggers) instead of the records; either way the
-     * numbers are the same.
+     * Whether dashboards read visits, new customers, follow-ups and money of whole days from the
+     * per-rep daily rollups ({@code kpi_rep_day}, {@code kpi_rep_money_day}, kept by triggers)
+     * instead of the records; either way the numbers are the same.
      */
     @WithDefault("true")
     boolean rollup();
