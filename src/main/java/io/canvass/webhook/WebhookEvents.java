@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * The one way features emit webhook events. Call {@link #publish} inside the Hibernate Reactive
- * transaction that makes the change (or {@link #publish(SqlClient, UUID, List)} inside a Vert.x
+ * transaction that makes the change (or {@link #publish(SqlClient, List, List)} inside a Vert.x
  * SQL transaction): the event and one pending delivery per subscribed, active endpoint are
  * written by one statement in that transaction, so an event exists if and only if its change
  * committed. The dispatcher sends them afterwards. With no subscriber nothing is written.
