@@ -224,7 +224,7 @@ for label, half in (("http", "http-half"), ("http-idem", "http-idem-half")):
           f" = {100 * top[2]['rps'] / sql[2]['rps']:.0f} % of the pgbench ceiling (target >= 50 %)")
     if h:
         print(f"{'':<10} at half rate: {h[2]['rps']:.0f} req/s, p50 {h[2]['p50_ms']:.2f} ms, p99 {h[2]['p99_ms']:.2f} ms (target p99 <= 50 ms)")
-print(f"statements the app sends per check-in (no Idempotency-Key): {sys.argv[2]}; the pgbench script sends 8")
+print(f"statements the app sends per check-in (no Idempotency-Key): {sys.argv[2]}; the pgbench script sends 5")
 EOF
 echo "load average (1/5/15 min) on this $(nproc)-core machine: $LOAD_BEFORE before the measurements, $LOAD_AFTER after"
 echo "total run time: $(( $(date +%s) - START )) s" >&2

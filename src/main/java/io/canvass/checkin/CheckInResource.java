@@ -63,7 +63,7 @@ public class CheckInResource {
     @POST
     @RolesAllowed({ Role.MANAGER_NAME, Role.REP_NAME })
     @Operation(summary = "Check in at a customer",
-            description = "Records the visit once: a retry with the same Idempotency-Key (or the same clientId) returns the original response; the same key with a different body is refused (422); a retry while the first is running gets 409. The position is checked against the customer's location: the check-in is never refused for being far, it is flagged with the reason. Completes the customer's pending follow-up as a visit.")
+            description = "Records the visit once: a retry with the same Idempotency-Key (or the same clientId) returns the original response; the same key with a different body is refused (422); a retry while the first is running gets 409. The position is checked against the customer's location: the check-in is never refused for being far, it is flagged with the reason. Completes the customer's pending follow-up as a visit and schedules the next one; check-ins at one customer at the same moment are all recorded, and each pending follow-up is completed by one of them.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "visit", value = """
             {"clientId":"6f1c2b1e-8a8e-4c3e-9a53-2b8f0f3f6a11","customerId":"01a2089c-dbe9-7325-bb07-3f6f590ce315",
              "clientTime":"2026-11-23T02:15:00Z","position":{"lat":31.2304,"lng":121.4737,"accuracy":18,"fixAge":5},

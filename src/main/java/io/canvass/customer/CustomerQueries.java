@@ -1,5 +1,6 @@
 package io.canvass.customer;
 
+import io.canvass.followup.FollowUpTarget;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.Scope;
@@ -7,11 +8,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -182,6 +186,30 @@ public class CustomerQueries {
         params.add(limit + 1);
         sql.append(" limit $").append(params.size());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> page(rows, limit));
+    }
+
+    /** A customer that is not deleted, with what a visit needs: owner and time zone, location and scheduling inputs. */
+    static final String SITE = """
+            select c.owner_id, c.team_id, c.name, c.lat, c.lng, c.grade, c.stage, c.cadence_days_override,
+                   c.last_touched_at, c.created_at, u.time_zone
+            from customer c join app_user u on u.id = c.owner_id
+            where c.id = $1 and c.deleted_at is null""";
+
+    /** The customer's site read on {@code client} (a connection inside the caller's transaction); null when deleted or absent. */
+    Uni<CustomerService.Site> site(SqlClient client, UUID customerId) {
+        return client.preparedQuery(SITE).execute(Tuple.of(customerId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row r = rows.iterator().next();
+            String stage = r.getString("stage");
+            OffsetDateTime touched = r.getOffsetDateTime("last_touched_at");
+            FollowUpTarget target = new FollowUpTarget(customerId, r.getUUID("owner_id"), r.getUUID("team_id"),
+                    ZoneId.of(r.getString("time_zone")), r.getString("grade"), stage, r.getInteger("cadence_days_override"),
+                    touched == null ? null : touched.toInstant(), r.getOffsetDateTime("created_at").toInstant(),
+                    !Customer.Stage.LOST.name().equals(stage));
+            return new CustomerService.Site(target, r.getString("name"), r.getDouble("lat"), r.getDouble("lng"));
+        });
     }
 
     public Uni<Long> missedLast90Days(UUID customerId) {

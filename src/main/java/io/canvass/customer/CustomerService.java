@@ -33,6 +33,7 @@ import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -372,6 +373,27 @@ public class CustomerService {
             return new Site(target(c, found.ownerZone()), c.name, c.lat, c.lng);
         }));
     }
+
+    /**
+     * The same for a visit recorded on the Vert.x client: read on {@code client}, the connection of
+     * the visit's transaction, for {@code scope} (resolve it before taking the connection).
+     */
+    public Uni<Site> siteInScope(SqlClient client, Scope scope, UUID customerId) {
+        return queries.site(client, customerId)
+                .map(site -> site == null || !scope.covers(site.target().ownerId(), site.target().teamId()) ? null : site);
+    }
+
+    /**
+     * A touch's effect on the customer, as a common table expression for a statement that records
+     * a visit in one round trip: expects a CTE {@code visit} with {@code customer_id, done_at} and
+     * defines {@code touched}, moving the last touch forward (never back), as {@link #touched} does.
+     */
+    public static final String TOUCH_CTE = """
+            touched as (
+                update customer c set last_touched_at = v.done_at, updated_at = now(), version = c.version + 1
+                from visit v
+                where c.id = v.customer_id and (c.last_touched_at is null or c.last_touched_at < v.done_at)
+            )""";
 
     /** Health scores of customers (no scope check: the caller lists customers it may see), by id. */
     public Uni<Map<UUID, HealthScore>> health(List<UUID> ids) {

@@ -9,13 +9,15 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The cadence policy: reads for scheduling, edits for admins and directors. */
 @ApplicationScoped
@@ -26,8 +28,13 @@ public class CadenceService {
 
     private volatile Cached cached;
 
+    static final String ALL = "select kind, code, interval_days, miss_after_days from cadence_policy";
+
     @Inject
     Policies policies;
+
+    @Inject
+    Pool pool;
 
     @Inject
     Caller caller;
@@ -75,33 +82,50 @@ public class CadenceService {
     }
 
     /**
-     * Rules for a target; call inside a session. The policy is read on every visit and follow-up,
-     * and changes a few times a year, so each replica keeps the rows for {@link #CACHED_FOR}.
+     * Rules for a target. The policy is read on every visit and follow-up, and changes a few times
+     * a year, so each replica keeps the rows for {@link #CACHED_FOR}.
      */
     public Uni<Rule> ruleFor(FollowUpTarget target) {
+        return policy().map(policy -> policy.ruleOf(target));
+    }
+
+    /**
+     * The whole policy as this replica holds it, for callers that learn the target later (a visit
+     * reads its customer inside its transaction). Read on the Vert.x pool, so it needs no session.
+     */
+    public Uni<Policy> policy() {
         Cached current = cached;
         if (current != null && current.readAt().plus(CACHED_FOR).isAfter(Instant.now())) {
-            return Uni.createFrom().item(ruleFor(target, current.byKey()));
+            return Uni.createFrom().item(current.policy());
         }
-        return policies.listAll().map(rows -> {
-            Map<CadencePolicy.Key, Rule> byKey = rows.stream()
-                    .collect(Collectors.toUnmodifiableMap(p -> new CadencePolicy.Key(p.kind, p.code), p -> new Rule(p.intervalDays, p.missAfterDays)));
-            cached = new Cached(byKey, Instant.now());
-            return ruleFor(target, byKey);
+        return pool.preparedQuery(ALL).execute().map(rows -> {
+            Map<CadencePolicy.Key, Rule> byKey = new HashMap<>();
+            for (Row r : rows) {
+                byKey.put(new CadencePolicy.Key(CadencePolicy.Kind.valueOf(r.getString(0)), r.getString(1)),
+                        new Rule(r.getInteger(2), r.getInteger(3)));
+            }
+            Policy policy = new Policy(Map.copyOf(byKey));
+            cached = new Cached(policy, Instant.now());
+            return policy;
         });
     }
 
-    static Rule ruleFor(FollowUpTarget target, Map<CadencePolicy.Key, Rule> byKey) {
-        Rule grade = byKey.get(new CadencePolicy.Key(CadencePolicy.Kind.GRADE, target.grade()));
-        Rule stage = byKey.get(new CadencePolicy.Key(CadencePolicy.Kind.STAGE, target.stage()));
-        int interval = Cadence.effectiveInterval(target.cadenceOverride(),
-                grade == null ? null : grade.intervalDays(), stage == null ? null : stage.intervalDays());
-        int missAfter = Math.min(grade == null ? Integer.MAX_VALUE : grade.missAfterDays(),
-                stage == null ? Integer.MAX_VALUE : stage.missAfterDays());
-        return new Rule(interval, missAfter == Integer.MAX_VALUE ? 3 : missAfter);
+    /** The policy rows by grade and stage. */
+    public record Policy(Map<CadencePolicy.Key, Rule> byKey) {
+
+        /** The tighter of the grade's and the stage's rules, unless the customer overrides the interval. */
+        public Rule ruleOf(FollowUpTarget target) {
+            Rule grade = byKey.get(new CadencePolicy.Key(CadencePolicy.Kind.GRADE, target.grade()));
+            Rule stage = byKey.get(new CadencePolicy.Key(CadencePolicy.Kind.STAGE, target.stage()));
+            int interval = Cadence.effectiveInterval(target.cadenceOverride(),
+                    grade == null ? null : grade.intervalDays(), stage == null ? null : stage.intervalDays());
+            int missAfter = Math.min(grade == null ? Integer.MAX_VALUE : grade.missAfterDays(),
+                    stage == null ? Integer.MAX_VALUE : stage.missAfterDays());
+            return new Rule(interval, missAfter == Integer.MAX_VALUE ? 3 : missAfter);
+        }
     }
 
-    private record Cached(Map<CadencePolicy.Key, Rule> byKey, Instant readAt) {
+    private record Cached(Policy policy, Instant readAt) {
     }
 
     /** Repository of the policy rows. */

@@ -130,26 +130,6 @@ public class FollowUpService {
         });
     }
 
-    /** The id of the customer's pending follow-up, the one a visit now would complete; null when none. Inside a session. */
-    public Uni<UUID> pendingIdOf(UUID customerId) {
-        return followUps.pendingOf(customerId).map(pending -> pending == null ? null : pending.id);
-    }
-
-    /**
-     * A visit (check-in) touched the customer: its pending follow-up ({@code pendingId}, read with
-     * {@link #pendingIdOf} in the same transaction) is done as a visit and the next one scheduled.
-     * Inside the caller's transaction.
-     */
-    public Uni<Void> recordVisit(UUID pendingId, FollowUpTarget target, Instant at, String summary, String nextAction,
-                                 LocalDate nextActionDue) {
-        if (pendingId == null) {
-            return customers.touched(target.customerId(), at);
-        }
-        FollowUpRequests.Complete request = new FollowUpRequests.Complete(FollowUp.Channel.VISIT, summary, null, null,
-                nextAction, nextActionDue, at);
-        return followUps.findById(pendingId).chain(pending -> recordOn(pending, target, request)).replaceWithVoid();
-    }
-
     private Uni<FollowUp> recordOn(FollowUp pending, FollowUpTarget target, FollowUpRequests.Complete request) {
         record(pending, request, request.doneAt());
         return followUps.flush()
@@ -185,14 +165,60 @@ public class FollowUpService {
     }
 
     private Uni<FollowUp> scheduleAfterTouch(FollowUpTarget target, Instant doneAt, FollowUpRequests.Complete request) {
-        if (request.nextActionDue() != null) {
-            return create(target, request.nextActionDue(), FollowUp.ScheduledBy.NEXT_ACTION, request.channel());
-        }
         return cadence.ruleFor(target).chain(rule -> {
-            LocalDate due = Cadence.nextDueOn(Cadence.today(target.ownerZone(), doneAt), rule.intervalDays());
-            LocalDate today = Cadence.today(target.ownerZone(), Instant.now());
-            return create(target, due.isBefore(today) ? today : due, FollowUp.ScheduledBy.CADENCE, request.channel());
+            Next next = nextAfterTouch(target, rule, doneAt, request.nextActionDue(), Instant.now());
+            return create(target, next.dueOn(), next.scheduledBy(), request.channel());
         });
+    }
+
+    /** When the follow-up after a touch is due, and why. */
+    public record Next(LocalDate dueOn, Instant dueAt, FollowUp.ScheduledBy scheduledBy) {
+    }
+
+    /**
+     * The follow-up after a touch at {@code doneAt}: on the agreed next action's day if there is
+     * one, else the cadence's interval after the touch's day in the owner's zone, never before today.
+     */
+    public static Next nextAfterTouch(FollowUpTarget target, CadenceService.Rule rule, Instant doneAt, LocalDate nextActionDue,
+                                      Instant now) {
+        if (nextActionDue != null) {
+            return new Next(nextActionDue, Cadence.endOfDay(nextActionDue, target.ownerZone()), FollowUp.ScheduledBy.NEXT_ACTION);
+        }
+        LocalDate due = Cadence.nextDueOn(Cadence.today(target.ownerZone(), doneAt), rule.intervalDays());
+        LocalDate today = Cadence.today(target.ownerZone(), now);
+        LocalDate dueOn = due.isBefore(today) ? today : due;
+        return new Next(dueOn, Cadence.endOfDay(dueOn, target.ownerZone()), FollowUp.ScheduledBy.CADENCE);
+    }
+
+    /**
+     * A visit's effect on follow-ups, as common table expressions for the statement that records
+     * the visit in one round trip. Expects a CTE {@code visit} with one row: {@code customer_id,
+     * owner_id, team_id, done_at, summary, next_action, next_action_due} and the next follow-up's
+     * {@code next_id, next_due_on, next_due_at, next_scheduled_by} (from {@link #nextAfterTouch}).
+     * Defines {@code completed (id, owner_id, team_id)}: the pending follow-up, now done as a visit
+     * (none when the customer had none), and {@code scheduled}: the next one, only when one was
+     * completed. The same effect as {@link #complete} for a visit; the partial unique index keeps
+     * one pending follow-up per customer.
+     */
+    public static final String VISIT_CTES = """
+            completed as (
+                update follow_up f set status = 'DONE', channel = 'VISIT', done_at = v.done_at, summary = v.summary,
+                       feedback = null, need_change = null, next_action = v.next_action, next_action_due = v.next_action_due,
+                       updated_at = now(), version = f.version + 1
+                from visit v
+                where f.customer_id = v.customer_id and f.status in ('OPEN', 'SNOOZED')
+                returning f.id, f.owner_id, f.team_id
+            ), scheduled as (
+                insert into follow_up (id, customer_id, owner_id, team_id, due_on, due_at, channel, status, scheduled_by)
+                select v.next_id, v.customer_id, v.owner_id, v.team_id, v.next_due_on, v.next_due_at, 'VISIT', 'OPEN', v.next_scheduled_by
+                from visit v, completed
+            )""";
+
+    /** The followup.completed event of a follow-up completed by a visit. */
+    public static WebhookPayloads.FollowUpCompleted completedByVisit(UUID id, UUID customerId, UUID ownerId, UUID teamId, Instant doneAt,
+                                                                     String summary, String nextAction, LocalDate nextActionDue) {
+        return new WebhookPayloads.FollowUpCompleted(id, customerId, ownerId, teamId, FollowUp.Channel.VISIT.name(), doneAt, summary,
+                nextAction, nextActionDue);
     }
 
     private static void record(FollowUp f, FollowUpRequests.Complete request, Instant doneAt) {

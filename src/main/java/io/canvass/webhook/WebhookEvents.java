@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * The one way features emit webhook events. Call {@link #publish} inside the Hibernate Reactive
- * transaction that makes the change (or {@link #publish(SqlClient, UUID, List)} inside a Vert.x
+ * transaction that makes the change (or {@link #publish(SqlClient, List, List)} inside a Vert.x
  * SQL transaction): the event and one pending delivery per subscribed, active endpoint are
  * written by one statement in that transaction, so an event exists if and only if its change
  * committed. The dispatcher sends them afterwards. With no subscriber nothing is written.
@@ -42,17 +42,17 @@ public class WebhookEvents {
             insert into webhook_delivery (id, event_id, endpoint_id)
             select uuid_v7(), event.id, subscriber.id from event, subscriber""";
 
-    /** The same for many events of one type at once (ids, teams and payloads as arrays). */
+    /** The same for many events at once (types, ids, teams and payloads as arrays, one element per event). */
     static final String PUBLISH_MANY = """
             with input as (
-                select * from unnest($2::uuid[], $3::uuid[], $4::text[]) as i(id, team, payload)
+                select * from unnest($1::varchar[], $2::uuid[], $3::uuid[], $4::text[]) as i(type, id, team, payload)
             ), pairs as (
-                select i.id, i.team, i.payload, e.id as endpoint_id from input i
-                join webhook_endpoint e on e.active and e.event_types @> array[$1::varchar]
+                select i.type, i.id, i.team, i.payload, e.id as endpoint_id from input i
+                join webhook_endpoint e on e.active and e.event_types @> array[i.type]
                  and (e.team_ids is null or i.team = any(e.team_ids))
             ), event as (
                 insert into webhook_event (id, type, team_id, payload)
-                select distinct on (id) id, $1, team, payload::jsonb from pairs
+                select distinct on (id) id, type, team, payload::jsonb from pairs
                 returning id
             )
             insert into webhook_delivery (id, event_id, endpoint_id)
@@ -78,23 +78,26 @@ public class WebhookEvents {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** Emits events of one type inside a Vert.x SQL transaction (bulk jobs such as the missed-follow-up sweep). */
+    /**
+     * Emits events, of one type or several, inside a Vert.x SQL transaction with one statement
+     * (bulk jobs such as the missed-follow-up sweep, and a check-in with the follow-up it completes).
+     *
+     * @param teamIds the team of each event, in the order of {@code payloads}
+     */
     public Uni<Void> publish(SqlClient tx, List<UUID> teamIds, List<? extends Record> payloads) {
         if (payloads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        WebhookEventType type = WebhookEventType.of(payloads.get(0));
+        String[] types = new String[payloads.size()];
         UUID[] ids = new UUID[payloads.size()];
         String[] bodies = new String[payloads.size()];
         for (int i = 0; i < payloads.size(); i++) {
-            if (WebhookEventType.of(payloads.get(i)) != type) {
-                throw new IllegalArgumentException("publish one type of event at a time");
-            }
+            types[i] = WebhookEventType.of(payloads.get(i)).type();
             ids[i] = Ids.newId();
             bodies[i] = write(payloads.get(i));
         }
         return tx.preparedQuery(PUBLISH_MANY)
-                .execute(Tuple.of(type.type(), ids, teamIds.toArray(UUID[]::new), bodies))
+                .execute(Tuple.of(types, ids, teamIds.toArray(UUID[]::new), bodies))
                 .replaceWithVoid();
     }
 

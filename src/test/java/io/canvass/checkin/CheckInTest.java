@@ -186,6 +186,37 @@ class CheckInTest {
     }
 
     @Test
+    void simultaneousVisitsAtOneCustomerAreAllRecordedAndLeaveOnePendingFollowUp() throws Exception {
+        Api.TestUser rep = rep();
+        String customer = customer(rep, LAT, LNG);
+        ExecutorService pool6 = Executors.newFixedThreadPool(6);
+        List<CompletableFuture<Response>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Map<String, Object> body = checkIn(customer, LAT, LNG, 10, 1);
+                calls.add(CompletableFuture.supplyAsync(() -> rep.as().body(body).post("/api/v1/checkins"), pool6));
+            }
+            List<String> completed = new ArrayList<>();
+            for (CompletableFuture<Response> call : calls) {
+                Response response = call.get();
+                assertEquals(201, response.statusCode(), "every visit is recorded: " + response.asString());
+                String followUp = response.path("followUpId");
+                if (followUp != null) {
+                    completed.add(followUp);
+                }
+            }
+            assertTrue(!completed.isEmpty(), "at least the first visit completes the pending follow-up");
+            assertEquals(completed.size(), completed.stream().distinct().count(), "no follow-up is completed by two visits: " + completed);
+        } finally {
+            pool6.shutdownNow();
+        }
+        long pending = pool.preparedQuery("select count(*) from follow_up where customer_id = $1 and status in ('OPEN', 'SNOOZED')")
+                .execute(Tuple.of(UUID.fromString(customer))).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+        assertEquals(1, pending, "the customer keeps exactly one pending follow-up");
+        rep.as().get("/api/v1/checkins?customerId=" + customer).then().body("items.size()", equalTo(6));
+    }
+
+    @Test
     void clientTimeIsBounded() {
         Api.TestUser rep = rep();
         String customer = customer(rep, LAT, LNG);
