@@ -25,6 +25,9 @@ const FIELD_ERRORS: Record<string, MessageKey> = {
 };
 
 const dayOf = (row: Row) => (row.day.trim() === '' ? Number.NaN : Number(row.day));
+/** Rows by day; a day not yet filled in goes last. */
+const sortRows = (rows: Row[]) =>
+  byDay(rows.map((row) => ({ row, dayOffset: Number.isNaN(dayOf(row)) ? MAX_DAY + 1 : dayOf(row) }))).map(({ row }) => row);
 
 /**
  * The onboarding template: the milestones each new rep's plan is made from, by day from their
@@ -63,7 +66,7 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
 
   const change = (key: number, patch: Partial<Row>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   /** A changed day puts the milestone in its place by day (on commit, not while typing). */
-  const resort = () => setRows((list) => byDay(list.map((r) => ({ ...r, dayOffset: Number.isNaN(dayOf(r)) ? MAX_DAY + 1 : dayOf(r) }))));
+  const resort = () => setRows(sortRows);
 
   function add() {
     const last = rows.length ? dayOf(rows[rows.length - 1]) : 0;
@@ -74,13 +77,13 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
 
   async function save(e: Event) {
     e.preventDefault();
-    const sorted = byDay(rows.map((r) => ({ ...r, dayOffset: dayOf(r) })));
+    const sorted = sortRows(rows);
     setRows(sorted);
     setErrors(new Map());
     setMessage(undefined);
     setBusy(true);
     try {
-      const body = { milestones: sorted.map((r) => ({ dayOffset: r.dayOffset, kind: r.kind, title: r.title, goal: r.goal })) };
+      const body = { milestones: sorted.map((r) => ({ dayOffset: dayOf(r), kind: r.kind, title: r.title, goal: r.goal })) };
       const list = await api<Milestone[]>('/api/v1/onboarding/milestones', { method: 'PUT', body });
       setSaved(byDay(list));
       setRows(toRows(list));
