@@ -100,6 +100,13 @@ class OnboardingTemplateBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Template saved."))).isVisible();
         assertEquals(List.of("Visit the warehouse again", "Two-week review", "Shadow the mentor"), titles());
 
+        // a whole-template save does not wait in the outbox: offline, the screen says so and keeps the changes
+        goOffline();
+        assertThat(page.getByText("You are offline. Saving the template needs a connection")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template"))).isDisabled();
+        goOnline();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template"))).isEnabled();
+
         Account rep = Accounts.create("REP", "zh-CN");
         Account manager = Accounts.create("MANAGER", "zh-CN");
         Accounts.makeManagerOf(manager, rep);
