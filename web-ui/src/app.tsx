@@ -37,6 +37,7 @@ const TargetPlanScreen = lazy(() => import('./targets/TargetPlanScreen').then((m
 const DashboardScreen = lazy(() => import('./kpi/DashboardScreen').then((m) => m.DashboardScreen));
 const CoachingScreen = lazy(() => import('./coaching/CoachingScreen').then((m) => m.CoachingScreen));
 const ProposalsScreen = lazy(() => import('./coaching/ProposalsScreen').then((m) => m.ProposalsScreen));
+const OnboardingTemplateScreen = lazy(() => import('./coaching/OnboardingTemplateScreen').then((m) => m.OnboardingTemplateScreen));
 const WeeklyReportScreen = lazy(() => import('./report/WeeklyReportScreen').then((m) => m.WeeklyReportScreen));
 const TeamReportsScreen = lazy(() => import('./report/TeamReportsScreen').then((m) => m.TeamReportsScreen));
 
@@ -134,6 +135,8 @@ function screenFor(path: string, profile: Profile) {
       return seesTeam(profile.role) ? <CoachingScreen key={path} profile={profile} /> : <NotFound />;
     case '/team/proposals':
       return seesTeam(profile.role) ? <ProposalsScreen /> : <NotFound />;
+    case '/team/onboarding':
+      return seesTeam(profile.role) ? <OnboardingTemplateScreen profile={profile} /> : <NotFound />;
     case '/team/reports':
       return seesTeam(profile.role) ? <TeamReportsScreen profile={profile} /> : <NotFound />;
     case '/targets':

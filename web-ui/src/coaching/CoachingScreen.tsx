@@ -4,6 +4,7 @@ import { ApiError } from '../api/problem';
 import { formatDate } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
+import { followLink } from '../platform/router';
 import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
 import { loadPeople, nameOf, type Person } from '../team/people';
@@ -59,6 +60,7 @@ export function CoachingScreen({ profile }: { profile: Profile }) {
       {manager ? (
         <>
           <AssignForm reps={reps} onAssign={(body) => write('/api/v1/coaching-tasks', body, 'coaching.assigned')} />
+          <a href="/team/onboarding" onClick={followLink} class="button secondary">{t('team.onboarding')}</a>
           <div class="row">
             <div>
               <label for="filter-rep">{t('coaching.filterRep')}</label>
@@ -284,7 +286,7 @@ function OnboardingPlan({ repId, people, manager, onChanged }: { repId: string; 
       <h2 id="onb-h">{t('onboarding.title')}</h2>
       {error && <p class="error" role="alert">{error}</p>}
       <dl class="facts">
-        <dt>{t('onboarding.mentor')}</dt><dd>{!plan.mentorId ? t('coaching.noMentor') : people.some((p) => p.id === plan.mentorId) ? nameOf(people, plan.mentorId) : t('onboarding.mentorAssigned')}</dd>
+        <dt>{t('onboarding.mentor')}</dt><dd>{!plan.mentorId ? t('coaching.noMentor') : plan.mentorName ?? nameOf(people, plan.mentorId)}</dd>
         <dt>{t('onboarding.startsOn')}</dt><dd>{day(plan.startsOn)}</dd>
         <dt>{t('onboarding.progress')}</dt><dd>{tn('onboarding.done', plan.done)} / {plan.total}</dd>
       </dl>

@@ -35,11 +35,45 @@ export interface Plan {
   id: string;
   repId: string;
   mentorId?: string;
+  /** Given so a rep, who may not list other users, sees who mentors them. */
+  mentorName?: string;
   startsOn: string;
   done: number;
   total: number;
   milestones: Task[];
 }
+/** A milestone of the onboarding template: days from a new rep's first day (day 0). */
+export interface Milestone {
+  id?: string;
+  dayOffset: number;
+  kind: Kind;
+  title: string;
+  goal: string;
+}
+export const MAX_MILESTONES = 30;
+export const MAX_DAY = 90;
+
+/** Milestones by day; those on the same day keep their order (a stable sort). */
+export function byDay<T extends { dayOffset: number }>(list: T[]): T[] {
+  return list.map((m, i) => [m, i] as const).sort(([a, i], [b, j]) => a.dayOffset - b.dayOffset || i - j).map(([m]) => m);
+}
+
+/**
+ * Field errors of a template save (`milestones[2].title`) by milestone index and field;
+ * errors about the list as a whole (`milestones`) under index -1.
+ */
+export function templateErrors(errors: { field: string }[]): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const { field } of errors) {
+    const m = /^milestones(?:\[(\d+)\](?:\.(\w+))?)?/.exec(field);
+    const index = m?.[1] === undefined ? -1 : Number(m[1]);
+    const name = m?.[2] ?? (index === -1 ? 'milestones' : 'milestone');
+    if (!out.has(index)) out.set(index, new Set());
+    out.get(index)!.add(name);
+  }
+  return out;
+}
+
 export type Rule = 'VISIT_QUALITY' | 'PROPOSAL_FIT' | 'TARGET_MISSED' | 'TIME_MANAGEMENT';
 export interface Proposal {
   id: string;

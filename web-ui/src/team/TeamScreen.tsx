@@ -38,6 +38,7 @@ export function TeamScreen() {
         <a href="/team/coaching" onClick={followLink}>{t('team.coaching')}</a>
         <a href="/team/proposals" onClick={followLink}>{t('team.proposals')}</a>
         <a href="/team/reports" onClick={followLink}>{t('team.reports')}</a>
+        <a href="/team/onboarding" onClick={followLink}>{t('team.onboarding')}</a>
       </div>
       <a href="/team/feed" onClick={followLink} class="button secondary">{t('team.feed')}</a>
       {error && <p class="error" role="alert">{error}</p>}

@@ -37,8 +37,9 @@ public final class CoachingViews {
         }
     }
 
-    public record Plan(UUID id, UUID repId, UUID mentorId, LocalDate startsOn, UUID createdBy, Instant createdAt, int done, int total,
-                       List<Task> milestones) {
+    /** A rep's onboarding plan; the mentor's name is given because the rep may not list other users. */
+    public record Plan(UUID id, UUID repId, UUID mentorId, String mentorName, LocalDate startsOn, UUID createdBy, Instant createdAt, int done,
+                       int total, List<Task> milestones) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

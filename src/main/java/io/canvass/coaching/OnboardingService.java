@@ -149,9 +149,20 @@ public class OnboardingService {
     }
 
     private Uni<CoachingViews.Plan> view(OnboardingPlan plan) {
+        return mentorName(plan.mentorId).chain(mentorName -> view(plan, mentorName));
+    }
+
+    private Uni<String> mentorName(UUID mentorId) {
+        if (mentorId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return users.profile(mentorId).map(mentor -> mentor == null ? null : mentor.displayName());
+    }
+
+    private Uni<CoachingViews.Plan> view(OnboardingPlan plan, String mentorName) {
         LocalDate today = LocalDate.now(caller.zone());
-        return tasks.ofPlan(plan.id).map(list -> new CoachingViews.Plan(plan.id, plan.repId, plan.mentorId, plan.startsOn, plan.createdBy,
-                plan.createdAt, (int) list.stream().filter(t -> t.status == CoachingTask.Status.DONE).count(), list.size(),
+        return tasks.ofPlan(plan.id).map(list -> new CoachingViews.Plan(plan.id, plan.repId, plan.mentorId, mentorName, plan.startsOn,
+                plan.createdBy, plan.createdAt, (int) list.stream().filter(t -> t.status == CoachingTask.Status.DONE).count(), list.size(),
                 list.stream().map(t -> CoachingViews.Task.of(t, today, null)).toList()));
     }
 }
