@@ -51,7 +51,7 @@ public class ServiceAccountService {
 
     /** Returned once, at creation or rotation: the secret is not kept in clear. */
     @RegisterForReflection
-    public record Issued(UUID id, String name, String clientId, String clientSecret, UUID teamId) {
+    public record Issued(UUID id, String name, String clientId, String clientSecret, UUID teamId, java.util.List<String> grants) {
     }
 
     @WithTransaction
@@ -85,7 +85,7 @@ public class ServiceAccountService {
                 .call(c -> audit.record(actor, "service_account.created", "user", account.id, null,
                         Map.of("name", account.displayName, "clientId", c.clientId, "teamId", String.valueOf(teamId),
                                 "grants", String.join(",", c.grants))))
-                .map(c -> new Issued(account.id, account.displayName, c.clientId, secret, teamId));
+                .map(c -> new Issued(account.id, account.displayName, c.clientId, secret, teamId, java.util.List.of(c.grants)));
     }
 
     @WithSession
@@ -105,7 +105,8 @@ public class ServiceAccountService {
                 .chain(account -> credentials.findById(id)
                         .chain(credential -> hasher.hash(secret).invoke(hash -> credential.secretHash = hash).map(h -> credential))
                         .call(credential -> audit.record(caller.id(), "service_account.secret_rotated", "user", id, null, null))
-                        .map(credential -> new Issued(id, account.displayName, credential.clientId, secret, account.teamId)));
+                        .map(credential -> new Issued(id, account.displayName, credential.clientId, secret, account.teamId,
+                                java.util.List.of(credential.grants))));
     }
 
     @WithTransaction
