@@ -96,7 +96,12 @@ public class StatementService {
             throw ProblemException.conflict(period.label() + " has not ended yet: a period is closed once its last day is over");
         }
         UUID actor = caller.id();
-        return pool.withTransaction(tx -> tx.preparedQuery(CommissionQueries.CLOSE).execute(Tuple.of(period.label(), actor))
+        return pool.withTransaction(tx -> closeWith(tx, period, actor));
+    }
+
+    /** Closes a period inside the caller's transaction (also used by the demo data). */
+    public Uni<Closed> closeWith(SqlClient tx, Period period, UUID actor) {
+        return tx.preparedQuery(CommissionQueries.CLOSE).execute(Tuple.of(period.label(), actor))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.conflict(period.label() + " is already closed");
@@ -109,7 +114,7 @@ public class StatementService {
                             .call(closed -> webhooks.publish(tx, java.util.Collections.singletonList(null), List.of(
                                     new WebhookPayloads.CommissionPeriodClosed(closed.period(), closed.closedAt(), closed.closedBy(),
                                             closed.statements(), closed.totals()))));
-                }));
+                });
     }
 
     /** The request of an adjustment: a signed amount in the statement's currency and why. */
@@ -212,10 +217,14 @@ public class StatementService {
         return statements;
     }
 
-    /** The plan of the nearest team up from the earner's own with one of this kind, else their role's. */
+    /**
+     * A rep's plan is that of the nearest team with one of this kind, up from their own team; failing
+     * that, and for managers, their role's plan.
+     */
     static Optional<CommissionPlan> planFor(CommissionMaths.Earner earner, Period.Kind kind, List<CommissionPlan> plans, Map<UUID, UUID> parents) {
         Set<UUID> seen = new java.util.HashSet<>();
-        for (UUID team = earner.teamId(); team != null && seen.add(team); team = parents.get(team)) {
+        UUID own = "REP".equals(earner.role()) ? earner.teamId() : null;
+        for (UUID team = own; team != null && seen.add(team); team = parents.get(team)) {
             UUID current = team;
             Optional<CommissionPlan> plan = plans.stream()
                     .filter(p -> p.periodKind() == kind && current.equals(p.teamId())).findFirst();

@@ -166,12 +166,17 @@ class CommissionStatementTest {
         UUID directorTeam = Api.team("board", null);
         Api.TestUser director = Api.user("DIRECTOR", directorTeam);
 
+        Api.asAdmin().body(Map.of("url", "http://localhost:" + Integer.getInteger("canvass.test.receiver-port", 8122) + "/commission",
+                "eventTypes", List.of("commission.period_closed"))).post("/api/v1/webhooks/endpoints").then().statusCode(201);
         t.manager().as().post("/api/v1/commission/periods/2011-04/close").then().statusCode(403);
         t.rep().as().post("/api/v1/commission/periods/2011-04/close").then().statusCode(403);
         director.as().post("/api/v1/commission/periods/2011-04/close").then().statusCode(200)
                 .body("period", equalTo("2011-04")).body("closedBy", equalTo(director.id().toString()))
                 .body("statements", greaterThanOrEqualTo(1)).body("totals.currency", hasItem("CNY"));
         director.as().post("/api/v1/commission/periods/2011-04/close").then().statusCode(409);
+        assertEquals(1L, pool.preparedQuery("select count(*) from webhook_event where type = 'commission.period_closed' and payload ->> 'period' = $1")
+                .execute(Tuple.of("2011-04")).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0),
+                "one commission.period_closed event, in the transaction that closed the period");
         String running = LocalDate.now(Records.SHANGHAI).toString().substring(0, 7);
         Api.asAdmin().post("/api/v1/commission/periods/" + running + "/close").then().statusCode(409)
                 .body("detail", containsString("has not ended"));
