@@ -86,7 +86,7 @@ function StatementView({ statement: s, timeZone }: { statement: Statement; timeZ
         <dt>{t('commission.tier')}</dt><dd data-testid="tier">{tierText(s.tier)}</dd>
       </dl>
       {s.note && <p class="warning">{t(s.note === 'NO_APPROVED_TARGET' ? 'commission.note.NO_APPROVED_TARGET' : 'commission.note.TARGET_IN_OTHER_CURRENCY')}</p>}
-      <div class="scroll-x">
+      <div class="scroll-x" tabIndex={0} role="region" aria-label={t('commission.lines')}>
         <table data-testid="statement-lines">
           <caption class="muted">{t('commission.lines')}</caption>
           <thead>

@@ -57,7 +57,7 @@ export function TeamStatementsScreen({ profile }: { profile: Profile }) {
       ) : statements.length === 0 ? (
         <p class="muted">{t('commission.noneInTeam')}</p>
       ) : (
-        <div class="scroll-x">
+        <div class="scroll-x" tabIndex={0} role="region" aria-label={t('commission.teamTitle')}>
           <table data-testid="team-statements">
             <thead>
               <tr>
