@@ -39,6 +39,9 @@ const CoachingScreen = lazy(() => import('./coaching/CoachingScreen').then((m) =
 const ProposalsScreen = lazy(() => import('./coaching/ProposalsScreen').then((m) => m.ProposalsScreen));
 const OnboardingTemplateScreen = lazy(() => import('./coaching/OnboardingTemplateScreen').then((m) => m.OnboardingTemplateScreen));
 const WeeklyReportScreen = lazy(() => import('./report/WeeklyReportScreen').then((m) => m.WeeklyReportScreen));
+const StatementScreen = lazy(() => import('./incentive/StatementScreen').then((m) => m.StatementScreen));
+const TeamStatementsScreen = lazy(() => import('./incentive/TeamStatementsScreen').then((m) => m.TeamStatementsScreen));
+const PlansScreen = lazy(() => import('./incentive/PlansScreen').then((m) => m.PlansScreen));
 const TeamReportsScreen = lazy(() => import('./report/TeamReportsScreen').then((m) => m.TeamReportsScreen));
 
 /** Loads the profile from the server and speaks its language. */
@@ -139,6 +142,12 @@ function screenFor(path: string, profile: Profile) {
       return seesTeam(profile.role) ? <OnboardingTemplateScreen profile={profile} /> : <NotFound />;
     case '/team/reports':
       return seesTeam(profile.role) ? <TeamReportsScreen profile={profile} /> : <NotFound />;
+    case '/team/commission':
+      return seesTeam(profile.role) ? <TeamStatementsScreen profile={profile} /> : <NotFound />;
+    case '/commission':
+      return <StatementScreen profile={profile} />;
+    case '/commission/plans':
+      return profile.role === 'ADMIN' ? <PlansScreen profile={profile} /> : <NotFound />;
     case '/targets':
       return <MyTargetsScreen profile={profile} />;
     case '/coaching':

@@ -4,6 +4,8 @@ import { formatNumber } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import type { Profile } from '../me/profile';
+import { HonoursBoard } from '../incentive/HonoursBoard';
+import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { percent, metricLabel, periodChoices, userToday } from '../targets/model';
 import { TeamPicker, useTeams } from '../team/TeamPicker';
@@ -42,6 +44,11 @@ export function DashboardScreen({ profile }: { profile: Profile }) {
         <div><PeriodPicker id="dash-period" value={period} onChange={setPeriod} /></div>
       </div>
       {(error ?? teams.error) && <p class="error" role="alert">{error ?? teams.error}</p>}
+      <div class="card links"><a href="/team/commission" onClick={followLink}>{t('dashboard.commission')}</a></div>
+      {subject && (
+        <HonoursBoard month={/^\d{4}-\d{2}$/.test(period) ? period : periodChoices(userToday())[0]}
+          team={subject === ORGANISATION ? undefined : subject} />
+      )}
       {!report ? (
         !error && <p role="status">{t('loading')}</p>
       ) : (

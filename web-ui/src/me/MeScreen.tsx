@@ -4,9 +4,19 @@ import { LOCALES, locale, t, type Locale, type MessageKey } from '../i18n/i18n';
 import { writeKey } from '../platform/db';
 import { followLink } from '../platform/router';
 import { useStore } from '../platform/store';
+import { lazy } from '../shell/lazy';
 import { Screen } from '../shell/Screen';
 import { queueWrite, syncState } from '../sync/sync';
 import { rememberProfile, type Profile, type ProfileChange } from './profile';
+
+const HonoursBoard = lazy(() => import('../incentive/HonoursBoard').then((m) => m.HonoursBoard));
+
+/** The month before this one, as the API names it (2026-11). */
+function lastMonth(): string {
+  const now = new Date();
+  const d = new Date(now.getFullYear(), now.getMonth() - 1, 15);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
 
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文（简体）', en: 'English' };
 
@@ -86,8 +96,15 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
           <a href="/targets" onClick={followLink}>{t('me.targets')}</a>
           <a href="/coaching" onClick={followLink}>{t('me.coaching')}</a>
           <a href="/reports/weekly" onClick={followLink}>{t('me.weeklyReport')}</a>
+          <a href="/commission" onClick={followLink}>{t('me.commission')}</a>
         </div>
       )}
+      {profile.role === 'ADMIN' && (
+        <div class="card links">
+          <a href="/commission/plans" onClick={followLink}>{t('me.commissionPlans')}</a>
+        </div>
+      )}
+      {profile.role === 'REP' && <HonoursBoard month={lastMonth()} />}
 
       <div class="card links">
         <a href="/notifications" onClick={followLink}>

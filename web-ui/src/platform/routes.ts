@@ -4,6 +4,7 @@ export const ROUTES = [
   '/team', '/team/feed', '/me', '/notifications', '/inbox', '/sync', '/deals', '/deals/:id', '/contracts', '/contracts/:id',
   '/targets', '/coaching', '/reports/weekly', '/team/dashboard', '/team/targets', '/team/coaching', '/team/proposals', '/team/reports',
   '/team/onboarding',
+  '/commission', '/commission/plans', '/team/commission',
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

@@ -61,6 +61,9 @@ public class DemoData {
     @Inject
     Pool pool;
 
+    @Inject
+    DemoIncentives incentives;
+
     void onStart(@Observes @Priority(AdminBootstrap.PRIORITY + 10) StartupEvent event) throws Throwable {
         if (!config.enabled()) {
             return;
@@ -119,6 +122,7 @@ public class DemoData {
                 .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_TASK).executeBatch(coaching.tasks()))
                 .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_PROPOSAL).executeBatch(coaching.proposals()))
                 .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_REPORT).executeBatch(coaching.reports()))
+                .chain(() -> incentives.seed(tx, org, byEmail.get("director@demo.canvass.io").id(), LocalDate.now(ZoneId.of("Asia/Shanghai"))))
                 .replaceWithVoid();
     }
 

@@ -29,4 +29,9 @@ public class ServiceAccountCredential {
 
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
+
+    /** What the account may do beyond reading its scope: PAYROLL exports commission statements. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] grants = new String[0];
 }

@@ -46,16 +46,19 @@ public class ServiceAccountResource {
 
     @RegisterForReflection
     public record CreateRequest(@NotBlank @Size(max = 120) String name,
-                                UUID teamId) {
+                                UUID teamId,
+                                @Size(max = 5) java.util.Set<ServiceAccountService.Grant> grants) {
     }
 
     @POST
     @Operation(summary = "Create a service account",
-            description = "Returns the client id and the secret. The secret is shown only now; trade both at POST /api/v1/auth/token. A teamId limits the account to that team's subtree.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "ERP", value = "{\"name\":\"ERP sync\"}")))
+            description = "Returns the client id and the secret. The secret is shown only now; trade both at POST /api/v1/auth/token. A teamId limits the account to that team's subtree. grants: PAYROLL lets it export commission statements.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "ERP", value = "{\"name\":\"ERP sync\"}"),
+            @ExampleObject(name = "payroll", value = "{\"name\":\"Payroll export\",\"grants\":[\"PAYROLL\"]}") }))
     @APIResponse(responseCode = "201", description = "Created, with the secret")
     public Uni<Response> create(@Valid @NotNull CreateRequest request) {
-        return service.create(request.name(), request.teamId())
+        return service.create(request.name(), request.teamId(), request.grants())
                 .map(issued -> Response.created(URI.create("/api/v1/service-accounts/" + issued.id())).entity(issued).build());
     }
 

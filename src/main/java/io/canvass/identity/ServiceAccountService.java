@@ -37,18 +37,25 @@ public class ServiceAccountService {
     @Inject
     AuditService audit;
 
+    /** What a service account may do beyond reading its scope. */
+    public enum Grant {
+        /** Export commission statements (GET /api/v1/commission/export). */
+        PAYROLL
+    }
+
     /** A service account as listed. */
     @RegisterForReflection
-    public record View(UUID id, String name, String clientId, UUID teamId, boolean active, java.time.Instant lastUsedAt) {
+    public record View(UUID id, String name, String clientId, UUID teamId, boolean active, java.time.Instant lastUsedAt,
+                       java.util.List<String> grants) {
     }
 
     /** Returned once, at creation or rotation: the secret is not kept in clear. */
     @RegisterForReflection
-    public record Issued(UUID id, String name, String clientId, String clientSecret, UUID teamId) {
+    public record Issued(UUID id, String name, String clientId, String clientSecret, UUID teamId, java.util.List<String> grants) {
     }
 
     @WithTransaction
-    public Uni<Issued> create(String name, UUID teamId) {
+    public Uni<Issued> create(String name, UUID teamId, java.util.Set<Grant> grants) {
         UUID actor = caller.id();
         Uni<Void> team = teamId == null ? Uni.createFrom().voidItem()
                 : teams.findById(teamId).invoke(t -> {
@@ -72,11 +79,13 @@ public class ServiceAccountService {
                     credential.clientId = "svc_" + Secrets.random(12);
                     credential.secretHash = hash;
                     credential.createdBy = actor;
+                    credential.grants = grants == null ? new String[0] : grants.stream().map(Enum::name).sorted().toArray(String[]::new);
                     return credentials.persist(credential);
                 })
                 .call(c -> audit.record(actor, "service_account.created", "user", account.id, null,
-                        Map.of("name", account.displayName, "clientId", c.clientId, "teamId", String.valueOf(teamId))))
-                .map(c -> new Issued(account.id, account.displayName, c.clientId, secret, teamId));
+                        Map.of("name", account.displayName, "clientId", c.clientId, "teamId", String.valueOf(teamId),
+                                "grants", String.join(",", c.grants))))
+                .map(c -> new Issued(account.id, account.displayName, c.clientId, secret, teamId, java.util.List.of(c.grants)));
     }
 
     @WithSession
@@ -96,7 +105,8 @@ public class ServiceAccountService {
                 .chain(account -> credentials.findById(id)
                         .chain(credential -> hasher.hash(secret).invoke(hash -> credential.secretHash = hash).map(h -> credential))
                         .call(credential -> audit.record(caller.id(), "service_account.secret_rotated", "user", id, null, null))
-                        .map(credential -> new Issued(id, account.displayName, credential.clientId, secret, account.teamId)));
+                        .map(credential -> new Issued(id, account.displayName, credential.clientId, secret, account.teamId,
+                                java.util.List.of(credential.grants))));
     }
 
     @WithTransaction
@@ -115,6 +125,7 @@ public class ServiceAccountService {
 
     private static View view(User account, ServiceAccountCredential credential) {
         return new View(account.id, account.displayName, credential == null ? null : credential.clientId, account.teamId,
-                account.active, credential == null ? null : credential.lastUsedAt);
+                account.active, credential == null ? null : credential.lastUsedAt,
+                credential == null ? java.util.List.of() : java.util.List.of(credential.grants));
     }
 }

@@ -19,7 +19,9 @@ public enum WebhookEventType {
     CONTRACT_RENEWED("contract.renewed", WebhookPayloads.ContractRenewed.class, "A contract was renewed by a successor contract"),
     PAYMENT_RECEIVED("payment.received", WebhookPayloads.PaymentReceived.class, "A payment was recorded against an instalment"),
     INSTALMENT_OVERDUE("instalment.overdue", WebhookPayloads.InstalmentOverdue.class, "An instalment was not paid in full by its due day"),
-    COACHING_ASSIGNED("coaching.assigned", WebhookPayloads.CoachingAssigned.class, "A manager assigned a coaching task to a rep");
+    COACHING_ASSIGNED("coaching.assigned", WebhookPayloads.CoachingAssigned.class, "A manager assigned a coaching task to a rep"),
+    COMMISSION_PERIOD_CLOSED("commission.period_closed", WebhookPayloads.CommissionPeriodClosed.class,
+            "A commission period was closed and its statements frozen");
 
     private final String type;
     private final Class<? extends Record> payload;

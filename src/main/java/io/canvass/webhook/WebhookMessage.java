@@ -15,6 +15,7 @@ public record WebhookMessage(
                 WebhookPayloads.CustomerGradeChanged.class, WebhookPayloads.CustomerStageChanged.class,
                 WebhookPayloads.DealStageChanged.class, WebhookPayloads.ContractExpiring.class, WebhookPayloads.ContractRenewed.class,
                 WebhookPayloads.PaymentReceived.class, WebhookPayloads.InstalmentOverdue.class,
-                WebhookPayloads.CoachingAssigned.class },
+                WebhookPayloads.CoachingAssigned.class,
+                WebhookPayloads.CommissionPeriodClosed.class },
                 description = "The event's data; its schema depends on type") Object data) {
 }

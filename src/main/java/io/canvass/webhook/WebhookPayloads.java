@@ -125,4 +125,18 @@ public final class WebhookPayloads {
                                            "MENTOR_SESSION" }) String kind,
                                    String title, String goal, LocalDate dueOn) {
     }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CommissionPeriodClosedData", description = "data of commission.period_closed: a period was closed and its commission statements frozen (fetch them with GET /api/v1/commission/export?period=…)")
+    public record CommissionPeriodClosed(@Schema(example = "2026-11") String period, Instant closedAt,
+                                         @Schema(description = "The admin or director who closed it") UUID closedBy,
+                                         @Schema(description = "How many statements were frozen") int statements,
+                                         @Schema(description = "What the frozen statements pay, one sum per currency") java.util.List<CommissionTotal> totals) {
+    }
+
+    /** A sum in one currency. */
+    @Schema(name = "CommissionTotal")
+    public record CommissionTotal(@Schema(example = "CNY") String currency,
+                                  @Schema(description = "Decimal string in the currency's minor units", example = "86450.00") String total) {
+    }
 }
