@@ -90,6 +90,9 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
       )}
 
       <div class="card links">
+        <a href="/expenses" onClick={followLink}>
+          {t('me.expenses')}
+        </a>
         <a href="/notifications" onClick={followLink}>
           {t('me.notifications')}
         </a>

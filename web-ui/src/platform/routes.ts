@@ -3,6 +3,7 @@ export const ROUTES = [
   '/', '/login', '/today', '/checkin', '/checkin/history', '/customers', '/customers/new', '/customers/:id', '/customers/:id/edit',
   '/team', '/team/feed', '/me', '/notifications', '/inbox', '/sync', '/deals', '/deals/:id', '/contracts', '/contracts/:id',
   '/targets', '/coaching', '/reports/weekly', '/team/dashboard', '/team/targets', '/team/coaching', '/team/proposals', '/team/reports',
+  '/expenses', '/expenses/new', '/expenses/:id', '/expenses/approvals', '/expenses/budgets', '/expenses/pre-approval',
 ] as const;
 
 export type Route = (typeof ROUTES)[number];
