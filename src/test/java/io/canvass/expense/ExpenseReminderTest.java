@@ -51,9 +51,11 @@ class ExpenseReminderTest {
             user.as().body(Map.of("timeZone", zone.getId())).patch("/api/v1/me").then().statusCode(200);
         }
         Expenses.budget(t.id(), "TRAVEL", Expenses.thisMonth(), "1000.00", "CNY");
-        Expenses.submitted(t.rep(), "TRAVEL", "10.00", "CNY");
+        String first = Expenses.submitted(t.rep(), "TRAVEL", "10.00", "CNY");
         Expenses.submitted(t.rep(), "TRAVEL", "20.00", "CNY");
+        Expenses.submitted(t.rep(), "TRAVEL", "25.00", "CNY");
         Expenses.draft(t.rep(), "TRAVEL", "30.00", "CNY");
+        t.manager().as().body(Map.of()).post("/api/v1/expense-claims/" + first + "/approve").then().statusCode(200);
 
         scanner.scan().await().atMost(Duration.ofMinutes(1));
         scanner.scan().await().atMost(Duration.ofMinutes(1));
@@ -63,7 +65,8 @@ class ExpenseReminderTest {
         assertEquals("expenses:" + ZonedDateTime.now(zone).toLocalDate(), manager.getString(2));
         assertEquals("/expenses/approvals", manager.getString(3));
         assertEquals(null, reminder(t.rep().id()));
-        assertEquals(null, reminder(finance.id()), "nothing waits for finance yet");
+        // finance approvers see every team's claims at their step, other tests' included: at least this one
+        org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(reminder(finance.id()).getString(1)) >= 1);
         t.manager().as().get("/api/v1/notifications/preferences").then().statusCode(200)
                 .body("kinds.find { it.code == 'EXPENSE_APPROVALS' }.label", org.hamcrest.Matchers.equalTo("待您审批的费用（审批人）"));
     }
