@@ -43,6 +43,12 @@ const StatementScreen = lazy(() => import('./incentive/StatementScreen').then((m
 const TeamStatementsScreen = lazy(() => import('./incentive/TeamStatementsScreen').then((m) => m.TeamStatementsScreen));
 const PlansScreen = lazy(() => import('./incentive/PlansScreen').then((m) => m.PlansScreen));
 const TeamReportsScreen = lazy(() => import('./report/TeamReportsScreen').then((m) => m.TeamReportsScreen));
+const ExpensesScreen = lazy(() => import('./expense/ExpensesScreen').then((m) => m.ExpensesScreen));
+const ClaimFormScreen = lazy(() => import('./expense/ClaimFormScreen').then((m) => m.ClaimFormScreen));
+const ClaimDetailScreen = lazy(() => import('./expense/ClaimDetailScreen').then((m) => m.ClaimDetailScreen));
+const ApprovalsScreen = lazy(() => import('./expense/ApprovalsScreen').then((m) => m.ApprovalsScreen));
+const BudgetsScreen = lazy(() => import('./expense/BudgetsScreen').then((m) => m.BudgetsScreen));
+const PreApprovalScreen = lazy(() => import('./expense/PreApprovalScreen').then((m) => m.PreApprovalScreen));
 
 /** Loads the profile from the server and speaks its language. */
 export async function refreshProfile(): Promise<Profile> {
@@ -109,6 +115,8 @@ function screenFor(path: string, profile: Profile) {
   if (customer) return customer[2] ? <CustomerFormScreen key={path} id={customer[1]} /> : <CustomerDetailScreen key={path} id={customer[1]} />;
   const deal = /^\/deals\/([0-9a-f-]{36})$/.exec(path);
   if (deal) return <DealDetailScreen key={path} id={deal[1]} />;
+  const claim = /^\/expenses\/([0-9a-f-]{36})$/.exec(path);
+  if (claim) return <ClaimDetailScreen key={path} id={claim[1]} />;
   const contract = /^\/contracts\/([0-9a-f-]{36})$/.exec(path);
   if (contract) return <ContractDetailScreen key={path} id={contract[1]} />;
   switch (path) {
@@ -152,6 +160,16 @@ function screenFor(path: string, profile: Profile) {
       return <MyTargetsScreen profile={profile} />;
     case '/coaching':
       return <CoachingScreen key={path} profile={profile} />;
+    case '/expenses':
+      return <ExpensesScreen profile={profile} />;
+    case '/expenses/new':
+      return <ClaimFormScreen key={path} />;
+    case '/expenses/approvals':
+      return <ApprovalsScreen />;
+    case '/expenses/budgets':
+      return <BudgetsScreen profile={profile} />;
+    case '/expenses/pre-approval':
+      return <PreApprovalScreen key={path} profile={profile} />;
     case '/reports/weekly':
       return <WeeklyReportScreen />;
     case '/me':

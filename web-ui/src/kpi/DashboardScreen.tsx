@@ -9,6 +9,7 @@ import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { percent, metricLabel, periodChoices, userToday } from '../targets/model';
 import { TeamPicker, useTeams } from '../team/TeamPicker';
+import { ReturnOnSpendCard } from '../expense/ReturnOnSpendCard';
 import { sortRows, type KpiReport, type RepRow, type SortKey } from './model';
 import { AchievementList, FunnelView, IndicatorList, PeriodPicker, Section, TrendCharts } from './Widgets';
 
@@ -68,6 +69,7 @@ export function DashboardScreen({ profile }: { profile: Profile }) {
           <Section id="dash-reps-h" title={t('dashboard.reps')}>
             <RepTable rows={report.reps ?? []} />
           </Section>
+          <ReturnOnSpendCard team={subject === ORGANISATION ? undefined : subject} month={/^\d{4}-\d{2}$/.test(period) ? period : periodChoices(userToday())[0]} />
         </>
       )}
     </Screen>

@@ -107,6 +107,9 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
       {profile.role === 'REP' && <HonoursBoard month={lastMonth()} />}
 
       <div class="card links">
+        <a href="/expenses" onClick={followLink}>
+          {t('me.expenses')}
+        </a>
         <a href="/notifications" onClick={followLink}>
           {t('me.notifications')}
         </a>

@@ -16,6 +16,8 @@ export interface Profile {
   locale: Locale;
   phone?: string;
   managedTeamIds?: string[];
+  /** acts at the finance step of expense claims */
+  financeApprover?: boolean;
   version: number;
 }
 

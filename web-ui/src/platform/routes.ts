@@ -5,6 +5,7 @@ export const ROUTES = [
   '/targets', '/coaching', '/reports/weekly', '/team/dashboard', '/team/targets', '/team/coaching', '/team/proposals', '/team/reports',
   '/team/onboarding',
   '/commission', '/commission/plans', '/team/commission',
+  '/expenses', '/expenses/new', '/expenses/:id', '/expenses/approvals', '/expenses/budgets', '/expenses/pre-approval',
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

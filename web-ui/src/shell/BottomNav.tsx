@@ -17,7 +17,7 @@ const AREAS: Area[] = [
   { path: '/customers', icon: 'customers', label: 'nav.customers' },
   { path: '/deals', icon: 'deals', label: 'nav.deals', also: ['/contracts'] },
   { path: '/team', icon: 'team', label: 'nav.team' },
-  { path: '/me', icon: 'me', label: 'nav.me', also: ['/targets', '/coaching', '/reports'] },
+  { path: '/me', icon: 'me', label: 'nav.me', also: ['/targets', '/coaching', '/reports', '/expenses'] },
 ];
 
 /** The main areas; Team only for those who lead a team (the server enforces access regardless). */

@@ -13,6 +13,7 @@ import { followLink } from '../platform/router';
 import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { ActionCard } from '../kpi/ActionCard';
+import { ApprovalsCard } from '../expense/ApprovalsCard';
 
 /** GET /api/v1/agenda */
 export interface AgendaItem {
@@ -157,6 +158,7 @@ export function TodayScreen({ profile }: { profile: Profile }) {
       )}
       {error && <p class="error" role="alert">{error}</p>}
       {profile.role === 'REP' && <ActionCard />}
+      <ApprovalsCard profile={profile} />
       {!cached ? (
         <p role="status">{offline ? t('today.offlineNoCache') : t('loading')}</p>
       ) : list.length === 0 && renewals.length === 0 && collections.length === 0 ? (

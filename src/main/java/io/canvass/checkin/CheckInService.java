@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.customer.CustomerService;
 import io.canvass.platform.Caller;
 import io.canvass.platform.Idempotency;
+import io.canvass.platform.ImageUpload;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
@@ -137,17 +138,7 @@ public class CheckInService {
 
     @WithTransaction
     public Uni<Void> attachPhoto(UUID id, String declaredType, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw ProblemException.invalid("body", "the photo is empty");
-        }
-        if (bytes.length > config.maxPhotoBytes()) {
-            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "A photo may be at most " + config.maxPhotoBytes() + " bytes");
-        }
-        String actual = Photos.sniff(bytes);
-        if (actual == null || !actual.equals(declaredType)) {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-                    "The photo must be a JPEG, PNG or WebP image sent with its own content type");
-        }
+        String actual = ImageUpload.check("photo", declaredType, bytes, config.maxPhotoBytes());
         return visible(id).chain(c -> {
             if (!c.userId.equals(caller.id())) {
                 throw ProblemException.forbidden("Only the rep who checked in adds the photo");
@@ -216,26 +207,5 @@ public class CheckInService {
             }
         }
         return false;
-    }
-
-    /** Image types recognised from their first bytes. */
-    static final class Photos {
-        private Photos() {
-        }
-
-        static String sniff(byte[] b) {
-            if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-                return "image/jpeg";
-            }
-            if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
-                    && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
-                return "image/png";
-            }
-            if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-                    && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-                return "image/webp";
-            }
-            return null;
-        }
     }
 }

@@ -162,6 +162,13 @@ public class DealService {
                 });
     }
 
+    /** For expense claims: the customer of a deal in the caller's scope, or null when the deal is not theirs. Inside a session. */
+    public Uni<UUID> customerOfDealInScope(UUID dealId) {
+        return deals.findById(dealId).chain(d -> d == null
+                ? Uni.createFrom().nullItem()
+                : customers.siteInScope(d.customerId).map(site -> site == null ? null : d.customerId));
+    }
+
     private record Found(Deal deal, CustomerService.Site site) {
     }
 

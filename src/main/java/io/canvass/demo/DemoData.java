@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * A realistic demo organisation for an empty database: a director, two regional teams with a
  * manager each and eight reps, in Chinese and English, and 200 customers with follow-up
  * histories, deals in every stage, and contracts ending across the next 90 days with collection
- * plans (some instalments overdue). Enabled in dev mode.
+ * plans (some instalments overdue), and a month of expense claims with a finance approver. Enabled in dev mode.
  */
 @ApplicationScoped
 public class DemoData {
@@ -123,6 +123,7 @@ public class DemoData {
                 .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_PROPOSAL).executeBatch(coaching.proposals()))
                 .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_REPORT).executeBatch(coaching.reports()))
                 .chain(() -> incentives.seed(tx, org, byEmail.get("director@demo.canvass.io").id(), LocalDate.now(ZoneId.of("Asia/Shanghai"))))
+                .chain(() -> DemoExpenses.seed(tx, byEmail, regions, org, hash, LocalDate.now(ZoneId.of("Asia/Shanghai"))))
                 .replaceWithVoid();
     }
 
@@ -131,6 +132,7 @@ public class DemoData {
         for (Person p : PEOPLE) {
             text.append(String.format("  %-9s %-32s %s%n", p.role(), p.email(), p.name()));
         }
+        text.append(String.format("  %-9s %-32s %s%n", "FINANCE", DemoExpenses.FINANCE_EMAIL, DemoExpenses.FINANCE_NAME));
         LOG.info(text);
     }
 }

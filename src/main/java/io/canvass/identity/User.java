@@ -65,6 +65,10 @@ public class User {
     @Column(nullable = false)
     public boolean active = true;
 
+    /** Acts at the finance step of expense claims (approves them and marks them paid). */
+    @Column(name = "finance_approver", nullable = false)
+    public boolean financeApprover;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

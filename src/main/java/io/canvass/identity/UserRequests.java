@@ -44,7 +44,8 @@ public final class UserRequests {
             @Pattern(regexp = LOCALES, message = "must be zh-CN or en") String locale,
             @Size(max = 40) String phone,
             LocalDate hiredOn,
-            Set<UUID> managedTeamIds) {
+            Set<UUID> managedTeamIds,
+            @Schema(description = "Acts at the finance step of expense claims; only admins change it") Boolean financeApprover) {
     }
 
     @Schema(name = "ProfileUpdate", description = "Fields of your own profile to change; absent fields stay as they are")

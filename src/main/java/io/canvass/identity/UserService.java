@@ -120,6 +120,9 @@ public class UserService {
             if (user.id.equals(scope.userId()) && newRole != user.role) {
                 throw ProblemException.forbidden("You cannot change your own role");
             }
+            if (request.financeApprover() != null && request.financeApprover() != user.financeApprover && scope.role() != Role.ADMIN) {
+                throw ProblemException.forbidden("Only an admin names finance approvers");
+            }
             Map<String, Object> before = UserView.snapshot(user);
             return requireTeams(request.teamId(), request.managedTeamIds(), newRole)
                     .chain(() -> lastAdminGuard(user, newRole != Role.ADMIN))
@@ -130,6 +133,9 @@ public class UserService {
                         }
                         user.role = newRole;
                         user.teamId = newTeam;
+                        if (request.financeApprover() != null) {
+                            user.financeApprover = request.financeApprover();
+                        }
                         return user;
                     })
                     .call(u -> managedTeamsAfterUpdate(u, request.managedTeamIds()))

@@ -14,7 +14,7 @@ import java.util.UUID;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserView(UUID id, String email, String displayName, Role role, UUID teamId, String timeZone,
-                       String locale, String phone, LocalDate hiredOn, boolean active, List<UUID> managedTeamIds,
+                       String locale, String phone, LocalDate hiredOn, boolean active, boolean financeApprover, List<UUID> managedTeamIds,
                        Instant createdAt, int version) {
 
     static UserView of(User u) {
@@ -23,7 +23,7 @@ public record UserView(UUID id, String email, String displayName, Role role, UUI
 
     static UserView of(User u, List<UUID> managedTeamIds) {
         return new UserView(u.id, u.email, u.displayName, u.role, u.teamId, u.timeZone, u.locale, u.phone, u.hiredOn,
-                u.active, managedTeamIds, u.createdAt, u.version);
+                u.active, u.financeApprover, managedTeamIds, u.createdAt, u.version);
     }
 
     /** The audited fields of a user. */
@@ -38,6 +38,7 @@ public record UserView(UUID id, String email, String displayName, Role role, UUI
         fields.put("phone", u.phone);
         fields.put("hiredOn", u.hiredOn == null ? null : u.hiredOn.toString());
         fields.put("active", u.active);
+        fields.put("financeApprover", u.financeApprover);
         return fields;
     }
 }

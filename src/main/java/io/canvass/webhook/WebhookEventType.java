@@ -21,7 +21,13 @@ public enum WebhookEventType {
     INSTALMENT_OVERDUE("instalment.overdue", WebhookPayloads.InstalmentOverdue.class, "An instalment was not paid in full by its due day"),
     COACHING_ASSIGNED("coaching.assigned", WebhookPayloads.CoachingAssigned.class, "A manager assigned a coaching task to a rep"),
     COMMISSION_PERIOD_CLOSED("commission.period_closed", WebhookPayloads.CommissionPeriodClosed.class,
-            "A commission period was closed and its statements frozen");
+            "A commission period was closed and its statements frozen"),
+    EXPENSE_CLAIM_SUBMITTED("expense.claim_submitted", WebhookPayloads.ExpenseClaimSubmitted.class, "A rep submitted an expense claim"),
+    EXPENSE_CLAIM_APPROVED("expense.claim_approved", WebhookPayloads.ExpenseClaimApproved.class,
+            "An expense claim was approved by the manager or by finance"),
+    EXPENSE_CLAIM_RETURNED("expense.claim_returned", WebhookPayloads.ExpenseClaimReturned.class,
+            "An expense claim was returned to the rep with a comment"),
+    EXPENSE_CLAIM_PAID("expense.claim_paid", WebhookPayloads.ExpenseClaimPaid.class, "An expense claim was paid");
 
     private final String type;
     private final Class<? extends Record> payload;

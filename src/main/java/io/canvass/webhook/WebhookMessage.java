@@ -15,7 +15,8 @@ public record WebhookMessage(
                 WebhookPayloads.CustomerGradeChanged.class, WebhookPayloads.CustomerStageChanged.class,
                 WebhookPayloads.DealStageChanged.class, WebhookPayloads.ContractExpiring.class, WebhookPayloads.ContractRenewed.class,
                 WebhookPayloads.PaymentReceived.class, WebhookPayloads.InstalmentOverdue.class,
-                WebhookPayloads.CoachingAssigned.class,
-                WebhookPayloads.CommissionPeriodClosed.class },
+                WebhookPayloads.CoachingAssigned.class, WebhookPayloads.CommissionPeriodClosed.class, WebhookPayloads.ExpenseClaimSubmitted.class,
+                WebhookPayloads.ExpenseClaimApproved.class, WebhookPayloads.ExpenseClaimReturned.class,
+                WebhookPayloads.ExpenseClaimPaid.class },
                 description = "The event's data; its schema depends on type") Object data) {
 }

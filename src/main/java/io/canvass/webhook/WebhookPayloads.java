@@ -139,4 +139,41 @@ public final class WebhookPayloads {
     public record CommissionTotal(@Schema(example = "CNY") String currency,
                                   @Schema(description = "Decimal string in the currency's minor units", example = "86450.00") String total) {
     }
+
+    @Schema(name = "ExpenseClaimSubmittedData", description = "data of expense.claim_submitted: a rep submitted an expense claim for approval")
+    public record ExpenseClaimSubmitted(UUID claimId, @Schema(description = "The rep who filed the claim") UUID ownerId, UUID teamId, LocalDate spentOn,
+            @Schema(enumeration = { "MARKETING_EVENTS", "TRAVEL", "CLIENT_ENTERTAINMENT", "TRAINING", "OTHER" }) String category,
+            @Schema(example = "386.50") String amount, String currency,
+            @Schema(enumeration = { "SUBMITTED", "MANAGER_APPROVED", "FINANCE_APPROVED", "PAID", "RETURNED" }) String status,
+            UUID actorId, Instant at) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ExpenseClaimApprovedData", description = "data of expense.claim_approved: the manager (step MANAGER) or finance (step FINANCE) approved an expense claim")
+    public record ExpenseClaimApproved(UUID claimId, @Schema(description = "The rep who filed the claim") UUID ownerId, UUID teamId, LocalDate spentOn,
+            @Schema(enumeration = { "MARKETING_EVENTS", "TRAVEL", "CLIENT_ENTERTAINMENT", "TRAINING", "OTHER" }) String category,
+            @Schema(example = "386.50") String amount, String currency,
+            @Schema(enumeration = { "SUBMITTED", "MANAGER_APPROVED", "FINANCE_APPROVED", "PAID", "RETURNED" }) String status,
+            UUID actorId, Instant at,
+            @Schema(enumeration = { "MANAGER", "FINANCE" }) String step, String comment) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ExpenseClaimReturnedData", description = "data of expense.claim_returned: an approver returned an expense claim to the rep with a comment")
+    public record ExpenseClaimReturned(UUID claimId, @Schema(description = "The rep who filed the claim") UUID ownerId, UUID teamId, LocalDate spentOn,
+            @Schema(enumeration = { "MARKETING_EVENTS", "TRAVEL", "CLIENT_ENTERTAINMENT", "TRAINING", "OTHER" }) String category,
+            @Schema(example = "386.50") String amount, String currency,
+            @Schema(enumeration = { "SUBMITTED", "MANAGER_APPROVED", "FINANCE_APPROVED", "PAID", "RETURNED" }) String status,
+            UUID actorId, Instant at,
+            @Schema(enumeration = { "MANAGER", "FINANCE" }) String step, String comment) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ExpenseClaimPaidData", description = "data of expense.claim_paid: finance marked an approved expense claim paid")
+    public record ExpenseClaimPaid(UUID claimId, @Schema(description = "The rep who filed the claim") UUID ownerId, UUID teamId, LocalDate spentOn,
+            @Schema(enumeration = { "MARKETING_EVENTS", "TRAVEL", "CLIENT_ENTERTAINMENT", "TRAINING", "OTHER" }) String category,
+            @Schema(example = "386.50") String amount, String currency,
+            @Schema(enumeration = { "SUBMITTED", "MANAGER_APPROVED", "FINANCE_APPROVED", "PAID", "RETURNED" }) String status,
+            UUID actorId, Instant at) {
+    }
 }
