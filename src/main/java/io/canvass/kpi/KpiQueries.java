@@ -164,6 +164,27 @@ public class KpiQueries {
             group by c.owner_id""";
 
     /**
+     * The daily rollup's rows of the reps $1 and the days [$2, $3): the day rows and the deltas not
+     * yet folded into them (see V21__kpi_rollup_deltas.sql).
+     */
+    private static final String DAYS = """
+            (select user_id, day, visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time
+             from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
+             union all
+             select user_id, day, visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time
+             from kpi_rep_day_delta where user_id = any($1) and day >= $2 and day < $3) r
+            """;
+
+    /** The same for the daily money rollup. */
+    private static final String MONEY_DAYS = """
+            (select user_id, currency, won, won_amount, lost, due_amount, due_collected, received, settled, settled_days_late
+             from kpi_rep_money_day where user_id = any($1) and day >= $2 and day < $3
+             union all
+             select user_id, currency, won, won_amount, lost, due_amount, due_collected, received, settled, settled_days_late
+             from kpi_rep_money_day_delta where user_id = any($1) and day >= $2 and day < $3) r
+            """;
+
+    /**
      * Visits, effective visits, new customers of whole days [$2, $3) from the daily rollup, and the
      * follow-ups of the days before $4 (today: follow-ups count once due, today's come from the records).
      */
@@ -171,13 +192,13 @@ public class KpiQueries {
             select user_id, sum(visits) as visits, sum(effective_visits) as effective, sum(new_customers) as created,
                    coalesce(sum(follow_ups_due) filter (where day < $4), 0) as due,
                    coalesce(sum(follow_ups_on_time) filter (where day < $4), 0) as on_time
-            from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
+            from """ + DAYS + """
             group by user_id""";
 
     /** The trend from the daily rollup (weeks start on Monday; only weeks with something in them, as from the records). */
     static final String ROLLUP_TREND = """
             select date_trunc('week', day)::date as wk, sum(effective_visits) as effective, sum(new_customers) as created
-            from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
+            from """ + DAYS + """
             group by 1 having sum(effective_visits) > 0 or sum(new_customers) > 0 order by 1""";
 
     /**
@@ -188,7 +209,7 @@ public class KpiQueries {
             select user_id, currency, sum(won) as won, sum(won_amount) as won_amount, sum(lost) as lost,
                    sum(due_amount) as due, sum(due_collected) as collected, sum(received) as received,
                    sum(settled) as settled, sum(settled_days_late) as days_late
-            from kpi_rep_money_day where user_id = any($1) and day >= $2 and day < $3
+            from """ + MONEY_DAYS + """
             group by user_id, currency""";
 
     static final String ROLLUP_ZONE = "select kpi_rollup_zone()";

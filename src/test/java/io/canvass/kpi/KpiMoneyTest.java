@@ -248,12 +248,18 @@ class KpiMoneyTest {
     }
 
     /** The rep's money for [from, to) from the daily money rollup and from the records: both must be {@code expected}. */
+    @Inject
+    KpiRollupCompactor compactor;
+
     void sameWithAndWithoutTheRollup(UUID rep, Instant from, Instant to, String expected) {
         java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
         RepNumbers live = queries.numbers(List.of(rep), from, to, zone, 30, false).await().atMost(Duration.ofSeconds(10)).get(rep);
         RepNumbers rolled = queries.numbers(List.of(rep), from, to, zone, 30, true).await().atMost(Duration.ofSeconds(10)).get(rep);
         assertEquals(expected, money(live), "from the records");
         assertEquals(expected, money(rolled), "from the daily money rollup");
+        compactor.compact().await().atMost(Duration.ofSeconds(10));
+        RepNumbers folded = queries.numbers(List.of(rep), from, to, zone, 30, true).await().atMost(Duration.ofSeconds(10)).get(rep);
+        assertEquals(expected, money(folded), "from the daily money rollup, folded");
     }
 
     @Test

@@ -253,12 +253,22 @@ class KpiTest {
                 + " onTime=" + n.followUpsOnTime;
     }
 
+    @Inject
+    KpiRollupCompactor compactor;
+
     void sameWithAndWithoutTheRollup(UUID rep, Instant from, Instant to, String expected) {
         java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
         RepNumbers rolled = queries.numbers(List.of(rep), from, to, zone, 30, true).await().atMost(Duration.ofSeconds(10)).get(rep);
         RepNumbers live = queries.numbers(List.of(rep), from, to, zone, 30, false).await().atMost(Duration.ofSeconds(10)).get(rep);
         org.junit.jupiter.api.Assertions.assertEquals(expected, counts(live), "from the records");
         org.junit.jupiter.api.Assertions.assertEquals(expected, counts(rolled), "from the daily rollup");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                queries.trend(List.of(rep), from, to, zone, false).await().atMost(Duration.ofSeconds(10)),
+                queries.trend(List.of(rep), from, to, zone, true).await().atMost(Duration.ofSeconds(10)));
+        // and once the deltas are folded into the day rows
+        compactor.compact().await().atMost(Duration.ofSeconds(10));
+        RepNumbers folded = queries.numbers(List.of(rep), from, to, zone, 30, true).await().atMost(Duration.ofSeconds(10)).get(rep);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, counts(folded), "from the daily rollup, folded");
         org.junit.jupiter.api.Assertions.assertEquals(
                 queries.trend(List.of(rep), from, to, zone, false).await().atMost(Duration.ofSeconds(10)),
                 queries.trend(List.of(rep), from, to, zone, true).await().atMost(Duration.ofSeconds(10)));
