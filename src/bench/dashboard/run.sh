@@ -29,6 +29,7 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_wal_size = 4GB
+jit = ${PG_JIT:-on}
 EOC
 log "PostgreSQL 15 on 127.0.0.1:$PG_PORT ($TMP/pg)"
 start_app
