@@ -168,10 +168,12 @@ public class KpiQueries {
      * yet folded into them (see V21__kpi_rollup_deltas.sql).
      */
     private static final String DAYS = """
-            (select user_id, day, visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time
+            (select user_id, day, visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time, funnel_high, funnel_key,
+                    funnel_won, proposals_month, proposals_quarter, proposals_year
              from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
              union all
-             select user_id, day, visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time
+             select user_id, day, visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time, funnel_high, funnel_key,
+                    funnel_won, proposals_month, proposals_quarter, proposals_year
              from kpi_rep_day_delta where user_id = any($1) and day >= $2 and day < $3) r
             """;
 
@@ -185,13 +187,18 @@ public class KpiQueries {
             """;
 
     /**
-     * Visits, effective visits, new customers of whole days [$2, $3) from the daily rollup, and the
-     * follow-ups of the days before $4 (today: follow-ups count once due, today's come from the records).
+     * Visits, effective visits, new customers and the funnel of those customers of whole days [$2, $3)
+     * from the daily rollup, the follow-ups of the days before $4 (today: follow-ups count once due,
+     * today's come from the records), and the deals whose first entry into PROPOSAL in their calendar
+     * month, quarter or year fell in the range (see V22__kpi_rollup_funnel_and_proposals.sql).
      */
     static final String ROLLUP = """
             select user_id, sum(visits) as visits, sum(effective_visits) as effective, sum(new_customers) as created,
                    coalesce(sum(follow_ups_due) filter (where day < $4), 0) as due,
-                   coalesce(sum(follow_ups_on_time) filter (where day < $4), 0) as on_time
+                   coalesce(sum(follow_ups_on_time) filter (where day < $4), 0) as on_time,
+                   sum(funnel_high) as high, sum(funnel_key) as key, sum(funnel_won) as won,
+                   sum(proposals_month) as proposals_month, sum(proposals_quarter) as proposals_quarter,
+                   sum(proposals_year) as proposals_year
             from """ + DAYS + """
             group by user_id""";
 
@@ -257,13 +264,33 @@ public class KpiQueries {
         UUID[] ids = reps.toArray(UUID[]::new);
         Tuple range = Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
         Tuple days = Tuple.of(ids, fromDay, toDay);
-        return rollupUsable(rollup, from, to, zone)
-                .chain(usable -> (usable ? rolled(ids, from, to, zone, freshDays, byRep) : live(ids, range, freshDays, byRep))
-                        .chain(filled -> rollup ? rolledMoney(ids, range, days, usable, filled) : money(ids, range, days, filled)));
+        // activity and money fill different fields of each rep's numbers, so their statements all run at once
+        return rollupUsable(rollup, from, to, zone).chain(usable -> {
+            String proposals = usable ? proposalsColumn(fromDay, toDay) : null;
+            return Uni.combine().all().unis(
+                    usable ? rolled(ids, from, to, zone, freshDays, proposals, byRep) : live(ids, range, freshDays, byRep),
+                    rollup ? rolledMoney(ids, range, days, usable, proposals == null, byRep) : money(ids, range, days, byRep))
+                    .with((activity, money) -> byRep);
+        });
+    }
+
+    /** The rollup's proposal count for the days [from, to) when they are one calendar month, quarter or year; otherwise null. */
+    static String proposalsColumn(LocalDate from, LocalDate to) {
+        if (from.getDayOfMonth() != 1) {
+            return null;
+        }
+        if (to.equals(from.plusMonths(1))) {
+            return "proposals_month";
+        }
+        if (from.getMonthValue() % 3 == 1 && to.equals(from.plusMonths(3))) {
+            return "proposals_quarter";
+        }
+        return from.getDayOfYear() == 1 && to.equals(from.plusYears(1)) ? "proposals_year" : null;
     }
 
     /** The counts of whole days in the rollup's zone from the daily rollup; today's follow-ups from the records. */
-    private Uni<Map<UUID, RepNumbers>> rolled(UUID[] ids, Instant from, Instant to, ZoneId zone, int freshDays, Map<UUID, RepNumbers> byRep) {
+    private Uni<Map<UUID, RepNumbers>> rolled(UUID[] ids, Instant from, Instant to, ZoneId zone, int freshDays, String proposals,
+                                              Map<UUID, RepNumbers> byRep) {
         Tuple range = Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
         Instant todayStart = LocalDate.now(zone).atStartOfDay(zone).toInstant();
         Uni<RowSet<Row>> days = pool.preparedQuery(ROLLUP)
@@ -273,8 +300,7 @@ public class KpiQueries {
                         to.atOffset(ZoneOffset.UTC)))
                 : Uni.createFrom().nullItem();
         Uni<RowSet<Row>> leads = pool.preparedQuery(POOL).execute(Tuple.of(ids, freshDays));
-        Uni<RowSet<Row>> funnel = pool.preparedQuery(FUNNEL).execute(range);
-        return Uni.combine().all().unis(days, today, leads, funnel).asTuple().map(t -> {
+        return Uni.combine().all().unis(days, today, leads).asTuple().map(t -> {
             for (Row r : t.getItem1()) {
                 RepNumbers n = byRep.get(r.getUUID("user_id"));
                 n.visits = r.getLong("visits");
@@ -282,6 +308,13 @@ public class KpiQueries {
                 n.newCustomers = r.getLong("created");
                 n.followUpsDue = r.getLong("due");
                 n.followUpsOnTime = r.getLong("on_time");
+                n.funnel[0] = n.newCustomers;
+                n.funnel[1] = r.getLong("high");
+                n.funnel[2] = r.getLong("key");
+                n.funnel[3] = r.getLong("won");
+                if (proposals != null) {
+                    n.proposals = r.getLong(proposals);
+                }
             }
             if (t.getItem2() != null) {
                 for (Row r : t.getItem2()) {
@@ -291,7 +324,6 @@ public class KpiQueries {
                 }
             }
             pool(t.getItem3(), byRep);
-            funnel(t.getItem4(), byRep);
             return byRep;
         });
     }
@@ -389,12 +421,13 @@ public class KpiQueries {
 
     /**
      * Money from the daily money rollup; deals closed from the records when the range is not whole
-     * days in the rollup's zone ({@code dealsRolled} false), and proposals always from the records
-     * (a deal entering PROPOSAL on two days of the range counts once).
+     * days in the rollup's zone ({@code dealsRolled} false), and proposals from the records when the
+     * daily rollup cannot answer them ({@code proposalsLive}: not a calendar month, quarter or year).
      */
-    private Uni<Map<UUID, RepNumbers>> rolledMoney(UUID[] ids, Tuple range, Tuple days, boolean dealsRolled, Map<UUID, RepNumbers> byRep) {
+    private Uni<Map<UUID, RepNumbers>> rolledMoney(UUID[] ids, Tuple range, Tuple days, boolean dealsRolled, boolean proposalsLive,
+                                                   Map<UUID, RepNumbers> byRep) {
         Uni<RowSet<Row>> rolled = pool.preparedQuery(ROLLUP_MONEY).execute(days);
-        Uni<RowSet<Row>> proposals = pool.preparedQuery(PROPOSALS).execute(range);
+        Uni<RowSet<Row>> proposals = proposalsLive ? pool.preparedQuery(PROPOSALS).execute(range) : Uni.createFrom().nullItem();
         Uni<RowSet<Row>> closed = dealsRolled ? Uni.createFrom().nullItem() : pool.preparedQuery(DEALS_CLOSED).execute(range);
         return Uni.combine().all().unis(rolled, proposals, closed).asTuple().map(t -> {
             for (Row r : t.getItem1()) {
@@ -412,7 +445,9 @@ public class KpiQueries {
                 }
                 n.settled(r.getLong("settled"), r.getLong("days_late"));
             }
-            proposals(t.getItem2(), byRep);
+            if (t.getItem2() != null) {
+                proposals(t.getItem2(), byRep);
+            }
             if (t.getItem3() != null) {
                 closed(t.getItem3(), byRep);
             }

@@ -7,6 +7,7 @@ import io.canvass.target.Period;
 import io.canvass.target.Target;
 import io.canvass.target.TargetService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Dashboards for a rep ("me" or one of a manager's reps), a team subtree and the organisation. */
 @ApplicationScoped
@@ -118,13 +120,13 @@ public class KpiService {
         Instant from = period.start().atStartOfDay(zone).toInstant();
         Instant to = period.end().atStartOfDay(zone).toInstant();
         List<UUID> ids = List.of(rep.id());
-        return numbers(ids, from, to, zone).chain(byRep -> queries.trend(ids, from, to, zone, config.rollup())
-                .chain(trend -> targets.approvedFor(Target.Level.REP, null, rep.id(), period).map(approved -> {
+        return Uni.combine().all().unis(numbers(ids, from, to, zone), queries.trend(ids, from, to, zone, config.rollup()),
+                targets.approvedFor(Target.Level.REP, null, rep.id(), period)).with((byRep, trend, approved) -> {
                     RepNumbers n = byRep.get(rep.id());
                     return new KpiReport(period.label(), period.start(), period.end(),
                             new KpiReport.Subject(Target.Level.REP, rep.teamId(), rep.id(), rep.displayName()),
                             KpiReport.Indicators.of(n), achievements(approved, n), KpiMath.funnel(n.funnel), trend, null);
-                })));
+                });
     }
 
     private Uni<KpiReport> groupReport(KpiReport.Subject subject, List<KpiQueries.Rep> reps, Period period) {
@@ -132,21 +134,25 @@ public class KpiService {
         Instant from = period.start().atStartOfDay(zone).toInstant();
         Instant to = period.end().atStartOfDay(zone).toInstant();
         List<UUID> ids = reps.stream().map(KpiQueries.Rep::id).toList();
-        return numbers(ids, from, to, zone).chain(byRep -> queries.trend(ids, from, to, zone, config.rollup())
-                .chain(trend -> targets.approvedFor(subject.level(), subject.teamId(), null, period)
-                        .chain(own -> targets.approvedForReps(ids, period).map(repTargets -> {
-                            RepNumbers total = new RepNumbers(null);
-                            List<KpiReport.RepRow> rows = new ArrayList<>();
-                            for (KpiQueries.Rep rep : reps) {
-                                RepNumbers n = byRep.get(rep.id());
-                                total.add(n);
-                                List<Target> mine = repTargets.stream().filter(t -> t.userId.equals(rep.id())).toList();
-                                rows.add(new KpiReport.RepRow(rep.id(), rep.displayName(), rep.teamId(), KpiReport.Indicators.of(n),
-                                        achievements(mine, n), KpiMath.funnel(n.funnel)));
-                            }
-                            return new KpiReport(period.label(), period.start(), period.end(), subject, KpiReport.Indicators.of(total),
-                                    achievements(own, total), KpiMath.funnel(total.funnel), trend, rows);
-                        }))));
+        // the aggregates run side by side on the pool, beside the targets' two reads (in turn: they share a session)
+        Uni<Tuple2<List<Target>, Map<UUID, List<Target>>>> targetsOf = targets.approvedFor(subject.level(), subject.teamId(), null, period)
+                .chain(own -> targets.approvedForReps(ids, period)
+                        .map(mine -> Tuple2.of(own, mine.stream().collect(Collectors.groupingBy(t -> t.userId)))));
+        return Uni.combine().all().unis(numbers(ids, from, to, zone), queries.trend(ids, from, to, zone, config.rollup()), targetsOf)
+                .with((byRep, trend, target) -> {
+                    List<Target> ownTargets = target.getItem1();
+                    Map<UUID, List<Target>> targetsByRep = target.getItem2();
+                    RepNumbers total = new RepNumbers(null);
+                    List<KpiReport.RepRow> rows = new ArrayList<>();
+                    for (KpiQueries.Rep rep : reps) {
+                        RepNumbers n = byRep.get(rep.id());
+                        total.add(n);
+                        rows.add(new KpiReport.RepRow(rep.id(), rep.displayName(), rep.teamId(), KpiReport.Indicators.of(n),
+                                achievements(targetsByRep.getOrDefault(rep.id(), List.of()), n), KpiMath.funnel(n.funnel)));
+                    }
+                    return new KpiReport(period.label(), period.start(), period.end(), subject, KpiReport.Indicators.of(total),
+                            achievements(ownTargets, total), KpiMath.funnel(total.funnel), trend, rows);
+                });
     }
 
     public static List<KpiReport.Achievement> achievements(List<Target> approved, RepNumbers n) {

@@ -2,6 +2,7 @@ package io.canvass.identity;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.canvass.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,8 +50,22 @@ class TokenValidationTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() throws InterruptedException {
+        Instant exp = Instant.now().plusSeconds(2);
+        String token = Jwt.issuer("https://canvass.io").audience("canvass-api").subject(ADMIN_LIKE.toString()).groups("ADMIN")
+                .expiresAt(exp).sign();
+        given().auth().oauth2(token).get("/api/v1/teams").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/teams").then().statusCode(200);
+        // past exp and the configured clock skew (mp.jwt.verify.clock.skew=5)
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), exp.plusSeconds(6)).toMillis()));
+        rejected(token);
+    }
+
+    @Test
     void tamperedTokenIsRejected() {
-        String[] parts = Api.mint(ADMIN_LIKE, "REP", Duration.ofMinutes(5)).split("\\.");
+        String genuine = Api.mint(ADMIN_LIKE, "REP", Duration.ofMinutes(5));
+        given().auth().oauth2(genuine).get("/api/v1/teams").then().statusCode(not(401)); // accepted (a rep may be refused the list)
+        String[] parts = genuine.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"REP\"", "\"ADMIN\"");
         rejected(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
     }

@@ -305,4 +305,53 @@ class KpiMoneyTest {
         sameWithAndWithoutTheRollup(one.id(), from, to, "won=3 lost=0 revenue={CNY=150000.5, USD=2000} wonBy={CNY=2, USD=1} "
                 + "due={CNY=30000} collected={CNY=15000} received={CNY=26000} settled=3 late=10 proposals=3");
     }
+    static String onlyProposals(int n) {
+        return "won=0 lost=0 revenue={} wonBy={} due={} collected={} received={} settled=0 late=0 proposals=" + n;
+    }
+
+    @Test
+    void theRollupCountsADealsProposalsOncePerMonthQuarterAndYearAsTheRecordsDo() {
+        UUID team = Api.team("kpi-proposals", null);
+        Api.TestUser one = Api.user("REP", team);
+        Api.TestUser other = Api.user("REP", team);
+        UUID c = customer(one);
+        UUID twice = deal(c, "CNY", "4000", "2025-10-03T02:00:00Z", "PROPOSAL", "2025-10-04T02:00:00Z", "NEGOTIATION",
+                "2025-10-08T02:00:00Z", "PROPOSAL", "2025-11-02T02:00:00Z", "NEGOTIATION", "2025-11-03T02:00:00Z", "PROPOSAL");
+        UUID late = deal(c, "CNY", "5000", "2025-12-31T15:30:00Z", "PROPOSAL"); // 31 Dec 23:30 in Shanghai
+        deal(c, "CNY", "6000", "2025-08-01T02:00:00Z", "QUALIFICATION");
+        Instant sep = Instant.parse("2025-08-31T16:00:00Z");
+        Instant oct = Instant.parse("2025-09-30T16:00:00Z");
+        Instant nov = Instant.parse("2025-10-31T16:00:00Z");
+        Instant dec = Instant.parse("2025-11-30T16:00:00Z");
+        Instant year = Instant.parse("2024-12-31T16:00:00Z");
+        Instant end = Instant.parse("2025-12-31T16:00:00Z");
+        sameWithAndWithoutTheRollup(one.id(), oct, nov, onlyProposals(1));
+        sameWithAndWithoutTheRollup(one.id(), nov, dec, onlyProposals(1));
+        sameWithAndWithoutTheRollup(one.id(), dec, end, onlyProposals(1));
+        sameWithAndWithoutTheRollup(one.id(), oct, end, onlyProposals(2));
+        sameWithAndWithoutTheRollup(one.id(), year, end, onlyProposals(2));
+        sameWithAndWithoutTheRollup(one.id(), oct, dec, onlyProposals(1)); // two months: from the records
+
+        // an entry moved into September: the deal is now September's and the third quarter's too
+        sql("update deal_stage_change set at = '2025-09-29T02:00:00Z' where deal_id = $1 and at = '2025-10-03T02:00:00Z'", twice);
+        sameWithAndWithoutTheRollup(one.id(), sep, oct, onlyProposals(1));
+        sameWithAndWithoutTheRollup(one.id(), oct, nov, onlyProposals(1));
+        sameWithAndWithoutTheRollup(one.id(), Instant.parse("2025-06-30T16:00:00Z"), oct, onlyProposals(1));
+        sameWithAndWithoutTheRollup(one.id(), year, end, onlyProposals(2));
+
+        // the customer goes to a colleague with its deals; one deal then moves to a customer of the first rep
+        sql("update customer set owner_id = $1 where id = $2", other.id(), c);
+        sameWithAndWithoutTheRollup(one.id(), year, end, onlyProposals(0));
+        sameWithAndWithoutTheRollup(other.id(), year, end, onlyProposals(2));
+        sql("update deal set customer_id = $1 where id = $2", customer(one), late);
+        sameWithAndWithoutTheRollup(one.id(), dec, end, onlyProposals(1));
+        sameWithAndWithoutTheRollup(other.id(), oct, end, onlyProposals(1));
+
+        // an entry removed, and a deal deleted with its history
+        sql("delete from deal_stage_change where deal_id = $1 and at = '2025-10-08T02:00:00Z'", twice);
+        sameWithAndWithoutTheRollup(other.id(), oct, nov, onlyProposals(0));
+        sameWithAndWithoutTheRollup(other.id(), nov, dec, onlyProposals(1));
+        sql("delete from deal where id = $1", late);
+        sameWithAndWithoutTheRollup(one.id(), year, end, onlyProposals(0));
+    }
 }

@@ -250,7 +250,7 @@ class KpiTest {
 
     static String counts(RepNumbers n) {
         return "visits=" + n.visits + " effective=" + n.effectiveVisits + " new=" + n.newCustomers + " due=" + n.followUpsDue
-                + " onTime=" + n.followUpsOnTime;
+                + " onTime=" + n.followUpsOnTime + " funnel=" + java.util.Arrays.toString(n.funnel);
     }
 
     @Inject
@@ -281,7 +281,7 @@ class KpiTest {
         Api.TestUser other = Api.user("REP", team);
         Instant from = Instant.parse("2025-09-30T16:00:00Z");
         Instant to = Instant.parse("2025-10-31T16:00:00Z");
-        sameWithAndWithoutTheRollup(rep.id(), from, to, "visits=7 effective=5 new=7 due=4 onTime=2");
+        sameWithAndWithoutTheRollup(rep.id(), from, to, "visits=7 effective=5 new=7 due=4 onTime=2 funnel=[7, 5, 3, 1]");
 
         // a late offline check-in, a verdict overturned, a customer reassigned and one deleted, a follow-up moved out of the month
         UUID c = customer(rep, "A", "INITIAL_INTENT", "2025-10-02T03:00:00Z", null, false);
@@ -290,14 +290,23 @@ class KpiTest {
         sql("update customer set owner_id = $1 where id = $2", other.id(), c);
         sql("update customer set deleted_at = now() where owner_id = $1 and grade = 'B' and stage = 'HIGH_INTENT'", rep.id());
         sql("update follow_up set due_at = '2025-11-20T03:00:00Z' where owner_id = $1 and status = 'MISSED'", rep.id());
-        sameWithAndWithoutTheRollup(rep.id(), from, to, "visits=8 effective=5 new=6 due=3 onTime=2");
-        sameWithAndWithoutTheRollup(other.id(), from, to, "visits=0 effective=0 new=1 due=0 onTime=0");
+        sameWithAndWithoutTheRollup(rep.id(), from, to, "visits=8 effective=5 new=6 due=3 onTime=2 funnel=[6, 4, 3, 1]");
+        sameWithAndWithoutTheRollup(other.id(), from, to, "visits=0 effective=0 new=1 due=0 onTime=0 funnel=[1, 0, 0, 0]");
+
+        // the funnel keeps the furthest stage reached, whether the customer moved there or its history says so
+        sql("update customer set stage = 'KEY_ACCOUNT' where id = $1", c);
+        stageChange(c, "INITIAL_INTENT", "KEY_ACCOUNT");
+        sql("update customer set stage = 'LOST', lost_reason = '预算取消' where id = $1", c);
+        stageChange(c, "KEY_ACCOUNT", "LOST");
+        sameWithAndWithoutTheRollup(other.id(), from, to, "visits=0 effective=0 new=1 due=0 onTime=0 funnel=[1, 1, 1, 0]");
+        stageChange(c, "KEY_ACCOUNT", "WON");
+        sameWithAndWithoutTheRollup(other.id(), from, to, "visits=0 effective=0 new=1 due=0 onTime=0 funnel=[1, 1, 1, 1]");
 
         // today: follow-ups count once due, whichever way is read
         Instant todayStart = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
         followUp(other, c, todayStart.plusSeconds(1).toString(), "DONE", todayStart.toString());
         followUp(other, c, todayStart.plus(Duration.ofDays(1)).minusSeconds(1).toString(), "OPEN", null);
         sameWithAndWithoutTheRollup(other.id(), todayStart.minus(Duration.ofDays(3)), todayStart.plus(Duration.ofDays(2)),
-                "visits=0 effective=0 new=0 due=1 onTime=1");
+                "visits=0 effective=0 new=0 due=1 onTime=1 funnel=[0, 0, 0, 0]");
     }
 }
