@@ -8,10 +8,11 @@ select (make_date(:year, 1, 1)::timestamp at time zone 'Asia/Shanghai')::text as
        (make_date(:year + 1, 1, 1)::timestamp at time zone 'Asia/Shanghai')::text as t_to,
        make_date(:year, 1, 1)::text as d_from, make_date(:year + 1, 1, 1)::text as d_to \gset
 
-\echo '### rollup (visits, effective visits, new customers, follow-ups of closed days)'
+\echo '### rollup (visits, effective visits, new customers and their funnel, follow-ups of closed days, proposals)'
 explain (analyze, buffers, costs off)
 select user_id, sum(visits), sum(effective_visits), sum(new_customers),
-       coalesce(sum(follow_ups_due) filter (where day < current_date), 0), coalesce(sum(follow_ups_on_time) filter (where day < current_date), 0)
+       coalesce(sum(follow_ups_due) filter (where day < current_date), 0), coalesce(sum(follow_ups_on_time) filter (where day < current_date), 0),
+       sum(funnel_high), sum(funnel_key), sum(funnel_won), sum(proposals_month), sum(proposals_quarter), sum(proposals_year)
 from kpi_rep_day where user_id = any(:'reps'::uuid[]) and day >= :'d_from'::date and day < :'d_to'::date group by user_id;
 
 \echo '### rollup trend'
@@ -51,7 +52,7 @@ select owner_id, count(*) filter (where stage in ('INITIAL_INTENT', 'HIGH_INTENT
        count(*) filter (where grade = 'A'), count(*) filter (where grade = 'B'), count(*) filter (where grade = 'C')
 from customer where owner_id = any(:'reps'::uuid[]) and deleted_at is null group by owner_id;
 
-\echo '### funnel'
+\echo '### records: funnel (the path without the rollup)'
 explain (analyze, buffers, costs off)
 with cohort as (
     select c.id, c.owner_id, c.stage from customer c
@@ -66,35 +67,35 @@ with cohort as (
 select owner_id, count(*), count(*) filter (where rank >= 2), count(*) filter (where rank >= 3), count(*) filter (where rank >= 4)
 from reached group by owner_id;
 
-\echo '### deals closed'
+\echo '### records: deals closed'
 explain (analyze, buffers, costs off)
 select c.owner_id, d.stage, d.currency, count(*), sum(d.amount)
 from deal d join customer c on c.id = d.customer_id
 where c.owner_id = any(:'reps'::uuid[]) and d.closed_at >= :'t_from'::timestamptz and d.closed_at < :'t_to'::timestamptz and d.stage in ('WON', 'LOST')
 group by c.owner_id, d.stage, d.currency;
 
-\echo '### proposals'
+\echo '### records: proposals (ranges other than a calendar month, quarter or year)'
 explain (analyze, buffers, costs off)
 select c.owner_id, count(distinct s.deal_id)
 from deal_stage_change s join deal d on d.id = s.deal_id join customer c on c.id = d.customer_id
 where c.owner_id = any(:'reps'::uuid[]) and s.to_stage = 'PROPOSAL' and s.at >= :'t_from'::timestamptz and s.at < :'t_to'::timestamptz
 group by c.owner_id;
 
-\echo '### instalments due'
+\echo '### records: instalments due'
 explain (analyze, buffers, costs off)
 select c.owner_id, i.currency, sum(i.amount), sum(i.collected)
 from instalment i join contract k on k.id = i.contract_id and k.status <> 'DRAFT' join customer c on c.id = k.customer_id
 where c.owner_id = any(:'reps'::uuid[]) and i.due_on >= :'d_from'::date and i.due_on < :'d_to'::date
 group by c.owner_id, i.currency;
 
-\echo '### payments received'
+\echo '### records: payments received'
 explain (analyze, buffers, costs off)
 select c.owner_id, p.currency, sum(p.amount)
 from payment p join contract k on k.id = p.contract_id join customer c on c.id = k.customer_id
 where c.owner_id = any(:'reps'::uuid[]) and p.received_on >= :'d_from'::date and p.received_on < :'d_to'::date
 group by c.owner_id, p.currency;
 
-\echo '### instalments settled'
+\echo '### records: instalments settled'
 explain (analyze, buffers, costs off)
 select c.owner_id, count(*), sum(greatest(i.paid_on - i.due_on, 0))
 from instalment i join contract k on k.id = i.contract_id and k.status <> 'DRAFT' join customer c on c.id = k.customer_id

@@ -163,28 +163,42 @@ public class KpiQueries {
             where c.owner_id = any($1) and s.from_stage is not null and s.at >= $2 and s.at < $3
             group by c.owner_id""";
 
+    private static final String ROLLUP_COLUMNS = """
+            visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time, funnel_high, funnel_key, funnel_won,
+                   proposals_month, proposals_quarter, proposals_year""";
+
     /**
      * The daily rollup's rows of the reps $1 and the days [$2, $3): the day rows and the deltas not
      * yet folded into them (see V21__kpi_rollup_deltas.sql).
      */
     private static final String DAYS = """
-            (select user_id, day, visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time, funnel_high, funnel_key,
-                    funnel_won, proposals_month, proposals_quarter, proposals_year
-             from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
+            (select user_id, day, %1$s from kpi_rep_day where user_id = any($1) and day >= $2 and day < $3
              union all
-             select user_id, day, visits, effective_visits, new_customers, follow_ups_due, follow_ups_on_time, funnel_high, funnel_key,
-                    funnel_won, proposals_month, proposals_quarter, proposals_year
-             from kpi_rep_day_delta where user_id = any($1) and day >= $2 and day < $3) r
-            """;
+             select user_id, day, %1$s from kpi_rep_day_delta where user_id = any($1) and day >= $2 and day < $3) r
+            """.formatted(ROLLUP_COLUMNS);
 
-    /** The same for the daily money rollup. */
-    private static final String MONEY_DAYS = """
-            (select user_id, currency, won, won_amount, lost, due_amount, due_collected, received, settled, settled_days_late
-             from kpi_rep_money_day where user_id = any($1) and day >= $2 and day < $3
+    /**
+     * The same with the month rows for the whole months [$5, $6) of the range (month rows carry the
+     * month's first day; see V22__kpi_rollup_funnel_and_proposals.sql) and day rows for the rest.
+     */
+    private static final String MONTHS_AND_DAYS = """
+            (select user_id, day, %1$s from kpi_rep_month where user_id = any($1) and day >= $5 and day < $6
              union all
-             select user_id, currency, won, won_amount, lost, due_amount, due_collected, received, settled, settled_days_late
-             from kpi_rep_money_day_delta where user_id = any($1) and day >= $2 and day < $3) r
-            """;
+             select user_id, day, %1$s from kpi_rep_day where user_id = any($1) and (day >= $2 and day < $5 or day >= $6 and day < $3)
+             union all
+             select user_id, day, %1$s from kpi_rep_day_delta where user_id = any($1) and day >= $2 and day < $3) r
+            """.formatted(ROLLUP_COLUMNS);
+
+    private static final String MONEY_COLUMNS = "currency, won, won_amount, lost, due_amount, due_collected, received, settled, settled_days_late";
+
+    /** The same for the daily money rollup, whole months [$4, $5) from its month rows. */
+    private static final String MONEY_MONTHS_AND_DAYS = """
+            (select user_id, %1$s from kpi_rep_money_month where user_id = any($1) and day >= $4 and day < $5
+             union all
+             select user_id, %1$s from kpi_rep_money_day where user_id = any($1) and (day >= $2 and day < $4 or day >= $5 and day < $3)
+             union all
+             select user_id, %1$s from kpi_rep_money_day_delta where user_id = any($1) and day >= $2 and day < $3) r
+            """.formatted(MONEY_COLUMNS);
 
     /**
      * Visits, effective visits, new customers and the funnel of those customers of whole days [$2, $3)
@@ -199,7 +213,7 @@ public class KpiQueries {
                    sum(funnel_high) as high, sum(funnel_key) as key, sum(funnel_won) as won,
                    sum(proposals_month) as proposals_month, sum(proposals_quarter) as proposals_quarter,
                    sum(proposals_year) as proposals_year
-            from """ + DAYS + """
+            from """ + MONTHS_AND_DAYS + """
             group by user_id""";
 
     /** The trend from the daily rollup (weeks start on Monday; only weeks with something in them, as from the records). */
@@ -216,7 +230,7 @@ public class KpiQueries {
             select user_id, currency, sum(won) as won, sum(won_amount) as won_amount, sum(lost) as lost,
                    sum(due_amount) as due, sum(due_collected) as collected, sum(received) as received,
                    sum(settled) as settled, sum(settled_days_late) as days_late
-            from """ + MONEY_DAYS + """
+            from """ + MONEY_MONTHS_AND_DAYS + """
             group by user_id, currency""";
 
     static final String ROLLUP_ZONE = "select kpi_rollup_zone()";
@@ -264,14 +278,27 @@ public class KpiQueries {
         UUID[] ids = reps.toArray(UUID[]::new);
         Tuple range = Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
         Tuple days = Tuple.of(ids, fromDay, toDay);
+        LocalDate today = LocalDate.now(zone);
+        LocalDate[] months = endedMonths(fromDay, toDay, today);
         // activity and money fill different fields of each rep's numbers, so their statements all run at once
         return rollupUsable(rollup, from, to, zone).chain(usable -> {
             String proposals = usable ? proposalsColumn(fromDay, toDay) : null;
             return Uni.combine().all().unis(
-                    usable ? rolled(ids, from, to, zone, freshDays, proposals, byRep) : live(ids, range, freshDays, byRep),
-                    rollup ? rolledMoney(ids, range, days, usable, proposals == null, byRep) : money(ids, range, days, byRep))
+                    usable ? rolled(ids, from, to, zone, freshDays, months, proposals, byRep) : live(ids, range, freshDays, byRep),
+                    rollup ? rolledMoney(ids, range, Tuple.of(ids, fromDay, toDay, months[0], months[1]), usable, proposals == null, byRep)
+                            : money(ids, range, days, byRep))
                     .with((activity, money) -> byRep);
         });
+    }
+
+    /**
+     * The whole months of the days [from, to) that have ended by {@code today}, as [first month's
+     * first day, the first day after the last); [from, from) when there is none.
+     */
+    static LocalDate[] endedMonths(LocalDate from, LocalDate to, LocalDate today) {
+        LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate end = to.withDayOfMonth(1).isAfter(today.withDayOfMonth(1)) ? today.withDayOfMonth(1) : to.withDayOfMonth(1);
+        return first.isBefore(end) ? new LocalDate[] {first, end} : new LocalDate[] {from, from};
     }
 
     /** The rollup's proposal count for the days [from, to) when they are one calendar month, quarter or year; otherwise null. */
@@ -289,12 +316,11 @@ public class KpiQueries {
     }
 
     /** The counts of whole days in the rollup's zone from the daily rollup; today's follow-ups from the records. */
-    private Uni<Map<UUID, RepNumbers>> rolled(UUID[] ids, Instant from, Instant to, ZoneId zone, int freshDays, String proposals,
-                                              Map<UUID, RepNumbers> byRep) {
-        Tuple range = Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+    private Uni<Map<UUID, RepNumbers>> rolled(UUID[] ids, Instant from, Instant to, ZoneId zone, int freshDays, LocalDate[] months,
+                                              String proposals, Map<UUID, RepNumbers> byRep) {
         Instant todayStart = LocalDate.now(zone).atStartOfDay(zone).toInstant();
-        Uni<RowSet<Row>> days = pool.preparedQuery(ROLLUP)
-                .execute(Tuple.of(ids, from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate(), LocalDate.now(zone)));
+        Uni<RowSet<Row>> days = pool.preparedQuery(ROLLUP).execute(Tuple.from(List.of(ids, from.atZone(zone).toLocalDate(),
+                to.atZone(zone).toLocalDate(), LocalDate.now(zone), months[0], months[1])));
         Uni<RowSet<Row>> today = todayStart.isBefore(to)
                 ? pool.preparedQuery(FOLLOW_UPS).execute(Tuple.of(ids, (from.isAfter(todayStart) ? from : todayStart).atOffset(ZoneOffset.UTC),
                         to.atOffset(ZoneOffset.UTC)))

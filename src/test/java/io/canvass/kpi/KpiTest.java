@@ -282,6 +282,16 @@ class KpiTest {
         Instant from = Instant.parse("2025-09-30T16:00:00Z");
         Instant to = Instant.parse("2025-10-31T16:00:00Z");
         sameWithAndWithoutTheRollup(rep.id(), from, to, "visits=7 effective=5 new=7 due=4 onTime=2 funnel=[7, 5, 3, 1]");
+        // whole months come from the month rows, the days around them from the day rows
+        compactor.compact().await().atMost(Duration.ofSeconds(10));
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        Instant midSeptember = Instant.parse("2025-09-14T16:00:00Z");
+        Instant midNovember = Instant.parse("2025-11-14T16:00:00Z");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                counts(queries.numbers(List.of(rep.id()), midSeptember, midNovember, shanghai, 30, false).await().atMost(Duration.ofSeconds(10)).get(rep.id())),
+                counts(queries.numbers(List.of(rep.id()), midSeptember, midNovember, shanghai, 30, true).await().atMost(Duration.ofSeconds(10)).get(rep.id())));
+        org.junit.jupiter.api.Assertions.assertEquals("visits=9 effective=7 new=8 due=5 onTime=3 funnel=[8, 5, 3, 1]",
+                counts(queries.numbers(List.of(rep.id()), midSeptember, midNovember, shanghai, 30, true).await().atMost(Duration.ofSeconds(10)).get(rep.id())));
 
         // a late offline check-in, a verdict overturned, a customer reassigned and one deleted, a follow-up moved out of the month
         UUID c = customer(rep, "A", "INITIAL_INTENT", "2025-10-02T03:00:00Z", null, false);
