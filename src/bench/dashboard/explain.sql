@@ -8,24 +8,24 @@ select (make_date(:year, 1, 1)::timestamp at time zone 'Asia/Shanghai')::text as
        (make_date(:year + 1, 1, 1)::timestamp at time zone 'Asia/Shanghai')::text as t_to,
        make_date(:year, 1, 1)::text as d_from, make_date(:year + 1, 1, 1)::text as d_to \gset
 
-\echo '### rollup (visits, effective visits, new customers and their funnel, follow-ups of closed days, proposals)'
+\echo '### month rows (visits, effective visits, new customers and their funnel, follow-ups, proposals of the year)'
 explain (analyze, buffers, costs off)
 select user_id, sum(visits), sum(effective_visits), sum(new_customers),
        coalesce(sum(follow_ups_due) filter (where day < current_date), 0), coalesce(sum(follow_ups_on_time) filter (where day < current_date), 0),
        sum(funnel_high), sum(funnel_key), sum(funnel_won), sum(proposals_month), sum(proposals_quarter), sum(proposals_year)
-from kpi_rep_day where user_id = any(:'reps'::uuid[]) and day >= :'d_from'::date and day < :'d_to'::date group by user_id;
+from kpi_rep_month where user_id = any(:'reps'::uuid[]) and day >= :'d_from'::date and day < :'d_to'::date group by user_id;
 
-\echo '### rollup trend'
+\echo '### day rows: weekly trend'
 explain (analyze, buffers, costs off)
 select date_trunc('week', day)::date, sum(effective_visits), sum(new_customers)
 from kpi_rep_day where user_id = any(:'reps'::uuid[]) and day >= :'d_from'::date and day < :'d_to'::date
 group by 1 having sum(effective_visits) > 0 or sum(new_customers) > 0 order by 1;
 
-\echo '### money rollup (deals closed, instalments due and settled, payments received)'
+\echo '### money month rows (deals closed, instalments due and settled, payments received)'
 explain (analyze, buffers, costs off)
 select user_id, currency, sum(won), sum(won_amount), sum(lost), sum(due_amount), sum(due_collected), sum(received),
        sum(settled), sum(settled_days_late)
-from kpi_rep_money_day where user_id = any(:'reps'::uuid[]) and day >= :'d_from'::date and day < :'d_to'::date
+from kpi_rep_money_month where user_id = any(:'reps'::uuid[]) and day >= :'d_from'::date and day < :'d_to'::date
 group by user_id, currency;
 
 \echo '### records: visits (the path without the rollup)'

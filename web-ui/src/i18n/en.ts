@@ -515,6 +515,7 @@ export const en = {
 
   'actions.title': "This month's actions",
   'actions.perWeek': 'To reach {target} {metric} this month you need {n} a week.',
+  'actions.viaDeals': 'To reach {target} {metric} this month you need {deals} more deals won; at your {rate} effective visits per deal won, that is {visits} effective visits a week.',
   'actions.viaVisits': 'To reach {target} new customers this month at your {rate} effective visits per new customer, you need {visits} effective visits a week ({n} new customers a week).',
   'actions.reached': '{metric}: {target} reached.',
   'actions.noTime': '{metric}: the month is over before {target} was reached.',

@@ -517,6 +517,7 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   'actions.title': '本月行动目标',
   'actions.perWeek': '本月要达成{metric} {target}，每周需要 {n}。',
+  'actions.viaDeals': '本月要达成{metric} {target}，还需成交 {deals} 单；按你每 {rate} 次有效拜访成交一单的转化，每周需要 {visits} 次有效拜访。',
   'actions.viaVisits': '本月要达成新客户 {target}，按你每 {rate} 次有效拜访得一个新客户的转化，每周需要 {visits} 次有效拜访（每周 {n} 个新客户）。',
   'actions.reached': '{metric}：已达成 {target}。',
   'actions.noTime': '{metric}：本月已结束，未达成 {target}。',

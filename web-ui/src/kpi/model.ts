@@ -80,7 +80,11 @@ export interface DailyActions {
   period: string;
   daysLeft: number;
   visitsPerNewCustomer?: Decimal;
-  actions: { metric: Metric; target: Decimal; actual: Decimal; remaining: Decimal; perWeek?: number; visitsPerWeek?: number }[];
+  visitsPerDeal?: Decimal;
+  actions: {
+    metric: Metric; currency?: string; target: Decimal; actual: Decimal; remaining: Decimal;
+    perWeek?: number; dealsNeeded?: number; visitsPerWeek?: number;
+  }[];
 }
 
 /**

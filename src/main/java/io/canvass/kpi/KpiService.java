@@ -43,8 +43,9 @@ public class KpiService {
     }
 
     /**
-     * What the caller still has to do this period for each approved target they can act on: effective
-     * visits directly, new customers through their own visits-per-new-customer over the last 90 days.
+     * What the caller still has to do this period for each approved target: effective visits directly,
+     * new customers, deals and revenue through their own rates over the last 90 days (visits per new
+     * customer, visits per deal won, average deal per currency), collections as an amount a week.
      */
     public Uni<DailyActions> actions(Period period) {
         ZoneId zone = caller.zone();
@@ -57,13 +58,11 @@ public class KpiService {
         return numbers(me, from, to, zone)
                 .chain(soFar -> numbers(me, now.minus(java.time.Duration.ofDays(90)), now, zone)
                         .chain(history -> targets.approvedFor(Target.Level.REP, null, caller.id(), period).map(approved -> {
-                            RepNumbers h = history.get(caller.id());
-                            BigDecimal rate = DailyActions.visitsPerNewCustomer(h.effectiveVisits, h.newCustomers);
+                            DailyActions.Rates rates = DailyActions.Rates.of(history.get(caller.id()));
                             List<DailyActions.Action> actions = approved.stream()
-                                    .filter(t -> DailyActions.actionable(t.metric))
-                                    .map(t -> DailyActions.of(t.metric, t.value, actual(t, soFar.get(caller.id())), daysLeft, rate))
+                                    .map(t -> DailyActions.of(t.metric, t.currency, t.value, actual(t, soFar.get(caller.id())), daysLeft, rates))
                                     .toList();
-                            return new DailyActions(period.label(), daysLeft, rate, actions);
+                            return new DailyActions(period.label(), daysLeft, rates.visitsPerNewCustomer(), rates.visitsPerDeal(), actions);
                         })));
     }
 

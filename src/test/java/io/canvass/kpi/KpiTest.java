@@ -229,6 +229,32 @@ class KpiTest {
                 .body("period", equalTo(month)).body("daysLeft", equalTo((int) daysLeft))
                 .body("actions[0].metric", equalTo("EFFECTIVE_VISITS")).body("actions[0].remaining", equalTo(100))
                 .body("actions[0].visitsPerWeek", equalTo((int) Math.ceil(700.0 / daysLeft)));
+
+        // revenue and deals through the rep's own last 90 days: 20 effective visits, 2 CNY deals won averaging 25,000
+        UUID c = customer(rep, "A", "KEY_ACCOUNT", daysAgo(60).toInstant().toString(), null, false);
+        for (int i = 0; i < 20; i++) {
+            checkIn(rep, c, daysAgo(40 + i % 10).toInstant().toString(), true);
+        }
+        for (String amount : List.of("30000", "20000")) {
+            sql("insert into deal (id, customer_id, name, amount, currency, stage, closed_at) values ($1, $2, $3, $4, 'CNY', 'WON', $5)",
+                    UUID.randomUUID(), c, Api.unique("商机"), new java.math.BigDecimal(amount), daysAgo(35));
+        }
+        for (Map<String, Object> target : List.of(
+                Map.<String, Object>of("metric", "REVENUE", "currency", "CNY", "value", 100000),
+                Map.<String, Object>of("metric", "COLLECTIONS", "currency", "CNY", "value", 7000))) {
+            Map<String, Object> body = new HashMap<>(target);
+            body.putAll(Map.of("period", month, "level", "REP", "userId", rep.id()));
+            String t = rep.as().body(body).post("/api/v1/targets").then().statusCode(201).extract().path("id");
+            rep.as().body(Map.of()).post("/api/v1/targets/" + t + "/submit").then().statusCode(200);
+            manager.as().post("/api/v1/targets/" + t + "/approve").then().statusCode(200);
+        }
+        rep.as().get("/api/v1/kpis/me/actions").then().statusCode(200)
+                .body("visitsPerDeal", equalTo(10.0f))
+                .body("actions.find { it.metric == 'REVENUE' }.currency", equalTo("CNY"))
+                .body("actions.find { it.metric == 'REVENUE' }.dealsNeeded", equalTo(4))
+                .body("actions.find { it.metric == 'REVENUE' }.visitsPerWeek", equalTo((int) Math.ceil(40 * 7.0 / daysLeft)))
+                .body("actions.find { it.metric == 'COLLECTIONS' }.perWeek", equalTo((int) Math.ceil(7000 * 7.0 / daysLeft)))
+                .body("actions.find { it.metric == 'COLLECTIONS' }.visitsPerWeek", nullValue());
         manager.as().get("/api/v1/kpis/me/actions").then().statusCode(403);
         rep.as().queryParam("period", "2026-Q7").get("/api/v1/kpis/me/actions").then().statusCode(400).body("errors[0].field", equalTo("period"));
         given().get("/api/v1/kpis/me/actions").then().statusCode(401);
