@@ -44,12 +44,17 @@ class TargetsCoachingBrowserTest extends BrowserTest {
                 "metric", "EFFECTIVE_VISITS", "value", 20));
         post(repToken, "/api/v1/targets/" + visits + "/submit", Map.of(), 200);
         post(managerToken, "/api/v1/targets/" + visits + "/approve", Map.of(), 200);
+        String revenue = post(repToken, "/api/v1/targets", Map.of("period", month, "level", "REP", "userId", rep.id(),
+                "metric", "REVENUE", "currency", "CNY", "value", 100000));
+        post(repToken, "/api/v1/targets/" + revenue + "/submit", Map.of(), 200);
+        post(managerToken, "/api/v1/targets/" + revenue + "/approve", Map.of(), 200);
         String customers = post(repToken, "/api/v1/targets", Map.of("period", month, "level", "REP", "userId", rep.id(),
                 "metric", "NEW_CUSTOMERS", "value", 4));
 
         open("en-US");
         signIn(rep);
         assertThat(page.getByTestId("action-card")).containsText("Effective visits");
+        assertThat(page.getByTestId("action-card")).containsText("To reach CN¥100,000.00 Revenue this month");
         Axe.assertNoViolations(page, "Today with the action card");
         page.getByTestId("action-card").getByRole(AriaRole.LINK).click();
         assertThat(heading()).hasText("My targets");
