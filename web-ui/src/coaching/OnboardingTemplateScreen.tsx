@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
+import { apiAnswer } from '../api/client';
 import { ApiError } from '../api/problem';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
@@ -42,6 +42,8 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
   const [errors, setErrors] = useState<Map<number, Set<string>>>(new Map());
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
+  /** The version being edited: a save made on an older copy than the server's is refused (412). */
+  const [etag, setEtag] = useState<string>();
   const nextKey = useRef(0);
   const focusKey = useRef<number | undefined>(undefined);
 
@@ -50,9 +52,10 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const list = await api<Milestone[]>('/api/v1/onboarding/milestones');
+      const { data: list, etag: version } = await apiAnswer<Milestone[]>('/api/v1/onboarding/milestones');
       setSaved(byDay(list));
       setRows(toRows(list));
+      setEtag(version);
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }
@@ -84,9 +87,11 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
     setBusy(true);
     try {
       const body = { milestones: sorted.map((r) => ({ dayOffset: dayOf(r), kind: r.kind, title: r.title, goal: r.goal })) };
-      const list = await api<Milestone[]>('/api/v1/onboarding/milestones', { method: 'PUT', body });
+      const { data: list, etag: version } = await apiAnswer<Milestone[]>('/api/v1/onboarding/milestones',
+        { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
       setSaved(byDay(list));
       setRows(toRows(list));
+      setEtag(version);
       setMessage({ text: t('template.saved'), error: false });
     } catch (err) {
       if (err instanceof ApiError && err.problem.errors?.length) {

@@ -3,6 +3,7 @@ package io.canvass.coaching;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,18 @@ public class CoachingRepository implements PanacheRepositoryBase<CoachingTask, U
     public static class Milestones implements PanacheRepositoryBase<OnboardingMilestone, UUID> {
         public Uni<List<OnboardingMilestone>> template() {
             return list("order by dayOffset, id");
+        }
+    }
+
+    @ApplicationScoped
+    public static class Templates implements PanacheRepositoryBase<OnboardingTemplate, Short> {
+        public Uni<OnboardingTemplate> current() {
+            return findById(OnboardingTemplate.ID);
+        }
+
+        /** The template's row, locked until the transaction ends: saves of the template take turns. */
+        public Uni<OnboardingTemplate> forChange() {
+            return findById(OnboardingTemplate.ID, LockModeType.PESSIMISTIC_WRITE);
         }
     }
 

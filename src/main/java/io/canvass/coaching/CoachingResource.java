@@ -18,11 +18,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -179,9 +182,14 @@ public class CoachingResource {
     @Path("/onboarding/milestones")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "The onboarding template: milestones by day from a new rep's first day")
-    @APIResponse(responseCode = "200", description = "The milestones")
-    public Uni<List<CoachingViews.Milestone>> template() {
-        return onboarding.template();
+    @APIResponse(responseCode = "200", description = "The milestones; the ETag names the template's version",
+            content = @Content(schema = @Schema(implementation = CoachingViews.Milestone.class, type = SchemaType.ARRAY)))
+    public Uni<Response> template() {
+        return onboarding.template().map(CoachingResource::withVersion);
+    }
+
+    private static Response withVersion(CoachingViews.Template template) {
+        return Response.ok(template.milestones()).tag(ETags.of(template.version())).build();
     }
 
     @PUT
@@ -189,10 +197,14 @@ public class CoachingResource {
             {"milestones":[{"dayOffset":0,"kind":"ONBOARDING_MILESTONE","title":"熟悉产品与公司制度","goal":"完成产品培训并通过考核"},{"dayOffset":7,"kind":"SHADOW_VISIT","title":"跟随导师拜访","goal":"跟访至少三位客户"}]}""")))
     @Path("/onboarding/milestones")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Replace the onboarding template (admins)", description = "Plans already made keep their tasks.")
-    @APIResponse(responseCode = "200", description = "The new milestones")
-    public Uni<List<CoachingViews.Milestone>> replaceTemplate(@Valid @NotNull CoachingRequests.Template request) {
-        return onboarding.replaceTemplate(request);
+    @Operation(summary = "Replace the onboarding template (admins)",
+            description = "Plans already made keep their tasks. Send If-Match with the ETag of the template you edited: a save made on an "
+                    + "older copy is refused with 412 instead of replacing a colleague's edit.")
+    @APIResponse(responseCode = "200", description = "The new milestones; the ETag names the new version",
+            content = @Content(schema = @Schema(implementation = CoachingViews.Milestone.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "412", ref = "StaleVersion")
+    public Uni<Response> replaceTemplate(@RestHeader("If-Match") String ifMatch, @Valid @NotNull CoachingRequests.Template request) {
+        return onboarding.replaceTemplate(request, ETags.expectedVersion(ifMatch)).map(CoachingResource::withVersion);
     }
 
     @POST

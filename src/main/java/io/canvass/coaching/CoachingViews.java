@@ -31,6 +31,10 @@ public final class CoachingViews {
         }
     }
 
+    /** The onboarding template's milestones and its version (sent as the ETag, not in the body). */
+    public record Template(List<Milestone> milestones, int version) {
+    }
+
     public record Milestone(UUID id, int dayOffset, CoachingTask.Kind kind, String title, String goal) {
         static Milestone of(OnboardingMilestone m) {
             return new Milestone(m.id, m.dayOffset, m.kind, m.title, m.goal);

@@ -7,6 +7,7 @@ import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
 import io.canvass.identity.UserService;
 import io.canvass.platform.Caller;
+import io.canvass.platform.ETags;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -29,6 +30,9 @@ public class OnboardingService {
     CoachingRepository.Milestones milestones;
 
     @Inject
+    CoachingRepository.Templates templates;
+
+    @Inject
     CoachingRepository.Plans plans;
 
     @Inject
@@ -47,14 +51,19 @@ public class OnboardingService {
     Caller caller;
 
     @WithSession
-    public Uni<List<CoachingViews.Milestone>> template() {
-        return milestones.template().map(list -> list.stream().map(CoachingViews.Milestone::of).toList());
+    public Uni<CoachingViews.Template> template() {
+        return templates.current().chain(t -> milestones.template()
+                .map(list -> new CoachingViews.Template(list.stream().map(CoachingViews.Milestone::of).toList(), t.version)));
     }
 
+    /** Replaces the template; {@code expectedVersion} (from If-Match) must be the current one when given. */
     @WithTransaction
-    public Uni<List<CoachingViews.Milestone>> replaceTemplate(CoachingRequests.Template request) {
-        return milestones.deleteAll()
-                .chain(() -> Multi.createFrom().iterable(request.milestones())
+    public Uni<CoachingViews.Template> replaceTemplate(CoachingRequests.Template request, Integer expectedVersion) {
+        return templates.forChange().invoke(t -> {
+            ETags.check(expectedVersion, t.version);
+            t.version++;
+        }).call(() -> milestones.deleteAll())
+                .call(() -> Multi.createFrom().iterable(request.milestones())
                         .onItem().transformToUniAndConcatenate(m -> {
                             OnboardingMilestone e = new OnboardingMilestone();
                             e.id = Ids.newId();
@@ -66,8 +75,8 @@ public class OnboardingService {
                         })
                         .collect().asList())
                 .call(() -> milestones.flush())
-                .chain(() -> milestones.template())
-                .map(list -> list.stream().map(CoachingViews.Milestone::of).toList());
+                .chain(t -> milestones.template()
+                        .map(list -> new CoachingViews.Template(list.stream().map(CoachingViews.Milestone::of).toList(), t.version)));
     }
 
     @WithTransaction

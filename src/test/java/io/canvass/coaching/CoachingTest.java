@@ -159,4 +159,24 @@ class CoachingTest {
         Api.asAdmin().body(Map.of("milestones", body)).put("/api/v1/onboarding/milestones").then().statusCode(200)
                 .body("size()", equalTo(current.size())).body("title", equalTo(current.stream().map(m -> m.get("title")).toList()));
     }
+
+    @Test
+    void aTemplateSavedOnAnOlderCopyIsRefusedNotLostOver() {
+        String path = "/api/v1/onboarding/milestones";
+        List<Map<String, Object>> current = Api.asAdmin().get(path).then().statusCode(200).extract().path("");
+        List<Map<String, Object>> body = current.stream().map(m -> {
+            Map<String, Object> copy = new HashMap<>(m);
+            copy.remove("id");
+            return copy;
+        }).toList();
+        // two admins open the same version; the first saves, the second's save names the version it edited
+        String opened = Api.asAdmin().get(path).then().statusCode(200).extract().header("ETag");
+        String saved = Api.asAdmin().header("If-Match", opened).body(Map.of("milestones", body)).put(path)
+                .then().statusCode(200).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(opened, saved);
+        Api.asAdmin().header("If-Match", opened).body(Map.of("milestones", body.subList(0, 1))).put(path)
+                .then().statusCode(412).contentType("application/problem+json");
+        Api.asAdmin().get(path).then().statusCode(200).header("ETag", equalTo(saved)).body("size()", equalTo(current.size()));
+        Api.asAdmin().header("If-Match", saved).body(Map.of("milestones", body)).put(path).then().statusCode(200);
+    }
 }

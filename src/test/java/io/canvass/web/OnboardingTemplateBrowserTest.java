@@ -107,6 +107,19 @@ class OnboardingTemplateBrowserTest extends BrowserTest {
         goOnline();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template"))).isEnabled();
 
+        // another admin saves meanwhile: this save was made on the older copy and is refused, theirs stays
+        List<Map<String, Object>> mine = given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("");
+        putTemplate(List.of(milestone(0, "MENTOR_SESSION", "Their first day", "Meet the team")));
+        group("Milestone 1").getByLabel("Title").fill("Visit the warehouse on day one");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Someone else changed this first. Reload and try again.");
+        assertEquals(List.of("Their first day"), given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("title"));
+        putTemplate(mine.stream().map(m -> {
+            Map<String, Object> copy = new HashMap<>(m);
+            copy.remove("id");
+            return (Map<String, Object>) copy;
+        }).toList());
+
         Account rep = Accounts.create("REP", "zh-CN");
         Account manager = Accounts.create("MANAGER", "zh-CN");
         Accounts.makeManagerOf(manager, rep);
