@@ -7,6 +7,7 @@ import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
+import { onSynced, queueWrite } from '../sync/sync';
 import { loadPeople, nameOf, type Person } from '../team/people';
 import { isoDay, KINDS, kindLabel, STATUSES, taskStatusLabel, type Plan, type Task, type TaskStatus } from './model';
 
@@ -37,7 +38,10 @@ export function CoachingScreen({ profile }: { profile: Profile }) {
   useEffect(() => void load(), [rep, status]);
   useEffect(() => void loadPeople().then(setPeople, () => undefined), []);
 
-  async function write(path: string, body: unknown, done: MessageKey): Promise<boolean> {
+  useEffect(() => onSynced(() => void load()), [rep, status]);
+
+  /** Managers' writes (assign, review) go straight to the server, which answers at once. */
+  async function send(path: string, body: unknown, done: MessageKey): Promise<boolean> {
     try {
       await api(path, { method: 'POST', body });
       setSaved(done);
@@ -50,6 +54,15 @@ export function CoachingScreen({ profile }: { profile: Profile }) {
       return false;
     }
   }
+
+  /** A rep's progress and notes go through the outbox: made in the field, offline too, and sent once. */
+  async function queue(path: string, body: unknown, done: MessageKey, label?: MessageKey): Promise<boolean> {
+    await queueWrite({ method: 'POST', path, body, label: label ?? 'outbox.coachingNote', userId: profile.id });
+    setSaved(done);
+    setError(undefined);
+    return true;
+  }
+  const write: Write = manager ? send : queue;
 
   const mine = tasks?.filter((x) => x.repId === profile.id) ?? [];
   const mentoring = tasks?.filter((x) => x.repId !== profile.id) ?? [];
@@ -107,13 +120,14 @@ export function CoachingScreen({ profile }: { profile: Profile }) {
   );
 }
 
-type Write = (path: string, body: unknown, done: MessageKey) => Promise<boolean>;
+type Write = (path: string, body: unknown, done: MessageKey, label?: MessageKey) => Promise<boolean>;
 
 function TaskCard({ task, people, mode, write }: { task: Task; people: Person[]; mode: 'rep' | 'manager' | 'mentor'; write: Write }) {
   const [notes, setNotes] = useState<Task['notes']>();
   const closed = task.status === 'DONE' || task.status === 'CANCELLED';
   const path = `/api/v1/coaching-tasks/${task.id}`;
-  const loadNotes = () => api<Task>(path).then((full) => setNotes(full.notes ?? []), () => setNotes([]));
+  // offline the notes shown stay (a note just queued appears once it is sent)
+  const loadNotes = () => api<Task>(path).then((full) => setNotes(full.notes ?? []), () => setNotes((shown) => shown ?? []));
   return (
     <li class={`card${task.overdue ? ' flag-warn' : task.status === 'DONE' ? ' flag-ok' : ''}`} data-testid="coaching-task">
       <div class="between">
@@ -132,7 +146,7 @@ function TaskCard({ task, people, mode, write }: { task: Task; people: Person[];
       {mode === 'rep' && !closed && (
         <StatusForm id={`progress-${task.id}`} statuses={['IN_PROGRESS', 'DONE']} textName="progress" textLabel={t('coaching.progress')}
           submitLabel={t('coaching.saveProgress')} initial={task.progress}
-          onSubmit={(status, text) => write(`${path}/progress`, { status, progress: text }, 'coaching.progressSaved')} />
+          onSubmit={(status, text) => write(`${path}/progress`, { status, progress: text }, 'coaching.progressSaved', 'outbox.coachingProgress')} />
       )}
       {mode === 'manager' && task.status !== 'CANCELLED' && (
         <details>

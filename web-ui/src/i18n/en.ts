@@ -170,6 +170,8 @@ export const en = {
   'channel.CALL': 'Call',
   'channel.EMAIL': 'Email',
   'channel.MESSAGE': 'Message',
+  'outbox.coachingProgress': 'Coaching progress',
+  'outbox.coachingNote': 'Coaching note',
   'outbox.followUpDone': 'Follow-up record',
   'outbox.followUpSnoozed': 'Follow-up snoozed',
   'checkin.history': 'My check-in history',

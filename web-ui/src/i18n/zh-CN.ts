@@ -172,6 +172,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'channel.CALL': '电话',
   'channel.EMAIL': '邮件',
   'channel.MESSAGE': '消息',
+  'outbox.coachingProgress': '辅导进度',
+  'outbox.coachingNote': '辅导备注',
   'outbox.followUpDone': '跟进记录',
   'outbox.followUpSnoozed': '推迟跟进',
   'checkin.history': '我的签到记录',

@@ -73,12 +73,9 @@ public class CheckInResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> create(@RestHeader("Idempotency-Key") String idempotencyKey, @Valid @NotNull CheckInRequest request) {
         return service.create(idempotencyKey, request).map(stored -> {
-            Response.ResponseBuilder response = Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body());
+            Response.ResponseBuilder response = stored.response();
             if (stored.status() == 201) {
                 response.location(URI.create("/api/v1/checkins/" + request.clientId()));
-            }
-            if (stored.replayed()) {
-                response.header("Idempotent-Replayed", "true");
             }
             return response.build();
         });

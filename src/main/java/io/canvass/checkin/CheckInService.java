@@ -1,7 +1,5 @@
 package io.canvass.checkin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.customer.CustomerService;
 import io.canvass.platform.Caller;
 import io.canvass.platform.Idempotency;
@@ -18,8 +16,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
@@ -55,14 +51,11 @@ public class CheckInService {
     CheckInConfig config;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     CheckInRecorder recorder;
 
     /** Records a check-in; the result carries the status and body to answer (the same for every replay). */
     public Uni<Idempotency.Stored> create(String idempotencyKey, CheckInRequest request) {
-        byte[] hash = hash(request);
+        byte[] hash = idempotency.fingerprint("", request);
         UUID user = caller.id();
         if (idempotencyKey == null) {
             return createOnce(request, hash);
@@ -85,7 +78,7 @@ public class CheckInService {
         return recorder.record(request, hash, caller.id(), now)
                 .onFailure(CheckInService::duplicateId).recoverWithUni(() -> Panache.withSession(() -> replay(request, hash)))
                 .onItem().ifNull().switchTo(() -> Panache.withSession(() -> recorded(request, hash)))
-                .map(view -> new Idempotency.Stored(201, write(view), false));
+                .map(view -> new Idempotency.Stored(201, idempotency.json(view), false));
     }
 
     /** The customer is out of reach (gone, or handed to someone else): a retry of a visit recorded earlier still gets its answer. */
@@ -182,22 +175,6 @@ public class CheckInService {
     private Uni<CheckInView> view(CheckIn c) {
         return customers.nameOf(c.customerId)
                 .chain(name -> photos.findById(c.id).map(photo -> CheckInView.of(c, name, photo != null)));
-    }
-
-    private byte[] hash(CheckInRequest request) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot fingerprint the request", e);
-        }
-    }
-
-    private String write(CheckInView view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the check-in", e);
-        }
     }
 
     private static boolean duplicateId(Throwable failure) {

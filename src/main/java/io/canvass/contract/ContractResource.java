@@ -149,13 +149,7 @@ public class ContractResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> pay(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey,
                              @Valid @NotNull ContractRequests.Payment request) {
-        return collections.record(id, idempotencyKey, request).map(stored -> {
-            Response.ResponseBuilder response = Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body());
-            if (stored.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.build();
-        });
+        return collections.record(id, idempotencyKey, request).map(stored -> stored.response().build());
     }
 
     @POST

@@ -1,5 +1,7 @@
 package io.canvass.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
@@ -10,6 +12,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
@@ -40,6 +47,12 @@ public class Idempotency {
     /** A response as kept for replays. */
     @RegisterForReflection
     public record Stored(int status, String body, boolean replayed) {
+
+        /** The kept answer as JSON; a replay says so in {@code Idempotent-Replayed}. */
+        public Response.ResponseBuilder response() {
+            Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
+            return replayed ? response.header("Idempotent-Replayed", "true") : response;
+        }
     }
 
     /** How long keys live. */
@@ -59,7 +72,39 @@ public class Idempotency {
     Pool pool;
 
     @Inject
+    ObjectMapper json;
+
+    @Inject
     Config config;
+
+    /**
+     * Runs {@code action} once per key (every time when {@code key} is null) and answers its result as
+     * JSON with {@code status}; the key is bound to {@code target} (what the write is to) and the request.
+     */
+    public <T> Uni<Stored> once(UUID userId, String key, String target, Object request, int status, Supplier<Uni<T>> action) {
+        Supplier<Uni<Stored>> answer = () -> action.get().map(view -> new Stored(status, json(view), false));
+        return key == null ? answer.get() : run(userId, key, fingerprint(target, request), answer);
+    }
+
+    /** SHA-256 of the target and the request's JSON: a key reused for another request is told apart. */
+    public byte[] fingerprint(String target, Object request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(target.getBytes(StandardCharsets.UTF_8));
+            return digest.digest(json.writeValueAsBytes(request));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
+    }
+
+    /** A response body as kept for replays. */
+    public String json(Object view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the response", e);
+        }
+    }
 
     public Uni<Stored> run(UUID userId, String key, byte[] requestHash, Supplier<Uni<Stored>> action) {
         if (key.isBlank() || key.length() > 200) {

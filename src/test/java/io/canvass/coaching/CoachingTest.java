@@ -147,6 +147,28 @@ class CoachingTest {
     }
 
     @Test
+    void aRepsQueuedProgressAndNoteReplayedFromThePhoneCountOnce() {
+        UUID team = Api.team("coach", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        String id = manager.as().body(task(rep.id(), "SKILL_TRAINING", TODAY.plusDays(7))).post("/api/v1/coaching-tasks")
+                .then().statusCode(201).extract().path("id");
+        String done = UUID.randomUUID().toString();
+        String note = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            // the phone did not hear the first answer and sends the same writes again with the same keys
+            rep.as().header("Idempotency-Key", done).body(Map.of("status", "DONE", "progress", "完成产品培训考核"))
+                    .post("/api/v1/coaching-tasks/" + id + "/progress").then().statusCode(200).body("status", equalTo("DONE"));
+            rep.as().header("Idempotency-Key", note).body(Map.of("body", "考核 92 分"))
+                    .post("/api/v1/coaching-tasks/" + id + "/notes").then().statusCode(201).body("body", equalTo("考核 92 分"));
+        }
+        rep.as().get("/api/v1/coaching-tasks/" + id).then().statusCode(200).body("status", equalTo("DONE")).body("notes", hasSize(1));
+        // a new write with a key already used for another is refused, not taken for a replay
+        rep.as().header("Idempotency-Key", note).body(Map.of("body", "另一条"))
+                .post("/api/v1/coaching-tasks/" + id + "/notes").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
     void onlyAdminsEditTheTemplate() {
         List<Map<String, Object>> current = Api.asAdmin().get("/api/v1/onboarding/milestones").then().statusCode(200).extract().path("");
         List<Map<String, Object>> body = current.stream().map(m -> {

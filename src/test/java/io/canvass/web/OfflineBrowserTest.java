@@ -58,6 +58,50 @@ class OfflineBrowserTest extends BrowserTest {
     }
 
     @Test
+    void coachingProgressAndANoteMadeOfflineAreSentOnceWhenBackOnline() {
+        Account rep = Accounts.create("REP", "en");
+        Account manager = Accounts.create("MANAGER", "en");
+        Accounts.makeManagerOf(manager, rep);
+        String repToken = Accounts.token(rep);
+        String task = given().auth().oauth2(Accounts.token(manager)).contentType("application/json")
+                .body(Map.of("repId", rep.id(), "kind", "SKILL_TRAINING", "title", "Product training", "goal", "Pass the product test",
+                        "dueOn", java.time.LocalDate.now().plusDays(7).toString()))
+                .post("/api/v1/coaching-tasks").then().statusCode(201).extract().path("id");
+        open("en-US");
+        List<Request> writes = new CopyOnWriteArrayList<>();
+        context.onRequestFinished(request -> {
+            if ("POST".equals(request.method()) && request.url().contains("/api/v1/coaching-tasks/" + task + "/")) {
+                writes.add(request);
+            }
+        });
+        signIn(rep);
+        goTo("Me");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My coaching")).click();
+        Locator card = page.getByTestId("coaching-task").filter(new Locator.FilterOptions().setHasText("Product training"));
+        assertThat(card).isVisible();
+
+        goOffline();
+        card.getByLabel("Status").selectOption("DONE");
+        card.getByLabel("What you did").fill("Passed with 92 points");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save progress")).click();
+        assertThat(page.getByText("Progress saved.")).isVisible();
+        card.getByText("Notes").click();
+        card.getByLabel("New note").fill("The pricing part needs another read");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add note")).click();
+        assertThat(syncState()).hasText("2 waiting to sync");
+        given().auth().oauth2(repToken).get("/api/v1/coaching-tasks/" + task).then().body("status", equalTo("OPEN"));
+
+        goOnline();
+        assertThat(syncState()).hasText("Online");
+        given().auth().oauth2(repToken).get("/api/v1/coaching-tasks/" + task).then().statusCode(200)
+                .body("status", equalTo("DONE")).body("progress", equalTo("Passed with 92 points"))
+                .body("notes.body", equalTo(List.of("The pricing part needs another read")));
+        page.waitForTimeout(500); // a late duplicate replay would show up here
+        assertEquals(2, writes.size(), "each queued write was sent exactly once");
+        writes.forEach(w -> assertTrue(w.headerValue("idempotency-key") != null, "with its Idempotency-Key"));
+    }
+
+    @Test
     void profileChangeMadeOfflineSyncsExactlyOnceWhenBackOnline() {
         Account rep = Accounts.create("REP", "en");
         String token = Accounts.token(rep);

@@ -1,7 +1,5 @@
 package io.canvass.contract.collection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.contract.Contract;
 import io.canvass.contract.ContractEvent;
 import io.canvass.contract.ContractRepository;
@@ -21,8 +19,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -62,9 +58,6 @@ public class CollectionService {
 
     @Inject
     Idempotency idempotency;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     WebhookEvents webhooks;
@@ -176,16 +169,12 @@ public class CollectionService {
 
     /** Records a payment once: a retry with the same Idempotency-Key returns the original answer. */
     public Uni<Idempotency.Stored> record(UUID contractId, String idempotencyKey, ContractRequests.Payment request) {
-        if (idempotencyKey == null) {
-            return recordOnce(contractId, request);
-        }
-        return idempotency.run(caller.id(), idempotencyKey, hash(contractId, request), () -> recordOnce(contractId, request));
+        return idempotency.once(caller.id(), idempotencyKey, contractId.toString(), request, 201, () -> recordOnce(contractId, request));
     }
 
-    private Uni<Idempotency.Stored> recordOnce(UUID contractId, ContractRequests.Payment request) {
+    private Uni<ContractView> recordOnce(UUID contractId, ContractRequests.Payment request) {
         return Panache.withTransaction(() -> contracts.visible(contractId).chain(found -> insert(found, request)))
-                .chain(paymentId -> Panache.withSession(() -> contracts.visible(contractId).chain(contracts::detail)))
-                .map(view -> new Idempotency.Stored(201, write(view), false));
+                .chain(paymentId -> Panache.withSession(() -> contracts.visible(contractId).chain(contracts::detail)));
     }
 
     private Uni<UUID> insert(ContractService.Found found, ContractRequests.Payment request) {
@@ -272,23 +261,5 @@ public class CollectionService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private byte[] hash(UUID contractId, ContractRequests.Payment request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(contractId.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return digest.digest(json.writeValueAsBytes(request));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot fingerprint the request", e);
-        }
-    }
-
-    private String write(ContractView view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the contract", e);
-        }
     }
 }
