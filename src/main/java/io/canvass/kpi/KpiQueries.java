@@ -284,7 +284,7 @@ public class KpiQueries {
         return rollupUsable(rollup, from, to, zone).chain(usable -> {
             String proposals = usable ? proposalsColumn(fromDay, toDay) : null;
             return Uni.combine().all().unis(
-                    usable ? rolled(ids, from, to, zone, freshDays, months, proposals, byRep) : live(ids, range, freshDays, byRep),
+                    usable ? rolled(ids, from, to, zone, today, freshDays, months, proposals, byRep) : live(ids, range, freshDays, byRep),
                     rollup ? rolledMoney(ids, range, Tuple.of(ids, fromDay, toDay, months[0], months[1]), usable, proposals == null, byRep)
                             : money(ids, range, days, byRep))
                     .with((activity, money) -> byRep);
@@ -316,17 +316,17 @@ public class KpiQueries {
     }
 
     /** The counts of whole days in the rollup's zone from the daily rollup; today's follow-ups from the records. */
-    private Uni<Map<UUID, RepNumbers>> rolled(UUID[] ids, Instant from, Instant to, ZoneId zone, int freshDays, LocalDate[] months,
-                                              String proposals, Map<UUID, RepNumbers> byRep) {
-        Instant todayStart = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+    private Uni<Map<UUID, RepNumbers>> rolled(UUID[] ids, Instant from, Instant to, ZoneId zone, LocalDate today, int freshDays,
+                                              LocalDate[] months, String proposals, Map<UUID, RepNumbers> byRep) {
+        Instant todayStart = today.atStartOfDay(zone).toInstant();
         Uni<RowSet<Row>> days = pool.preparedQuery(ROLLUP).execute(Tuple.from(List.of(ids, from.atZone(zone).toLocalDate(),
-                to.atZone(zone).toLocalDate(), LocalDate.now(zone), months[0], months[1])));
-        Uni<RowSet<Row>> today = todayStart.isBefore(to)
+                to.atZone(zone).toLocalDate(), today, months[0], months[1])));
+        Uni<RowSet<Row>> dueToday = todayStart.isBefore(to)
                 ? pool.preparedQuery(FOLLOW_UPS).execute(Tuple.of(ids, (from.isAfter(todayStart) ? from : todayStart).atOffset(ZoneOffset.UTC),
                         to.atOffset(ZoneOffset.UTC)))
                 : Uni.createFrom().nullItem();
         Uni<RowSet<Row>> leads = pool.preparedQuery(POOL).execute(Tuple.of(ids, freshDays));
-        return Uni.combine().all().unis(days, today, leads).asTuple().map(t -> {
+        return Uni.combine().all().unis(days, dueToday, leads).asTuple().map(t -> {
             for (Row r : t.getItem1()) {
                 RepNumbers n = byRep.get(r.getUUID("user_id"));
                 n.visits = r.getLong("visits");

@@ -55,15 +55,14 @@ public class KpiService {
         Instant now = Instant.now();
         List<UUID> me = List.of(caller.id());
         long daysLeft = period.daysLeftFrom(today);
-        return numbers(me, from, to, zone)
-                .chain(soFar -> numbers(me, now.minus(java.time.Duration.ofDays(90)), now, zone)
-                        .chain(history -> targets.approvedFor(Target.Level.REP, null, caller.id(), period).map(approved -> {
-                            DailyActions.Rates rates = DailyActions.Rates.of(history.get(caller.id()));
-                            List<DailyActions.Action> actions = approved.stream()
-                                    .map(t -> DailyActions.of(t.metric, t.currency, t.value, actual(t, soFar.get(caller.id())), daysLeft, rates))
-                                    .toList();
-                            return new DailyActions(period.label(), daysLeft, rates.visitsPerNewCustomer(), rates.visitsPerDeal(), actions);
-                        })));
+        return Uni.combine().all().unis(numbers(me, from, to, zone), numbers(me, now.minus(java.time.Duration.ofDays(90)), now, zone),
+                targets.approvedFor(Target.Level.REP, null, caller.id(), period)).with((soFar, history, approved) -> {
+                    DailyActions.Rates rates = DailyActions.Rates.of(history.get(caller.id()));
+                    List<DailyActions.Action> actions = approved.stream()
+                            .map(t -> DailyActions.of(t.metric, t.currency, t.value, actual(t, soFar.get(caller.id())), daysLeft, rates))
+                            .toList();
+                    return new DailyActions(period.label(), daysLeft, rates.visitsPerNewCustomer(), rates.visitsPerDeal(), actions);
+                });
     }
 
     /** A rep's dashboard for a manager: 404 unless the rep is in the caller's scope. */
