@@ -168,14 +168,19 @@ class CoachingTest {
                 .post("/api/v1/coaching-tasks/" + id + "/notes").then().statusCode(422).contentType("application/problem+json");
     }
 
-    @Test
-    void onlyAdminsEditTheTemplate() {
-        List<Map<String, Object>> current = Api.asAdmin().get("/api/v1/onboarding/milestones").then().statusCode(200).extract().path("");
-        List<Map<String, Object>> body = current.stream().map(m -> {
+    /** The template as read, to be sent back: the milestones without their ids. */
+    static List<Map<String, Object>> withoutIds(List<Map<String, Object>> milestones) {
+        return milestones.stream().map(m -> {
             Map<String, Object> copy = new HashMap<>(m);
             copy.remove("id");
             return copy;
         }).toList();
+    }
+
+    @Test
+    void onlyAdminsEditTheTemplate() {
+        List<Map<String, Object>> current = Api.asAdmin().get("/api/v1/onboarding/milestones").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> body = withoutIds(current);
         Api.manager(Api.team("coach", null)).as().body(Map.of("milestones", body)).put("/api/v1/onboarding/milestones").then().statusCode(403);
         Api.asAdmin().body(Map.of("milestones", List.of())).put("/api/v1/onboarding/milestones").then().statusCode(400);
         Api.asAdmin().body(Map.of("milestones", body)).put("/api/v1/onboarding/milestones").then().statusCode(200)
@@ -186,11 +191,7 @@ class CoachingTest {
     void aTemplateSavedOnAnOlderCopyIsRefusedNotLostOver() {
         String path = "/api/v1/onboarding/milestones";
         List<Map<String, Object>> current = Api.asAdmin().get(path).then().statusCode(200).extract().path("");
-        List<Map<String, Object>> body = current.stream().map(m -> {
-            Map<String, Object> copy = new HashMap<>(m);
-            copy.remove("id");
-            return copy;
-        }).toList();
+        List<Map<String, Object>> body = withoutIds(current);
         // two admins open the same version; the first saves, the second's save names the version it edited
         String opened = Api.asAdmin().get(path).then().statusCode(200).extract().header("ETag");
         String saved = Api.asAdmin().header("If-Match", opened).body(Map.of("milestones", body)).put(path)
