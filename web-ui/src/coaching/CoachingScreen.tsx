@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { ApiError } from '../api/problem';
-import { formatDate } from '../i18n/format';
+import { ApiError, OfflineError } from '../api/problem';
+import { formatDate, formatRelativeTime } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import type { Profile } from '../me/profile';
+import { readKey, writeKey } from '../platform/db';
 import { Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
 import { loadPeople, nameOf, type Person } from '../team/people';
@@ -22,17 +23,30 @@ export function CoachingScreen({ profile }: { profile: Profile }) {
   const [tasks, setTasks] = useState<Task[]>();
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<MessageKey>();
+  /** When the list shown is the one kept on this phone (offline), the time it was fetched. */
+  const [asOf, setAsOf] = useState<number>();
   const reps = people.filter((p) => p.role === 'REP' && p.id !== profile.id);
+  const cacheKey = `coaching:${profile.id}`;
 
   async function load() {
     try {
       const query = new URLSearchParams({ limit: '200' });
       if (rep) query.set('repId', rep);
       if (status) query.set('status', status);
-      setTasks((await api<{ items: Task[] }>(`/api/v1/coaching-tasks?${query}`)).items);
+      const items = (await api<{ items: Task[] }>(`/api/v1/coaching-tasks?${query}`)).items;
+      setTasks(items);
+      setAsOf(undefined);
       setError(undefined);
+      // a rep's own list is kept on the phone for the field, where there may be no signal
+      if (!manager) await writeKey(cacheKey, { items, fetchedAt: Date.now() });
     } catch (e) {
-      setError(describeError(e));
+      const kept = e instanceof OfflineError && !manager ? await readKey<{ items: Task[]; fetchedAt: number }>(cacheKey) : undefined;
+      if (kept) {
+        setTasks((shown) => shown ?? kept.items);
+        setAsOf(kept.fetchedAt);
+      } else {
+        setError(describeError(e));
+      }
     }
   }
   useEffect(() => void load(), [rep, status]);
@@ -68,6 +82,7 @@ export function CoachingScreen({ profile }: { profile: Profile }) {
   const mentoring = tasks?.filter((x) => x.repId !== profile.id) ?? [];
   return (
     <Screen title={t(manager ? 'coaching.teamTitle' : 'coaching.title')}>
+      {asOf !== undefined && <p class="warning" data-testid="as-of">{t('coaching.asOf', { time: formatRelativeTime(asOf) })}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       {saved && <p class="status" role="status">{t(saved)}</p>}
       {manager ? (

@@ -546,6 +546,7 @@ export const en = {
   'coaching.status': 'Status',
   'coaching.progress': 'What you did',
   'coaching.saveProgress': 'Save progress',
+  'coaching.asOf': 'Offline: showing your coaching as of {time}.',
   'coaching.progressSaved': 'Progress saved.',
   'coaching.review': 'Review',
   'coaching.outcome': 'Outcome',

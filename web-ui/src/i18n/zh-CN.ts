@@ -548,6 +548,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'coaching.status': '状态',
   'coaching.progress': '做了什么',
   'coaching.saveProgress': '保存进展',
+  'coaching.asOf': '离线：显示的是{time}的辅导任务。',
   'coaching.progressSaved': '进展已保存。',
   'coaching.review': '评估',
   'coaching.outcome': '评估结果',

@@ -96,6 +96,7 @@ abstract class BrowserTest {
 
     /** Waits until the service worker controls the page (the shell is then precached). */
     void waitForServiceWorker() {
-        page.waitForFunction("() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)");
+        // polled until the page is controlled (isInstallable once read a null controller after waiting on `ready`)
+        page.waitForFunction("() => navigator.serviceWorker.controller !== null");
     }
 }

@@ -90,9 +90,15 @@ class OfflineBrowserTest extends BrowserTest {
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add note")).click();
         assertThat(syncState()).hasText("2 waiting to sync");
         given().auth().oauth2(repToken).get("/api/v1/coaching-tasks/" + task).then().body("status", equalTo("OPEN"));
+        // coming back to the screen offline: the list kept on the phone, and how old it is
+        goTo("Me");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My coaching")).click();
+        assertThat(page.getByTestId("as-of")).containsText("Offline: showing your coaching as of");
+        assertThat(card).isVisible();
 
         goOnline();
         assertThat(syncState()).hasText("Online");
+        assertThat(page.getByTestId("as-of")).hasCount(0);
         given().auth().oauth2(repToken).get("/api/v1/coaching-tasks/" + task).then().statusCode(200)
                 .body("status", equalTo("DONE")).body("progress", equalTo("Passed with 92 points"))
                 .body("notes.body", equalTo(List.of("The pricing part needs another read")));
