@@ -77,7 +77,7 @@ public class ExpenseClaimResource {
     @GET
     @Path("/approvals")
     @Operation(summary = "What waits for your decision",
-            description = "Claims at your step (submitted claims of your teams for managers; approved by the manager, or to pay, for finance approvers and admins; submitted claims of managers for directors and admins) and pending pre-approvals for directors and admins, oldest first, at most 200 of each.")
+            description = "Claims at your step (submitted claims of your teams for managers; approved by the manager, or to pay, for finance approvers and admins; submitted claims of managers, and of reps whose team no active manager reaches, for directors and admins) and pending pre-approvals for directors and admins, oldest first, at most 200 of each.")
     @APIResponse(responseCode = "200", description = "The claims and pre-approvals waiting for you")
     public Uni<ExpenseViews.Approvals> approvals() {
         return service.waiting();

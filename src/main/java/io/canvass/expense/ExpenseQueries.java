@@ -51,13 +51,15 @@ public class ExpenseQueries {
             limit $8""";
 
     /**
-     * Claims waiting for the caller: submitted ones of their teams' people for a manager, of managers
-     * for directors and admins; approved by the manager or by finance for finance approvers and admins.
+     * Claims waiting for the caller: submitted ones of their teams' people for a manager; of managers,
+     * and of reps whose team no active manager reaches, for directors and admins; approved by the
+     * manager or by finance for finance approvers and admins.
      * $1 self, $2 role, $3 managed teams, $4 finance approver.
      */
     static final String WAITING = CLAIM_COLUMNS + """
             where c.user_id <> $1 and (
-                (c.status = 'SUBMITTED' and (($2 = 'MANAGER' and c.team_id = any($3)) or ($2 in ('DIRECTOR', 'ADMIN') and u.role <> 'REP')))
+                (c.status = 'SUBMITTED' and (($2 = 'MANAGER' and c.team_id = any($3))
+                                             or ($2 in ('DIRECTOR', 'ADMIN') and (u.role <> 'REP' or not team_has_manager(c.team_id)))))
                 or (c.status in ('MANAGER_APPROVED', 'FINANCE_APPROVED') and ($4 or $2 = 'ADMIN')))
             order by c.submitted_at, c.id
             limit 200""";

@@ -12,6 +12,7 @@ import io.canvass.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Expense claims through their workflow, with the role, scope and state checks of every step. */
@@ -94,6 +95,22 @@ class ExpenseClaimTest {
         Expenses.director().as().body(Map.of()).post(CLAIMS + second + "/approve").then().statusCode(200)
                 .body("status", equalTo("MANAGER_APPROVED"));
         given().contentType("application/json").body(Map.of()).post(CLAIMS + second + "/approve").then().statusCode(401);
+    }
+
+    @Test
+    void aRepsClaimInATeamNoManagerReachesWaitsForDirectors() {
+        UUID lone = Api.team("expenses-lone", null);
+        Api.TestUser rep = Api.user("REP", lone);
+        Expenses.budget(lone, "TRAVEL", Expenses.thisMonth(), "1000.00", "CNY");
+        String unmanaged = Expenses.submitted(rep, "TRAVEL", "80.00", "CNY");
+        Expenses.Team t = Expenses.team();
+        Expenses.budget(t.id(), "TRAVEL", Expenses.thisMonth(), "1000.00", "CNY");
+        String managed = Expenses.submitted(t.rep(), "TRAVEL", "90.00", "CNY");
+
+        Api.TestUser director = Expenses.director();
+        director.as().get(CLAIMS + "approvals").then().statusCode(200)
+                .body("claims.id", hasItem(unmanaged)).body("claims.id", not(hasItem(managed)));
+        director.as().body(Map.of()).post(CLAIMS + unmanaged + "/approve").then().statusCode(200).body("status", equalTo("MANAGER_APPROVED"));
     }
 
     @Test

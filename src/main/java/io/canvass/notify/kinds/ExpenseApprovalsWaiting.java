@@ -38,7 +38,8 @@ public class ExpenseApprovalsWaiting implements ReminderKind {
                        (select count(*) from expense_claim c join app_user cu on cu.id = c.user_id
                         where c.user_id <> a.id and (
                             (c.status = 'SUBMITTED' and ((a.role = 'MANAGER' and c.team_id in (select team_id from sub where approver_id = a.id))
-                                                        or (a.role in ('DIRECTOR', 'ADMIN') and cu.role <> 'REP')))
+                                                        or (a.role in ('DIRECTOR', 'ADMIN')
+                                                            and (cu.role <> 'REP' or not team_has_manager(c.team_id)))))
                             or (c.status in ('MANAGER_APPROVED', 'FINANCE_APPROVED') and (a.finance_approver or a.role = 'ADMIN')))) as claims,
                        (select count(*) from expense_pre_approval p
                         where p.status = 'PENDING' and p.requested_by <> a.id and a.role in ('DIRECTOR', 'ADMIN')) as pre_approvals
