@@ -58,10 +58,8 @@ with cohort as (
     select c.id, c.owner_id, c.stage from customer c
     where c.owner_id = any(:'reps'::uuid[]) and c.deleted_at is null and c.created_at >= :'t_from'::timestamptz and c.created_at < :'t_to'::timestamptz
 ), reached as materialized (
-    select k.owner_id, greatest(
-        case k.stage when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 1 end,
-        coalesce((select max(case ch.new_value when 'HIGH_INTENT' then 2 when 'KEY_ACCOUNT' then 3 when 'WON' then 4 else 1 end)
-                  from customer_change ch where ch.customer_id = k.id and ch.field = 'STAGE'), 1)) as rank
+    select k.owner_id, greatest(kpi_stage_rank(k.stage),
+        coalesce((select max(kpi_stage_rank(ch.new_value)) from customer_change ch where ch.customer_id = k.id and ch.field = 'STAGE'), 1)) as rank
     from cohort k
 )
 select owner_id, count(*), count(*) filter (where rank >= 2), count(*) filter (where rank >= 3), count(*) filter (where rank >= 4)
