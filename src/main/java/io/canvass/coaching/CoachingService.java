@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -58,7 +59,7 @@ public class CoachingService {
     @WithTransaction
     public Uni<CoachingViews.Task> assign(CoachingRequests.Assign request) {
         return scopes.current().chain(scope -> coachableRep(scope, request.repId(), "repId")
-                .chain(rep -> checkMentor(request.mentorId(), rep).map(ok -> rep))
+                .call(rep -> users.checkMentor(scope, request.mentorId(), rep))
                 .chain(rep -> {
                     CoachingTask t = new CoachingTask();
                     t.id = Ids.newId();
@@ -103,20 +104,6 @@ public class CoachingService {
         });
     }
 
-    Uni<Boolean> checkMentor(UUID mentorId, UserView rep) {
-        if (mentorId == null) {
-            return Uni.createFrom().item(true);
-        }
-        if (mentorId.equals(rep.id())) {
-            throw ProblemException.invalid("mentorId", "a rep does not mentor themselves");
-        }
-        return users.profile(mentorId).map(mentor -> {
-            if (mentor == null || !mentor.active() || mentor.role() == Role.INTEGRATION) {
-                throw ProblemException.invalid("mentorId", "is not an active colleague");
-            }
-            return true;
-        });
-    }
 
     @WithTransaction
     public Uni<CoachingViews.Task> change(UUID id, CoachingRequests.Change request, Integer ifMatch) {
@@ -125,7 +112,9 @@ public class CoachingService {
             if (t.closed()) {
                 throw ProblemException.conflict("The task is " + t.status);
             }
-            return users.profile(t.repId).chain(rep -> checkMentor(request.mentorId(), rep)).chain(ok -> {
+            Uni<Void> mentor = Objects.equals(request.mentorId(), t.mentorId) ? Uni.createFrom().voidItem()
+                    : users.profile(t.repId).chain(rep -> users.checkMentor(scope, request.mentorId(), rep));
+            return mentor.chain(ok -> {
                 if (!request.dueOn().equals(t.dueOn) && request.dueOn().isBefore(today())) {
                     throw ProblemException.invalid("dueOn", "is in the past");
                 }

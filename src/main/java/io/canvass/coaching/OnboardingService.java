@@ -82,7 +82,7 @@ public class OnboardingService {
     @WithTransaction
     public Uni<CoachingViews.Plan> create(CoachingRequests.Plan request) {
         return scopes.current().chain(scope -> coaching.coachableRep(scope, request.repId(), "repId")
-                .call(rep -> coaching.checkMentor(request.mentorId(), rep))
+                .call(rep -> users.checkMentor(scope, request.mentorId(), rep))
                 .chain(rep -> plans.ofRep(rep.id()).chain(existing -> {
                     if (existing != null) {
                         throw ProblemException.conflict("The rep already has an onboarding plan");
@@ -132,7 +132,7 @@ public class OnboardingService {
                 throw ProblemException.forbidden("The rep's manager chooses the mentor");
             }
             return users.profile(repId)
-                    .call(rep -> coaching.checkMentor(request.mentorId(), rep))
+                    .call(rep -> users.checkMentor(scope, request.mentorId(), rep))
                     .chain(rep -> {
                         plan.mentorId = request.mentorId();
                         return tasks.update("mentorId = ?1 where onboardingPlanId = ?2 and status in ?3", request.mentorId(), plan.id,

@@ -33,6 +33,23 @@ public interface AuthConfig {
     /** The first administrator, created on first start with an empty database. */
     Bootstrap bootstrap();
 
+    /** How revoked access tokens reach every replica. */
+    Revocation revocation();
+
+    interface Revocation {
+
+        /**
+         * How often each replica reads the revocations made since its last look (by any replica):
+         * the longest a revoked access token is still accepted by another replica.
+         */
+        @WithDefault("2s")
+        String pollEvery();
+
+        /** How far back each look reaches, to catch revocations committed late by long transactions. */
+        @WithDefault("PT1M")
+        Duration overlap();
+    }
+
     interface LoginThrottle {
 
         /** Failures within {@link #window()} after which sign-in for that account is paused. */

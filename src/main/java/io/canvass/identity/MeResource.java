@@ -58,7 +58,8 @@ public class MeResource {
     @PUT
     @Path("/password")
     @ResponseStatus(204)
-    @Operation(summary = "Change your password", description = "Signs out every other session (refresh tokens are revoked).")
+    @Operation(summary = "Change your password",
+            description = "Signs you out everywhere, this session included: refresh tokens are revoked, and access tokens stop working at once on this server and within seconds on every other. Sign in again with the new password.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = "{\"currentPassword\":\"canvass-demo\",\"newPassword\":\"a-longer-passphrase\"}")))
     @APIResponse(responseCode = "204", description = "Changed")
     public Uni<Void> changePassword(@Valid @NotNull UserRequests.PasswordChange request) {

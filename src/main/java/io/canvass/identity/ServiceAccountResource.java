@@ -72,7 +72,7 @@ public class ServiceAccountResource {
 
     @POST
     @Path("/{id}/secret")
-    @Operation(summary = "Rotate the secret", description = "The old secret stops working at once; the new one is shown only now.")
+    @Operation(summary = "Rotate the secret", description = "The old secret and every access token issued with it stop working (at once on this server, within seconds on every other); the new secret is shown only now.")
     @APIResponse(responseCode = "200", description = "The new secret")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<ServiceAccountService.Issued> rotate(@RestPath UUID id) {

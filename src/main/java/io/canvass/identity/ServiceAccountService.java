@@ -9,6 +9,7 @@ import io.canvass.platform.Role;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,9 @@ import java.util.UUID;
 /** Service accounts for integrators: an INTEGRATION user with client credentials. ADMIN only. */
 @ApplicationScoped
 public class ServiceAccountService {
+
+    @Inject
+    Revocations revocations;
 
     @Inject
     UserRepository users;
@@ -98,10 +102,15 @@ public class ServiceAccountService {
                         }));
     }
 
-    @WithTransaction
+    /** A new secret; the old one and every token issued with it stop working (on every replica within seconds). */
     public Uni<Issued> rotateSecret(UUID id) {
+        return Panache.withTransaction(() -> newSecret(id)).call(revocations::sync);
+    }
+
+    private Uni<Issued> newSecret(UUID id) {
         String secret = Secrets.random(32);
         return account(id)
+                .invoke(User::revokeAccessTokens)
                 .chain(account -> credentials.findById(id)
                         .chain(credential -> hasher.hash(secret).invoke(hash -> credential.secretHash = hash).map(h -> credential))
                         .call(credential -> audit.record(caller.id(), "service_account.secret_rotated", "user", id, null, null))
@@ -109,10 +118,17 @@ public class ServiceAccountService {
                                 java.util.List.of(credential.grants))));
     }
 
-    @WithTransaction
+    /** Deactivates the account; its tokens stop working (on every replica within seconds). */
     public Uni<View> deactivate(UUID id) {
+        return Panache.withTransaction(() -> deactivated(id)).call(revocations::sync);
+    }
+
+    private Uni<View> deactivated(UUID id) {
         return account(id)
-                .invoke(account -> account.active = false)
+                .invoke(account -> {
+                    account.active = false;
+                    account.revokeAccessTokens();
+                })
                 .call(account -> audit.record(caller.id(), "service_account.deactivated", "user", id, Map.of("active", true), Map.of("active", false)))
                 .chain(account -> credentials.findById(id).map(c -> view(account, c)));
     }

@@ -29,14 +29,18 @@ public class TokenService {
     @Inject
     UserRepository users;
 
+    @Inject
+    Revocations revocations;
+
     /** Access token and a refresh token starting a new chain. Call inside a transaction. */
     public Uni<TokenPair> startChain(User user) {
-        return issueRefresh(user.id, Ids.newId()).map(refresh -> pair(user, refresh));
+        UUID chain = Ids.newId();
+        return issueRefresh(user.id, chain).map(refresh -> pair(user, chain, refresh));
     }
 
     /** Access token alone, for service accounts. */
     public TokenPair accessOnly(User account) {
-        return pair(account, null);
+        return pair(account, null, null);
     }
 
     /**
@@ -45,19 +49,30 @@ public class TokenService {
      */
     public Uni<TokenPair> refresh(String presented) {
         return Panache.withTransaction(() -> rotate(presented))
+                .call(rotation -> rotation.failure() == null ? Uni.createFrom().voidItem() : revocations.sync())
                 .map(Rotation::orThrow);
     }
 
-    /** Revokes the chain the token belongs to; unknown tokens are ignored. */
+    /**
+     * Revokes the chain the token belongs to, and the access tokens issued along it (here at once,
+     * on the other replicas within seconds); unknown tokens are ignored.
+     */
     public Uni<Void> revokeChain(String presented) {
         return Panache.withTransaction(() -> refreshTokens.findByHash(Secrets.sha256(presented))
                 .chain(token -> token == null
                         ? Uni.createFrom().voidItem()
-                        : refreshTokens.revokeFamily(token.familyId, Instant.now()).replaceWithVoid()));
+                        : refreshTokens.revokeFamily(token.familyId, Instant.now()).replaceWithVoid()))
+                .call(revocations::sync);
     }
 
-    public Uni<Integer> revokeAllOf(UUID userId) {
-        return refreshTokens.revokeAllOf(userId, Instant.now());
+    /**
+     * Signs {@code user} out everywhere: revokes their refresh tokens and raises their token
+     * generation, so every access token issued so far stops working. Call inside a transaction,
+     * then {@link Revocations#sync()} after the commit to make it hold on this replica at once.
+     */
+    public Uni<Integer> revokeAllOf(User user) {
+        user.revokeAccessTokens();
+        return refreshTokens.revokeAllOf(user.id, Instant.now());
     }
 
     private Uni<Rotation> rotate(String presented) {
@@ -85,7 +100,7 @@ public class TokenService {
         return users.findById(spent.userId)
                 .chain(user -> user == null || !user.active
                         ? Uni.createFrom().item(Rotation.failed("The account is not active"))
-                        : issueRefresh(user.id, spent.familyId).map(raw -> Rotation.ok(pair(user, raw))));
+                        : issueRefresh(user.id, spent.familyId).map(raw -> Rotation.ok(pair(user, spent.familyId, raw))));
     }
 
     private Uni<String> issueRefresh(UUID userId, UUID familyId) {
@@ -100,7 +115,7 @@ public class TokenService {
         return refreshTokens.persist(token).map(t -> raw);
     }
 
-    private TokenPair pair(User user, String refresh) {
+    private TokenPair pair(User user, UUID chain, String refresh) {
         JwtClaimsBuilder claims = Jwt.issuer(config.issuer())
                 .audience(config.audience())
                 .subject(user.id.toString())
@@ -109,7 +124,11 @@ public class TokenService {
                 .claim("name", user.displayName)
                 .claim("locale", user.locale)
                 .claim(Caller.ZONE_CLAIM, user.timeZone)
+                .claim(VerifiedTokens.GENERATION_CLAIM, user.tokenGeneration)
                 .expiresIn(config.accessTokenTtl());
+        if (chain != null) {
+            claims.claim(VerifiedTokens.SESSION_CLAIM, chain.toString());
+        }
         if (user.teamId != null) {
             claims.claim(Caller.TEAM_CLAIM, user.teamId.toString());
         }

@@ -69,6 +69,13 @@ public class User {
     @Column(name = "finance_approver", nullable = false)
     public boolean financeApprover;
 
+    /** Raised to revoke every access token issued before; tokens carry it as the {@code gen} claim. */
+    @Column(name = "token_generation", nullable = false)
+    public int tokenGeneration;
+
+    @Column(name = "tokens_revoked_at")
+    public Instant tokensRevokedAt;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
@@ -79,4 +86,10 @@ public class User {
 
     @Version
     public int version;
+
+    /** Revokes every access token issued to this user so far (on every replica within seconds). */
+    public void revokeAccessTokens() {
+        tokenGeneration++;
+        tokensRevokedAt = Instant.now();
+    }
 }

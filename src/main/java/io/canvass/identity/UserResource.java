@@ -96,7 +96,7 @@ public class UserResource {
     @POST
     @Path("/{id}/deactivate")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
-    @Operation(summary = "Deactivate a user", description = "They can no longer sign in or refresh; their refresh tokens are revoked.")
+    @Operation(summary = "Deactivate a user", description = "They can no longer sign in or refresh; their refresh tokens are revoked and their access tokens stop working (at once on this server, within seconds on every other).")
     @APIResponse(responseCode = "200", description = "The deactivated user")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

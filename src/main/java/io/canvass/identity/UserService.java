@@ -10,6 +10,7 @@ import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,9 @@ public class UserService {
     @Inject
     AuditService audit;
 
+    @Inject
+    Revocations revocations;
+
     @WithSession
     public Uni<Page<UserView>> list(UserRepository.UserFilter filter, UUID after, int limit) {
         return scopes.current()
@@ -70,7 +74,8 @@ public class UserService {
     public Uni<UserView> create(UserRequests.Create request) {
         validZone(request.timeZone());
         return scopes.current().chain(scope -> {
-            authorize(scope, null, request.role(), request.teamId());
+            AccessPolicy.checkCreate(scope, new AccessPolicy.Grant(request.role(), request.teamId(), request.managedTeamIds(),
+                    false, request.hiredOn()));
             if (request.role() == Role.INTEGRATION) {
                 throw ProblemException.invalid("role", "service accounts are created under /api/v1/service-accounts");
             }
@@ -107,35 +112,37 @@ public class UserService {
         });
     }
 
-    @WithTransaction
+    /** Changes a user; a new role or team revokes their access tokens (they refresh into new ones). */
     public Uni<UserView> update(UUID id, UserRequests.Update request, Integer expectedVersion) {
+        return Panache.withTransaction(() -> change(id, request, expectedVersion)).call(revocations::sync);
+    }
+
+    private Uni<UserView> change(UUID id, UserRequests.Update request, Integer expectedVersion) {
         return scopes.current().chain(scope -> visible(scope, id).chain(user -> {
             ETags.check(expectedVersion, user.version);
             Role newRole = request.role() == null ? user.role : request.role();
-            UUID newTeam = request.teamId() == null ? user.teamId : request.teamId();
-            authorize(scope, user, newRole, newTeam);
             if (newRole == Role.INTEGRATION || (user.role == Role.INTEGRATION && newRole != Role.INTEGRATION)) {
                 throw ProblemException.invalid("role", "service accounts cannot become people or the other way round");
             }
-            if (user.id.equals(scope.userId()) && newRole != user.role) {
-                throw ProblemException.forbidden("You cannot change your own role");
-            }
-            if (request.financeApprover() != null && request.financeApprover() != user.financeApprover && scope.role() != Role.ADMIN) {
-                throw ProblemException.forbidden("Only an admin names finance approvers");
-            }
+            AccessPolicy.Grant after = new AccessPolicy.Grant(newRole,
+                    request.teamId() == null ? user.teamId : request.teamId(),
+                    request.managedTeamIds(),
+                    request.financeApprover() == null ? user.financeApprover : request.financeApprover(),
+                    request.hiredOn() == null ? user.hiredOn : request.hiredOn());
             Map<String, Object> before = UserView.snapshot(user);
-            return requireTeams(request.teamId(), request.managedTeamIds(), newRole)
+            return managedTeams(user)
+                    .invoke(managed -> AccessPolicy.checkUpdate(scope, user, AccessPolicy.Grant.of(user, managed), after))
+                    .chain(() -> requireTeams(request.teamId(), request.managedTeamIds(), newRole))
                     .chain(() -> lastAdminGuard(user, newRole != Role.ADMIN))
                     .map(ok -> {
                         applyProfile(user, new UserRequests.Profile(request.displayName(), request.timeZone(), request.locale(), request.phone()));
-                        if (request.hiredOn() != null) {
-                            user.hiredOn = request.hiredOn();
+                        if (user.role != after.role() || !Objects.equals(user.teamId, after.teamId())) {
+                            user.revokeAccessTokens();
                         }
-                        user.role = newRole;
-                        user.teamId = newTeam;
-                        if (request.financeApprover() != null) {
-                            user.financeApprover = request.financeApprover();
-                        }
+                        user.hiredOn = after.hiredOn();
+                        user.role = after.role();
+                        user.teamId = after.teamId();
+                        user.financeApprover = after.financeApprover();
                         return user;
                     })
                     .call(u -> managedTeamsAfterUpdate(u, request.managedTeamIds()))
@@ -145,10 +152,14 @@ public class UserService {
         }));
     }
 
-    @WithTransaction
+    /** Deactivates or reactivates a user; deactivation signs them out everywhere within seconds. */
     public Uni<UserView> setActive(UUID id, boolean active) {
+        return Panache.withTransaction(() -> activate(id, active)).call(revocations::sync);
+    }
+
+    private Uni<UserView> activate(UUID id, boolean active) {
         return scopes.current().chain(scope -> visible(scope, id).chain(user -> {
-            authorize(scope, user, user.role, user.teamId);
+            AccessPolicy.checkManage(scope, user);
             if (user.id.equals(scope.userId())) {
                 throw ProblemException.forbidden("You cannot deactivate yourself");
             }
@@ -158,7 +169,7 @@ public class UserService {
             Map<String, Object> before = UserView.snapshot(user);
             return lastAdminGuard(user, !active)
                     .invoke(ok -> user.active = active)
-                    .call(ok -> active ? Uni.createFrom().voidItem() : tokens.revokeAllOf(user.id).replaceWithVoid())
+                    .call(ok -> active ? Uni.createFrom().voidItem() : tokens.revokeAllOf(user).replaceWithVoid())
                     .call(users::flush)
                     .call(ok -> audit.record(scope.userId(), active ? "user.reactivated" : "user.deactivated", "user",
                             user.id, before, UserView.snapshot(user)))
@@ -170,6 +181,17 @@ public class UserService {
     @WithSession
     public Uni<UserView> profile(UUID id) {
         return users.findById(id).map(u -> u == null ? null : UserView.of(u));
+    }
+
+    /** Refuses (400) a mentor whom the caller may not name for {@code rep}; a null id names nobody. */
+    @WithSession
+    public Uni<Void> checkMentor(Scope caller, UUID mentorId, UserView rep) {
+        if (mentorId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return users.findById(mentorId)
+                .invoke(mentor -> AccessPolicy.checkMentor(caller, mentor == null ? null : UserView.of(mentor), rep))
+                .replaceWithVoid();
     }
 
     /** A user by email, as other features need them; null when unknown. No scope check. */
@@ -197,8 +219,12 @@ public class UserService {
                 .chain(this::withManagedTeams);
     }
 
-    @WithTransaction
+    /** A new password signs the user out everywhere, this session included, within seconds. */
     public Uni<Void> changePassword(UUID id, UserRequests.PasswordChange request) {
+        return Panache.withTransaction(() -> newPassword(id, request)).call(revocations::sync);
+    }
+
+    private Uni<Void> newPassword(UUID id, UserRequests.PasswordChange request) {
         return users.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("User"))
                 .chain(user -> hasher.matches(request.currentPassword(), user.passwordHash)
@@ -209,7 +235,7 @@ public class UserService {
                         })
                         .chain(ok -> hasher.hash(request.newPassword()))
                         .invoke(hash -> user.passwordHash = hash)
-                        .chain(hash -> tokens.revokeAllOf(user.id))
+                        .chain(hash -> tokens.revokeAllOf(user))
                         .chain(n -> audit.record(user.id, "user.password_changed", "user", user.id, null, null)));
     }
 
@@ -234,34 +260,6 @@ public class UserService {
         return users.findById(id)
                 .map(user -> user != null && scope.covers(user.id, user.teamId) ? user : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("User"));
-    }
-
-    /** Role rules for writing a user who has (or will have) {@code role} in {@code teamId}. */
-    private static void authorize(Scope scope, User existing, Role role, UUID teamId) {
-        switch (scope.role()) {
-            case ADMIN -> {
-            }
-            case DIRECTOR -> {
-                if (role == Role.ADMIN || (existing != null && existing.role == Role.ADMIN)) {
-                    throw ProblemException.forbidden("Only an admin manages admins");
-                }
-            }
-            case MANAGER -> {
-                if (existing != null && existing.id.equals(scope.userId())) {
-                    if (role != existing.role || !Objects.equals(teamId, existing.teamId)) {
-                        throw ProblemException.forbidden("You cannot move yourself or change your own role");
-                    }
-                    return;
-                }
-                if (role != Role.REP || (existing != null && existing.role != Role.REP)) {
-                    throw ProblemException.forbidden("Managers manage reps only");
-                }
-                if (teamId == null || !scope.coversTeam(teamId)) {
-                    throw ProblemException.forbidden("Managers place reps only in the teams they manage");
-                }
-            }
-            default -> throw ProblemException.forbidden("Your role does not allow managing users");
-        }
     }
 
     private Uni<Void> requireTeams(UUID teamId, Set<UUID> managedTeamIds, Role role) {
@@ -303,6 +301,11 @@ public class UserService {
                 throw ProblemException.conflict("This is the last active admin; make someone else admin first");
             }
         }).map(n -> true);
+    }
+
+    /** The teams a manager manages now; empty for anyone else. */
+    private Uni<Set<UUID>> managedTeams(User user) {
+        return user.role == Role.MANAGER ? teamManagers.teamsManagedBy(user.id).map(Set::copyOf) : Uni.createFrom().item(Set.of());
     }
 
     private Uni<UserView> withManagedTeams(User user) {

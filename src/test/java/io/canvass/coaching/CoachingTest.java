@@ -135,6 +135,33 @@ class CoachingTest {
     }
 
     @Test
+    void aManagerNamesOnlyColleaguesOfTheirOwnTeamsAsMentor() {
+        UUID team = Api.team("coach", null);
+        Api.TestUser manager = Api.manager(team);
+        Api.TestUser rep = Api.user("REP", team);
+        Api.TestUser stranger = Api.user("REP", Api.team("coach-other", null));
+        Map<String, Object> withStranger = task(rep.id(), "MENTOR_SESSION", TODAY.plusDays(2));
+        withStranger.put("mentorId", stranger.id());
+        manager.as().body(withStranger).post("/api/v1/coaching-tasks")
+                .then().statusCode(400).body("errors[0].field", equalTo("mentorId"));
+        manager.as().body(Map.of("repId", rep.id(), "mentorId", stranger.id())).post("/api/v1/onboarding-plans")
+                .then().statusCode(400).body("errors[0].field", equalTo("mentorId"));
+        manager.as().body(Map.of("repId", rep.id())).post("/api/v1/onboarding-plans").then().statusCode(201);
+        manager.as().body(Map.of("mentorId", stranger.id())).put("/api/v1/onboarding-plans/" + rep.id() + "/mentor")
+                .then().statusCode(400).body("errors[0].field", equalTo("mentorId"));
+        String id = manager.as().body(task(rep.id(), "MENTOR_SESSION", TODAY.plusDays(2))).post("/api/v1/coaching-tasks")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> change = task(rep.id(), "MENTOR_SESSION", TODAY.plusDays(3));
+        change.put("mentorId", stranger.id());
+        manager.as().body(change).patch("/api/v1/coaching-tasks/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("mentorId"));
+        stranger.as().get("/api/v1/coaching-tasks/" + id).then().statusCode(404);
+        Map<String, Object> self = task(rep.id(), "MENTOR_SESSION", TODAY.plusDays(2));
+        self.put("mentorId", manager.id());
+        manager.as().body(self).post("/api/v1/coaching-tasks").then().statusCode(201);
+    }
+
+    @Test
     void newRepsGetAPlanByThemselvesOnce() {
         UUID team = Api.team("coach", null);
         Api.TestUser manager = Api.manager(team);

@@ -116,6 +116,56 @@ class AccessTest {
     }
 
     @Test
+    void managerCannotMakeThemselvesManagerOfAnotherTeam() {
+        UUID root = Api.team("root", null);
+        UUID mine = Api.team("mine", root);
+        UUID theirs = Api.team("theirs", root);
+        Api.TestUser manager = Api.manager(mine);
+        Api.TestUser stranger = Api.user("REP", theirs);
+        for (UUID team : List.of(theirs, root)) {
+            manager.as().body(Map.of("managedTeamIds", List.of(mine, team))).patch("/api/v1/users/" + manager.id())
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+        asAdmin().get("/api/v1/users/" + manager.id()).then().statusCode(200).body("managedTeamIds", equalTo(List.of(mine.toString())));
+        manager.as().get("/api/v1/users/" + stranger.id()).then().statusCode(404);
+        manager.as().body(newRep(theirs)).post("/api/v1/users").then().statusCode(403);
+    }
+
+    @Test
+    void nobodyGrantsThemselvesAnything() {
+        UUID team = Api.team("self", null);
+        UUID other = Api.team("self-other", null);
+        for (Api.TestUser self : List.of(Api.user("ADMIN", team), Api.user("DIRECTOR", team), Api.manager(team))) {
+            List<Map<String, Object>> grants = List.of(
+                    Map.of("role", "ADMIN".equals(self.role()) ? "REP" : "ADMIN"),
+                    Map.of("teamId", other),
+                    Map.of("managedTeamIds", List.of(other)),
+                    Map.of("financeApprover", true),
+                    Map.of("hiredOn", "2020-01-01"));
+            grants.forEach(body -> self.as().body(body).patch("/api/v1/users/" + self.id())
+                    .then().statusCode(403).contentType("application/problem+json"));
+            self.as().body(Map.of("displayName", "Still Me")).patch("/api/v1/users/" + self.id()).then().statusCode(200);
+        }
+        Api.TestUser director = Api.user("DIRECTOR", team);
+        Api.TestUser rep = Api.user("REP", team);
+        director.as().body(Map.of("financeApprover", true)).patch("/api/v1/users/" + rep.id()).then().statusCode(403);
+        Api.manager(team).as().body(Map.of("financeApprover", true)).patch("/api/v1/users/" + rep.id()).then().statusCode(403);
+        asAdmin().get("/api/v1/users/" + rep.id()).then().body("financeApprover", equalTo(false));
+    }
+
+    @Test
+    void managerMovesRepsOnlyBetweenTheirTeams() {
+        UUID mine = Api.team("mine", null);
+        UUID theirs = Api.team("theirs", null);
+        Api.TestUser manager = Api.manager(mine);
+        Api.TestUser rep = Api.user("REP", mine);
+        manager.as().body(Map.of("teamId", theirs)).patch("/api/v1/users/" + rep.id()).then().statusCode(403);
+        manager.as().body(Map.of("role", "MANAGER")).patch("/api/v1/users/" + rep.id()).then().statusCode(403);
+        manager.as().body(Map.of("managedTeamIds", List.of(mine))).patch("/api/v1/users/" + rep.id()).then().statusCode(400);
+        asAdmin().get("/api/v1/users/" + rep.id()).then().body("teamId", equalTo(mine.toString())).body("role", equalTo("REP"));
+    }
+
+    @Test
     void userChangesAreAudited() {
         UUID team = Api.team("audit", null);
         Api.TestUser rep = Api.user("REP", team);

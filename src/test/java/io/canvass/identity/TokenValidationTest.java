@@ -43,6 +43,13 @@ class TokenValidationTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIsRejected() {
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        rejected(Jwt.issuer("https://canvass.io").audience("canvass-api").subject(ADMIN_LIKE.toString()).groups("ADMIN")
+                .issuedAt(later).expiresAt(later.plus(Duration.ofMinutes(15))).sign());
+    }
+
+    @Test
     void expiredTokenIsRejected() {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         rejected(Jwt.issuer("https://canvass.io").audience("canvass-api").subject(ADMIN_LIKE.toString()).groups("ADMIN")
