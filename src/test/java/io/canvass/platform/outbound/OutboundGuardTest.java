@@ -24,6 +24,7 @@ class OutboundGuardTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     /** Answers each lookup with the next script line (the last one repeats), like a DNS server that rebinds. */
+    @jakarta.enterprise.inject.Vetoed
     static final class ScriptedResolver extends HostResolver {
         final List<String[]> answers;
         final AtomicInteger lookups = new AtomicInteger();
@@ -93,6 +94,13 @@ class OutboundGuardTest {
                 .getMessage(), "plain http to anything but loopback stays refused");
         refused(guard("127.0.0.1", "169.254.169.254").check("https://localhost/x", Reach.PUBLIC_AND_LOOPBACK));
         refused(guard("10.0.0.1").check("https://internal.example/x", Reach.PUBLIC_AND_LOOPBACK));
+    }
+
+    @Test
+    void localhostAsTheSystemResolvesItIsRefusedUnlessATestSwitchAllowsLoopback() {
+        OutboundGuard guard = new OutboundGuard(new HostResolver());
+        refused(guard.check("https://localhost/push/1", Reach.PUBLIC));
+        assertTrue(guard.check("http://localhost:8092/push/1", Reach.PUBLIC_AND_LOOPBACK).await().atMost(WAIT).address().isLoopbackAddress());
     }
 
     @Test
