@@ -2,6 +2,9 @@ package io.canvass.webhook;
 
 import io.canvass.audit.AuditService;
 import io.canvass.platform.ProblemException;
+import io.canvass.platform.outbound.Destination;
+import io.canvass.platform.outbound.OutboundGuard;
+import io.canvass.platform.outbound.Reach;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -22,7 +25,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -107,7 +109,7 @@ public class WebhookDispatcher {
     WebhookConfig config;
 
     @Inject
-    UrlGuard guard;
+    OutboundGuard guard;
 
     @Inject
     SecretBox box;
@@ -158,10 +160,10 @@ public class WebhookDispatcher {
     }
 
     private Uni<Void> send(List<Claimed> batch) {
-        Map<UUID, Uni<UrlGuard.Target>> targets = new HashMap<>();
+        Map<UUID, Uni<Destination>> targets = new HashMap<>();
         Map<UUID, List<String>> secrets = new HashMap<>();
         for (Claimed c : batch) {
-            targets.computeIfAbsent(c.endpointId(), id -> guard.check("url", URI.create(c.url())).memoize().indefinitely());
+            targets.computeIfAbsent(c.endpointId(), id -> guard.check(c.url(), reach(config)).memoize().indefinitely());
             secrets.computeIfAbsent(c.endpointId(), id -> secretsOf(c));
         }
         return Multi.createFrom().iterable(batch)
@@ -182,7 +184,12 @@ public class WebhookDispatcher {
         return secrets;
     }
 
-    private Uni<Outcome> attempt(Claimed c, UrlGuard.Target target, List<String> secrets) {
+    /** Where receivers may be: public https, plus loopback under the test switch. */
+    static Reach reach(WebhookConfig config) {
+        return Reach.loopbackAllowedIf(config.allowLocalhostReceivers());
+    }
+
+    private Uni<Outcome> attempt(Claimed c, Destination target, List<String> secrets) {
         long started = System.nanoTime();
         if (target == null) {
             return Uni.createFrom().item(failed(c, null, "refused: the URL no longer passes the address check", 0));
@@ -191,12 +198,7 @@ public class WebhookDispatcher {
                 + "\",\"data\":" + c.payload() + "}";
         long timestamp = Instant.now().getEpochSecond();
         String id = c.eventId().toString();
-        String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/" : target.uri().getRawPath();
-        String requestUri = target.uri().getRawQuery() == null ? path : path + "?" + target.uri().getRawQuery();
-        return client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()),
-                        target.port(), target.host(), requestUri)
-                .ssl(target.https())
-                .followRedirects(false)
+        return client.request(HttpMethod.POST, SocketAddress.newInstance(target.server()), target.requestOptions(HttpMethod.POST))
                 .timeout(config.requestTimeout().toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", id)

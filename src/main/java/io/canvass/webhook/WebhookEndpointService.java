@@ -9,6 +9,9 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.outbound.Destination;
+import io.canvass.platform.outbound.OutboundGuard;
+import io.canvass.platform.outbound.OutboundRefused;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +57,7 @@ public class WebhookEndpointService {
     ScopeService scopes;
 
     @Inject
-    UrlGuard guard;
+    OutboundGuard guard;
 
     @Inject
     SecretBox box;
@@ -70,9 +73,9 @@ public class WebhookEndpointService {
 
     @WithTransaction
     public Uni<WebhookViews.WithSecret> create(WebhookRequests.Create request) {
-        URI uri = guard.parse("url", request.url());
+        URI uri = parseUrl(request.url());
         String[] types = eventTypes(request.eventTypes());
-        return scopes.current().chain(scope -> guard.check("url", uri).chain(target -> {
+        return scopes.current().chain(scope -> checkUrl(uri).chain(target -> {
             WebhookEndpoint e = new WebhookEndpoint();
             e.id = Ids.newId();
             e.ownerId = scope.userId();
@@ -104,12 +107,12 @@ public class WebhookEndpointService {
 
     @WithTransaction
     public Uni<WebhookViews.Endpoint> update(UUID id, WebhookRequests.Update request, Integer expectedVersion) {
-        URI uri = request.url() == null ? null : guard.parse("url", request.url());
+        URI uri = request.url() == null ? null : parseUrl(request.url());
         String[] types = request.eventTypes() == null ? null : eventTypes(request.eventTypes());
         return scopes.current().chain(scope -> visible(scope, id).chain(e -> {
             ETags.check(expectedVersion, e.version);
             Map<String, Object> before = snapshot(e);
-            Uni<Void> checked = uri == null ? Uni.createFrom().voidItem() : guard.check("url", uri).replaceWithVoid();
+            Uni<Void> checked = uri == null ? Uni.createFrom().voidItem() : checkUrl(uri).replaceWithVoid();
             return checked.<WebhookEndpoint>map(ok -> {
                 if (uri != null) {
                     e.url = uri.toString();
@@ -200,6 +203,21 @@ public class WebhookEndpointService {
             }
             return null;
         });
+    }
+
+    /** The receiver URL's syntax and scheme; a 400 naming {@code url} when refused. */
+    private URI parseUrl(String url) {
+        try {
+            return guard.parse(url, WebhookDispatcher.reach(config));
+        } catch (OutboundRefused e) {
+            throw e.invalid("url");
+        }
+    }
+
+    /** Where the receiver URL leads; a 400 naming {@code url} when it is not a public address. */
+    private Uni<Destination> checkUrl(URI uri) {
+        return guard.check(uri, WebhookDispatcher.reach(config))
+                .onFailure(OutboundRefused.class).transform(e -> ((OutboundRefused) e).invalid("url"));
     }
 
     private Uni<WebhookEndpoint> visible(Scope scope, UUID id) {

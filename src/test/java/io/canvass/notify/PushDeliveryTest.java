@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.canvass.platform.outbound.HostResolver;
+import io.canvass.platform.outbound.RebindingResolver;
 import io.canvass.testing.Api;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -61,6 +64,27 @@ class PushDeliveryTest {
                 .body("items[0].body", equalTo("The follow-up with Acme Robotics was due on 2026-11-20. Record it or snooze it with a reason."))
                 .body("items[0].readAt", equalTo(null));
         emma.as().get("/api/v1/push/subscriptions").then().statusCode(200).body("[0].lastUsedAt", not(equalTo(null)));
+    }
+
+    @Test
+    void aPushGoesToTheAddressThatWasCheckedWhateverTheNameResolvesToLater() {
+        // one lookup when the device subscribes, one before the push; any later one would answer an address nobody listens on
+        RebindingResolver dns = new RebindingResolver("push.rebind.test", 2, "127.0.0.1", "192.0.2.1");
+        QuarkusMock.installMockForType(dns, HostResolver.class);
+        Api.TestUser emma = rep("en");
+        TestPushService.Device phone = TestPushService.get().expectingKey(emma.as().get("/api/v1/push/vapid-public-key").then()
+                .statusCode(200).extract().path("publicKey")).device().at("push.rebind.test");
+        emma.as().body(phone.subscription("phone")).post("/api/v1/push/subscriptions").then().statusCode(201)
+                .body("service", equalTo("push.rebind.test"));
+
+        UUID id = reminders.schedule(emma.id(), "PUSH_TEST", Map.of());
+        reminders.dispatchAll();
+
+        List<TestPushService.Received> received = Reminders.receivedFor(phone, id);
+        assertEquals(1, received.size(), "the push reached the checked address");
+        assertEquals("push.rebind.test:" + TestPushService.PORT, received.get(0).headers().get("host"), "the Host header keeps the name");
+        assertEquals(2, dns.lookups(), "the name was looked up by the guard only");
+        assertEquals("SENT", reminders.state(id));
     }
 
     @Test

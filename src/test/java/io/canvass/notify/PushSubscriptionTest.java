@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.canvass.platform.outbound.InternalTargets;
 import io.canvass.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -78,6 +79,18 @@ class PushSubscriptionTest {
                 .post("/api/v1/push/subscriptions").then().statusCode(400).contentType("application/problem+json");
         emma.as().body(Map.of("endpoint", "https://user:secret@push.example.com/x", "keys", Map.of("p256dh", device.p256dh(), "auth", device.auth())))
                 .post("/api/v1/push/subscriptions").then().statusCode(400).body("errors.field", hasItem("endpoint"));
+    }
+
+    @Test
+    void anEndpointAimedInsideTheNetworkInAnyFormIsRefusedNamingTheField() {
+        Api.TestUser emma = rep();
+        TestPushService.Device device = TestPushService.get().device();
+        for (String endpoint : InternalTargets.URLS) {
+            emma.as().body(Map.of("endpoint", endpoint, "keys", Map.of("p256dh", device.p256dh(), "auth", device.auth())))
+                    .post("/api/v1/push/subscriptions").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(java.util.List.of("endpoint")));
+        }
+        emma.as().get("/api/v1/push/subscriptions").then().body("", hasSize(0));
     }
 
     @Test

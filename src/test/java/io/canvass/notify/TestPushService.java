@@ -37,14 +37,13 @@ import javax.crypto.spec.SecretKeySpec;
  * A push service for the tests, on localhost: each device it hands out has its own key pair and
  * auth secret, like a browser's subscription. Every message it receives is checked as a real push
  * service and browser would: the VAPID JWT (ES256 signature with the key in {@code k}, audience
- * = this origin, expiry within 24 h, a contact subject) and the aes128gcm body, decrypted here with
+ * = the origin named by the request's Host header, expiry within 24 h, a contact subject) and the aes128gcm body, decrypted here with
  * the device's private key by code independent of the application's. Each device answers with the
  * statuses queued for it (then 201), so every handling path can be provoked.
  */
 public final class TestPushService implements AutoCloseable {
 
     public static final int PORT = Integer.getInteger("canvass.test.push-port", 8092);
-    public static final String ORIGIN = "http://localhost:" + PORT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,13 +66,20 @@ public final class TestPushService implements AutoCloseable {
         public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
         /** Requests answered with anything but 201, and those refused for a bad VAPID token or body. */
         public final List<Integer> refused = Collections.synchronizedList(new ArrayList<>());
+        private volatile String host = "localhost";
 
         Device() {
             RANDOM.nextBytes(auth);
         }
 
         public String endpoint() {
-            return ORIGIN + "/push/" + token;
+            return "http://" + host + ":" + PORT + "/push/" + token;
+        }
+
+        /** Subscribes under another name for this push service (a name the test resolves to it). */
+        public Device at(String host) {
+            this.host = host;
+            return this;
         }
 
         public String p256dh() {
@@ -166,7 +172,7 @@ public final class TestPushService implements AutoCloseable {
             int status = answer == null ? 201 : answer.status();
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            String problem = checkVapid(headers.get("authorization"));
+            String problem = checkVapid(headers.get("authorization"), "http://" + headers.get("host"));
             if (problem == null && !"aes128gcm".equals(headers.get("content-encoding"))) {
                 problem = "content-encoding is not aes128gcm";
             }
@@ -209,7 +215,7 @@ public final class TestPushService implements AutoCloseable {
     }
 
     /** RFC 8292: "vapid t=<JWT>, k=<key>"; null when valid, else what is wrong. */
-    private String checkVapid(String authorization) {
+    private String checkVapid(String authorization, String origin) {
         if (authorization == null || !authorization.startsWith("vapid ")) {
             return "no vapid authorization";
         }
@@ -243,7 +249,7 @@ public final class TestPushService implements AutoCloseable {
                 return "bad signature";
             }
             Object aud = claims.get("aud");
-            if (!(ORIGIN.equals(aud) || (aud instanceof List<?> list && list.equals(List.of(ORIGIN))))) {
+            if (!(origin.equals(aud) || (aud instanceof List<?> list && list.equals(List.of(origin))))) {
                 return "aud is " + aud;
             }
             long exp = ((Number) claims.get("exp")).longValue();

@@ -21,7 +21,7 @@ final class Receiver {
     static final int PORT = Integer.getInteger("canvass.test.receiver-port", 8122);
 
     /** One request as received. */
-    record Received(String id, String timestamp, String signature, String body) {
+    record Received(String id, String timestamp, String signature, String body, String host) {
         Map<String, String> headers() {
             return Map.of("webhook-id", id, "webhook-timestamp", timestamp, "webhook-signature", signature);
         }
@@ -39,7 +39,7 @@ final class Receiver {
                 String path = request.path();
                 receiver.byPath.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(
                         request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
-                        request.getHeader("webhook-signature"), body.toString()));
+                        request.getHeader("webhook-signature"), body.toString(), request.getHeader("Host")));
                 int status = receiver.statusByPath.getOrDefault(path,
                         path.startsWith("/fail/") ? 500 : path.startsWith("/redirect/") ? 302 : 204);
                 if (status == 302) {

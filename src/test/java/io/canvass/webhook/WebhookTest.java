@@ -15,8 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.contract.RenewalScan;
 import io.canvass.contract.collection.OverdueScan;
 import io.canvass.followup.MissedFollowUpSweeper;
+import io.canvass.platform.outbound.HostResolver;
+import io.canvass.platform.outbound.InternalTargets;
+import io.canvass.platform.outbound.RebindingResolver;
 import io.canvass.testing.Api;
 import io.canvass.testing.Money;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
@@ -444,6 +448,32 @@ class WebhookTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"));
         }
+    }
+
+    @Test
+    void aTargetAimedInsideTheNetworkInAnyFormIsRefusedNamingTheField() {
+        for (String url : InternalTargets.URLS) {
+            Api.asAdmin().body(Map.of("url", url, "eventTypes", List.of("customer.created")))
+                    .post("/api/v1/webhooks/endpoints")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("url")));
+        }
+    }
+
+    @Test
+    void aDeliveryGoesToTheAddressThatWasCheckedWhateverTheNameResolvesToLater() {
+        // one lookup when the endpoint is saved, one before the delivery; any later one would answer an address nobody listens on
+        RebindingResolver dns = new RebindingResolver("hooks.rebind.test", 2, "127.0.0.1", "192.0.2.1");
+        QuarkusMock.installMockForType(dns, HostResolver.class);
+        String path = "/ok/" + UUID.randomUUID();
+        Api.asAdmin().body(Map.of("url", "http://hooks.rebind.test:" + Receiver.PORT + path, "eventTypes", List.of("customer.created")))
+                .post("/api/v1/webhooks/endpoints").then().statusCode(201);
+
+        customer(Api.user("REP", Api.team("hooks", null)));
+
+        Receiver.until("the delivery arrived at the checked address", () -> !receiver.at(path).isEmpty());
+        assertEquals("hooks.rebind.test:" + Receiver.PORT, receiver.at(path).get(0).host(), "the Host header keeps the name");
+        assertEquals(2, dns.lookups(), "the name was looked up by the guard only");
     }
 
     @Test

@@ -35,9 +35,9 @@ public interface PushConfig {
     Duration ttl();
 
     /**
-     * Test only: accept http:// endpoints on loopback and private addresses (a push service
-     * inside the tests or the benchmark). Never set in production: it opens server-side
-     * request forgery to the internal network.
+     * Test and benchmark only: also accept http and https endpoints on loopback addresses (a push
+     * service on the same machine); every other non-public address stays refused. Never set in
+     * production: it lets a subscription reach services on the server itself.
      */
     @WithDefault("false")
     boolean allowLocalEndpoints();

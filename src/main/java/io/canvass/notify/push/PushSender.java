@@ -1,5 +1,9 @@
 package io.canvass.notify.push;
 
+import io.canvass.platform.outbound.Destination;
+import io.canvass.platform.outbound.OutboundGuard;
+import io.canvass.platform.outbound.OutboundRefused;
+import io.canvass.platform.outbound.Reach;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpClientOptions;
@@ -11,7 +15,6 @@ import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,10 +35,10 @@ public class PushSender {
 
     private final HttpClient client;
     private final Vapid vapid;
-    private final EndpointGuard guard;
+    private final OutboundGuard guard;
     private final PushConfig config;
 
-    public PushSender(Vertx vertx, Vapid vapid, EndpointGuard guard, PushConfig config) {
+    public PushSender(Vertx vertx, Vapid vapid, OutboundGuard guard, PushConfig config) {
         this.vapid = vapid;
         this.guard = guard;
         this.config = config;
@@ -47,7 +50,8 @@ public class PushSender {
                 .setMaxPoolSize(config.concurrency())
                 .setKeepAlive(true)
                 .setTrustAll(false)
-                .setVerifyHost(true));
+                .setVerifyHost(true)
+                .setForceSni(true));
     }
 
     @PreDestroy
@@ -86,36 +90,42 @@ public class PushSender {
         }
     }
 
+    /** Where push services may be: public https, plus loopback under the test switch. */
+    static Reach reach(PushConfig config) {
+        return Reach.loopbackAllowedIf(config.allowLocalEndpoints());
+    }
+
+    /**
+     * Checks the endpoint (a refused one is answered GONE, so the subscription is dropped) and
+     * posts to the address that was checked, once more shrunk after a 413.
+     */
     public Uni<Result> send(Device device, Message message) {
-        return guard.check(device.endpoint())
-                .chain(uri -> post(uri, device, message.payload(), message))
-                .chain(result -> result.status() == Status.TOO_LARGE && message.shrunk() != null
-                        ? post(URI.create(device.endpoint()), device, message.shrunk(), message)
-                        : Uni.createFrom().item(result))
-                .onFailure(EndpointGuard.RefusedEndpoint.class).recoverWithItem(e -> {
+        return guard.check(device.endpoint(), reach(config))
+                .chain(destination -> post(destination, device, message.payload(), message)
+                        .chain(result -> result.status() == Status.TOO_LARGE && message.shrunk() != null
+                                ? post(destination, device, message.shrunk(), message)
+                                : Uni.createFrom().item(result)))
+                .onFailure(OutboundRefused.class).recoverWithItem(e -> {
                     LOG.warnf("push endpoint of device %s refused: %s", device.id(), e.getMessage());
                     return Result.of(Status.GONE, 0);
                 });
     }
 
-    private Uni<Result> post(URI uri, Device device, byte[] payload, Message message) {
+    private Uni<Result> post(Destination destination, Device device, byte[] payload, Message message) {
         // key generation and ECDH cost about a millisecond of CPU: on a worker, never on the event loop
         return Uni.createFrom().item(() -> WebPushCrypto.encrypt(payload, device.p256dh(), device.auth()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(body -> post(uri, device, body, message.ttl(), message));
+                .chain(body -> post(destination, device, body, message.ttl(), message));
     }
 
-    private Uni<Result> post(URI uri, Device device, byte[] body, Duration ttl, Message message) {
-        RequestOptions request = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(uri.toString())
-                .setFollowRedirects(false)
+    private Uni<Result> post(Destination destination, Device device, byte[] body, Duration ttl, Message message) {
+        RequestOptions request = destination.requestOptions(HttpMethod.POST)
                 .putHeader("TTL", Long.toString(ttl.toSeconds()))
                 .putHeader("Urgency", message.urgency().header)
                 .putHeader("Topic", message.topic())
                 .putHeader("Content-Encoding", "aes128gcm")
                 .putHeader("Content-Type", "application/octet-stream")
-                .putHeader("Authorization", vapid.authorization(uri));
+                .putHeader("Authorization", vapid.authorization(destination.uri()));
         return client.request(request)
                 .chain(r -> r.send(Buffer.buffer(body)))
                 .chain(response -> response.body().replaceWith(response))

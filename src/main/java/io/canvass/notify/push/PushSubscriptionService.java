@@ -4,6 +4,8 @@ import io.canvass.notify.ReminderService;
 import io.canvass.notify.kinds.PushTest;
 import io.canvass.platform.Ids;
 import io.canvass.platform.ProblemException;
+import io.canvass.platform.outbound.OutboundGuard;
+import io.canvass.platform.outbound.OutboundRefused;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,11 +36,11 @@ public class PushSubscriptionService {
     static final String DELETE = "delete from push_subscription where id = $1 and user_id = $2";
 
     private final Pool pool;
-    private final EndpointGuard guard;
+    private final OutboundGuard guard;
     private final PushConfig config;
     private final ReminderService reminders;
 
-    public PushSubscriptionService(Pool pool, EndpointGuard guard, PushConfig config, ReminderService reminders) {
+    public PushSubscriptionService(Pool pool, OutboundGuard guard, PushConfig config, ReminderService reminders) {
         this.pool = pool;
         this.guard = guard;
         this.config = config;
@@ -60,10 +62,10 @@ public class PushSubscriptionService {
             throw ProblemException.invalid("keys.auth", "must be 16 bytes, base64url");
         }
         String label = request.label() == null || request.label().isBlank() ? null : request.label().trim();
-        return guard.check(request.endpoint().trim())
-                .onFailure(EndpointGuard.RefusedEndpoint.class).transform(e -> ProblemException.invalid("endpoint", e.getMessage()))
-                .chain(uri -> pool.preparedQuery(UPSERT)
-                        .execute(Tuple.tuple().addValue(Ids.newId()).addValue(userId).addValue(uri.toString())
+        return guard.check(request.endpoint(), PushSender.reach(config))
+                .onFailure(OutboundRefused.class).transform(e -> ((OutboundRefused) e).invalid("endpoint"))
+                .chain(destination -> pool.preparedQuery(UPSERT)
+                        .execute(Tuple.tuple().addValue(Ids.newId()).addValue(userId).addValue(destination.uri().toString())
                                 .addValue(io.vertx.core.buffer.Buffer.buffer(p256dh))
                                 .addValue(io.vertx.core.buffer.Buffer.buffer(auth)).addValue(label)))
                 .map(rows -> view(rows.iterator().next()));
