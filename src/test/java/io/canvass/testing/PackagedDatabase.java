@@ -33,7 +33,9 @@ public class PackagedDatabase implements QuarkusTestResourceLifecycleManager {
                 // the tests sign in and write far more often than a person from one address
                 Map.entry("canvass.rate-limits.auth.limit", "100000"),
                 Map.entry("canvass.rate-limits.writes.limit", "100000"),
-                Map.entry("canvass.rate-limits.reads.limit", "100000"));
+                Map.entry("canvass.rate-limits.reads.limit", "100000"),
+                // health, metrics and the OpenAPI document where the tests look for them (Management)
+                Map.entry("quarkus.management.port", Integer.toString(Management.port())));
     }
 
     /** The published dev-only key that encrypts webhook secrets (as in the dev and test profiles). */
