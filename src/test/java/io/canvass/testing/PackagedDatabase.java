@@ -34,6 +34,10 @@ public class PackagedDatabase implements QuarkusTestResourceLifecycleManager {
                 Map.entry("canvass.rate-limits.auth.limit", "100000"),
                 Map.entry("canvass.rate-limits.writes.limit", "100000"),
                 Map.entry("canvass.rate-limits.reads.limit", "100000"),
+                // as behind the ingress (k8s/base/configmap.yaml): tests play clients at several addresses
+                Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
+                Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"),
+                Map.entry("quarkus.http.proxy.trusted-proxies", "127.0.0.0/8,::1"),
                 // health, metrics and the OpenAPI document where the tests look for them (Management)
                 Map.entry("quarkus.management.port", Integer.toString(Management.port())));
     }
