@@ -124,6 +124,15 @@ class ManifestsTest {
     }
 
     @Test
+    void behindTheIngressTheClientAddressComesFromItsForwardedHeader() {
+        Map<String, Object> data = at(find(render("prod"), "ConfigMap"), "data");
+        assertEquals("true", data.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        assertEquals("true", data.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"));
+        assertTrue(String.valueOf(data.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).contains("10.0.0.0/8"),
+                "only proxies inside the cluster are believed");
+    }
+
+    @Test
     void shutdownFitsInTheGracePeriod() {
         Map<String, Object> prod = find(render("prod"), "Deployment");
         Map<String, Object> config = find(render("prod"), "ConfigMap");
