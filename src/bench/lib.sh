@@ -70,12 +70,14 @@ start_postgres() {
 }
 
 # start_app: the packaged app in prod mode against that database (Flyway creates the schema, the
-# admin is bootstrapped); sets APP_PID and BASE and returns once it is ready and the admin exists.
+# admin is bootstrapped); sets APP_PID, BASE (the API) and MGMT (health and metrics: the management
+# interface, on a port of its own) and returns once it is ready and the admin exists.
 # Its log is $TMP/${APP_LOG:-app.log}; a second replica: keep APP_PID in EXTRA_PIDS (stopped on
 # exit too), set another APP_LOG and call it again.
 start_app() {
   APP_PORT=$(free_port)
-  log "Canvass on 127.0.0.1:$APP_PORT"
+  MGMT_PORT=$(free_port)
+  log "Canvass on 127.0.0.1:$APP_PORT (management on $MGMT_PORT)"
   (
     cd "$ROOT"
     export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/canvass"
@@ -90,6 +92,7 @@ start_app() {
     export CANVASS_RATE_LIMITS_AUTH_LIMIT=${CANVASS_RATE_LIMITS_AUTH_LIMIT:-100000}
     export CANVASS_WEBHOOKS_SECRET_KEY=${CANVASS_WEBHOOKS_SECRET_KEY:-ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=}
     export QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
+    export QUARKUS_MANAGEMENT_PORT=$MGMT_PORT QUARKUS_MANAGEMENT_HOST=127.0.0.1
     # push needs a VAPID pair in production; benchmarks that measure push set one (reminders/run.sh)
     [ -n "${CANVASS_PUSH_VAPID_PUBLIC_KEY:-}" ] || export CANVASS_PUSH_ENABLED=false
     # readable log lines (run.sh greps them for errors) instead of production's JSON
@@ -101,8 +104,9 @@ start_app() {
   ) >"$TMP/${APP_LOG:-app.log}" 2>&1 &
   APP_PID=$!
   BASE="http://127.0.0.1:$APP_PORT"
+  MGMT="http://127.0.0.1:$MGMT_PORT"
   for i in $(seq 1 120); do
-    curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
+    curl -fs "$MGMT/q/health/ready" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$TMP/${APP_LOG:-app.log}" >&2; die "the app exited"; }
     [ "$i" = 120 ] && { tail -30 "$TMP/${APP_LOG:-app.log}" >&2; die "the app was not ready within 120 s"; }
     sleep 1

@@ -74,7 +74,7 @@ login "$MANAGER_EMAIL" >"$TMP/manager.tokens"
 
 AGENDA="$BASE/api/v1/agenda?date=$DAY"
 LIST="$BASE/api/v1/customers?limit=50"
-HEALTH="$BASE/q/health/live"
+HEALTH="$MGMT/q/health/live"   # the management interface: the same process on its own port
 for url in "$AGENDA" "$LIST"; do
   code=$(curl -s -o "$TMP/probe.json" -w '%{http_code}' -H "Authorization: Bearer $(cat "$TMP/rep.tokens")" "$url")
   [ "$code" = 200 ] || { cat "$TMP/probe.json" >&2; die "$url answered $code"; }

@@ -55,9 +55,9 @@ export CANVASS_REMINDERS_BATCH_SIZE=$BATCH CANVASS_REMINDERS_MAX_BATCHES_PER_RUN
 export CANVASS_REMINDERS_DISPATCH_EVERY=1s CANVASS_REMINDERS_DISPATCH_DELAY=1s CANVASS_REMINDERS_SCAN_EVERY=off
 export JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 APP_LOG=replica-a.log start_app
-EXTRA_PIDS="$EXTRA_PIDS $APP_PID"; BASE_A=$BASE
+EXTRA_PIDS="$EXTRA_PIDS $APP_PID"; BASE_A=$BASE; MGMT_A=$MGMT
 APP_LOG=replica-b.log start_app
-BASE_B=$BASE
+BASE_B=$BASE; MGMT_B=$MGMT
 log "replicas at $BASE_A and $BASE_B, push service at 127.0.0.1:$RECEIVER_PORT"
 
 psql -q -X -v ON_ERROR_STOP=1 -v users="$USERS" -v endpoint_base="http://127.0.0.1:$RECEIVER_PORT/push" \
@@ -98,8 +98,8 @@ psql -X -P pager=off -c "
          (select count(*) from push_delivery d join reminder r on r.id = d.reminder_id where r.dedupe_key like 'bench:%') as devices_reached"
 read -r messages distinct duplicates bytes < <(curl -fs "http://127.0.0.1:$RECEIVER_PORT/stats")
 echo "push service: $messages messages, $distinct distinct reminders, duplicates: $duplicates, $(( bytes / messages )) bytes per message"
-for base in "$BASE_A" "$BASE_B"; do
-  pushed=$(curl -fs "$base/q/metrics" | awk '/^canvass_reminders_sent_total\{channel="push",kind="PUSH_TEST"/ {print $2}')
-  echo "replica $base pushed ${pushed:-0}"
+for mgmt in "$MGMT_A" "$MGMT_B"; do
+  pushed=$(curl -fs "$mgmt/q/metrics" | awk '/^canvass_reminders_sent_total\{channel="push",kind="PUSH_TEST"/ {print $2}')
+  echo "replica with management port $mgmt pushed ${pushed:-0}"
 done
 log "done in $(( $(date +%s) - START )) s"

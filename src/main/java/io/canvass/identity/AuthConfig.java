@@ -27,7 +27,7 @@ public interface AuthConfig {
     @WithDefault("11")
     int bcryptCost();
 
-    /** Slowing down repeated failed sign-ins. */
+    /** Slowing down repeated failed sign-ins (the policy is in {@link io.canvass.identity.LoginThrottle}). */
     LoginThrottle loginThrottle();
 
     /** The first administrator, created on first start with an empty database. */
@@ -50,23 +50,50 @@ public interface AuthConfig {
         Duration overlap();
     }
 
+    /**
+     * Failed sign-ins to one account (or service account) from one client address pause that
+     * address; failures from all addresses together past a higher ceiling pause the addresses that
+     * have failed, never one that has not.
+     */
     interface LoginThrottle {
 
-        /** Failures within {@link #window()} after which sign-in for that account is paused. */
+        /** Failures from one address within {@link #window()} after which that address's sign-in to the account pauses. */
         @WithDefault("5")
         int maxFailures();
 
-        /** How long failures are remembered. */
+        /** How long an address's failures are remembered. */
         @WithDefault("PT15M")
         Duration window();
 
-        /** The first pause; each further failure doubles it. */
+        /** An address's first pause; each further failure doubles it. */
         @WithDefault("PT30S")
         Duration baseDelay();
 
-        /** The longest pause. */
+        /** An address's longest pause. */
         @WithDefault("PT15M")
         Duration maxDelay();
+
+        /** The account across all addresses: a guess spread over many of them. */
+        Account account();
+
+        interface Account {
+
+            /** Failures from all addresses within {@link #window()} after which the account pauses for addresses that failed. */
+            @WithDefault("20")
+            int maxFailures();
+
+            /** How long the account's failures are remembered. */
+            @WithDefault("PT1H")
+            Duration window();
+
+            /** The account's first pause; each further failure doubles it. */
+            @WithDefault("PT1M")
+            Duration baseDelay();
+
+            /** The account's longest pause. */
+            @WithDefault("PT30M")
+            Duration maxDelay();
+        }
     }
 
     interface Bootstrap {

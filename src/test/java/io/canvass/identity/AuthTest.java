@@ -3,6 +3,7 @@ package io.canvass.identity;
 import static io.canvass.testing.Api.asAdmin;
 import static io.canvass.testing.Api.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
@@ -94,19 +95,92 @@ class AuthTest {
         login(rep.email(), rep.password()).then().statusCode(200);
     }
 
-    @Test
-    void repeatedFailuresPauseSignInForThatAccount() {
-        Api.TestUser rep = Api.user("REP", Api.team("auth", null));
-        for (int i = 0; i < 5; i++) {
-            login(rep.email(), "wrong-" + i).then().statusCode(401);
-        }
-        login(rep.email(), rep.password()).then()
+    /** A sign-in from a client at {@code address}, as the ingress forwards it (the test profile trusts the loopback proxy). */
+    private static Response loginFrom(String address, String email, String password) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password)).post("/api/v1/auth/login");
+    }
+
+    private static Response tokenFrom(String address, String clientId, String clientSecret) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("grantType", "client_credentials", "clientId", clientId, "clientSecret", clientSecret))
+                .post("/api/v1/auth/token");
+    }
+
+    private static void assertPaused(Response response, String detail) {
+        response.then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
-                .body("type", equalTo("https://canvass.io/problems/rate-limited"));
+                .body("type", equalTo("https://canvass.io/problems/rate-limited"))
+                .body("detail", containsString(detail));
+    }
+
+    @Test
+    void anAttackersFailuresFromOneAddressPauseThatAddressButNotTheOwnerAtAnother() {
+        Api.TestUser rep = Api.user("REP", Api.team("auth", null));
+        String attacker = "198.51.100.7";
+        for (int i = 0; i < 5; i++) {
+            loginFrom(attacker, rep.email(), "wrong-" + i).then().statusCode(401);
+        }
+        // the owner, elsewhere, is heard: a typo is a 401, the password signs in
+        String owner = "203.0.113.20";
+        loginFrom(owner, rep.email(), "typo").then().statusCode(401);
+        loginFrom(owner, rep.email(), rep.password()).then().statusCode(200).body("accessToken", notNullValue());
+
+        // the attacker's address waits, even with the right password, and learns nothing from it
+        assertPaused(loginFrom(attacker, rep.email(), rep.password()), "from your address");
+        assertPaused(loginFrom(attacker, rep.email(), "wrong-again"), "from your address");
+        // and other accounts from the attacker's address are not affected
         Api.TestUser other = Api.user("REP", rep.teamId());
-        login(other.email(), other.password()).then().statusCode(200);
+        loginFrom(attacker, other.email(), other.password()).then().statusCode(200);
+    }
+
+    @Test
+    void aGuessSpreadOverManyAddressesHitsTheAccountCeilingWhichNeverRefusesAnAddressThatHasNotFailed() {
+        Api.TestUser rep = Api.user("REP", Api.team("auth", null));
+        // 20 failures (the account's ceiling), 4 per address: no address reaches its own limit of 5
+        for (int address = 1; address <= 5; address++) {
+            for (int i = 0; i < 4; i++) {
+                loginFrom("198.51.100." + address, rep.email(), "guess-" + address + "-" + i).then().statusCode(401);
+            }
+        }
+        // the addresses that guessed now wait for the account, whatever they send
+        assertPaused(loginFrom("198.51.100.1", rep.email(), rep.password()), "after a failure from your address");
+        int retryAfter = Integer.parseInt(loginFrom("198.51.100.2", rep.email(), "guess").header("Retry-After"));
+        assertEquals(60, retryAfter, 2, "the account's first pause");
+
+        // an address with no failures is heard: the owner signs in, a new guesser gets one try, then waits
+        loginFrom("203.0.113.20", rep.email(), rep.password()).then().statusCode(200);
+        loginFrom("203.0.113.99", rep.email(), "one-more-guess").then().statusCode(401);
+        assertPaused(loginFrom("203.0.113.99", rep.email(), rep.password()), "after a failure from your address");
+    }
+
+    @Test
+    void aSuccessfulSignInForgetsTheFailuresFromItsAddress() {
+        Api.TestUser rep = Api.user("REP", Api.team("auth", null));
+        String address = "203.0.113.30";
+        for (int i = 0; i < 4; i++) {
+            loginFrom(address, rep.email(), "typo-" + i).then().statusCode(401);
+        }
+        loginFrom(address, rep.email(), rep.password()).then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            loginFrom(address, rep.email(), "typo-again-" + i).then().statusCode(401);
+        }
+        loginFrom(address, rep.email(), rep.password()).then().statusCode(200);
+    }
+
+    @Test
+    void serviceAccountTokensArePausedPerAddressToo() {
+        Response created = asAdmin().body(Map.of("name", unique("ERP sync"))).post("/api/v1/service-accounts");
+        String clientId = created.path("clientId");
+        String secret = created.path("clientSecret");
+        String attacker = "198.51.100.8";
+        for (int i = 0; i < 5; i++) {
+            tokenFrom(attacker, clientId, "wrong-" + i).then().statusCode(401);
+        }
+        tokenFrom("203.0.113.40", clientId, secret).then().statusCode(200).body("accessToken", notNullValue());
+        assertPaused(tokenFrom(attacker, clientId, secret), "from your address");
     }
 
     @Test

@@ -78,6 +78,9 @@ class ManifestsTest {
         assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
         assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
         assertEquals("/q/health/started", at(container, "startupProbe", "httpGet", "path"));
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertEquals("management", at(container, probe, "httpGet", "port"), probe);
+        }
         // the patch raised the requests and kept the rest of the container
         assertEquals("96Mi", at(container, "resources", "requests", "memory"));
         assertEquals(2, ((List<?>) at(container, "volumeMounts")).size());
@@ -89,6 +92,44 @@ class ManifestsTest {
         assertEquals("canvass", at(db, "spec", "bootstrap", "initdb", "owner"));
         assertEquals(3, (int) at(find(prod, "HorizontalPodAutoscaler"), "spec", "minReplicas"));
         assertEquals(1, (int) at(find(render("dev"), "Cluster"), "spec", "instances"));
+    }
+
+    @Test
+    void managementEndpointsAreReachableOnlyByProbesAndPrometheus() {
+        for (String overlay : List.of("dev", "prod")) {
+            List<Map<String, Object>> objects = render(overlay);
+            Map<String, Object> deployment = find(objects, "Deployment");
+            Map<String, Object> container = at(deployment, "spec", "template", "spec", "containers", "0");
+            assertEquals(List.of(Map.of("name", "http", "containerPort", 8080, "protocol", "TCP"),
+                    Map.of("name", "management", "containerPort", 9000, "protocol", "TCP")), container.get("ports"), overlay);
+            assertEquals("9000", at(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port"), overlay);
+
+            // the Service, and so the Ingress, carries the app's port only
+            List<Map<String, Object>> servicePorts = at(find(objects, "Service"), "spec", "ports");
+            assertEquals(List.of("http"), servicePorts.stream().map(p -> p.get("targetPort")).toList(), overlay);
+            List<Map<String, Object>> paths = at(find(objects, "Ingress"), "spec", "rules", "0", "http", "paths");
+            paths.forEach(p -> assertEquals("http", at(p, "backend", "service", "port", "name"), overlay));
+
+            // in: ingress-nginx to the app's port, Prometheus from monitoring to the management port
+            List<Map<String, Object>> rules = at(find(objects, "NetworkPolicy"), "spec", "ingress");
+            Map<String, String> portBySource = rules.stream().collect(Collectors.toMap(
+                    r -> ManifestsTest.<String>at(r, "from", "0", "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"),
+                    r -> {
+                        List<Map<String, Object>> ports = at(r, "ports");
+                        assertEquals(1, ports.size(), "one port per source");
+                        return String.valueOf(ports.get(0).get("port"));
+                    }));
+            assertEquals(Map.of("ingress-nginx", "http", "monitoring", "management"), portBySource, overlay);
+        }
+    }
+
+    @Test
+    void behindTheIngressTheClientAddressComesFromItsForwardedHeader() {
+        Map<String, Object> data = at(find(render("prod"), "ConfigMap"), "data");
+        assertEquals("true", data.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        assertEquals("true", data.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"));
+        assertTrue(String.valueOf(data.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).contains("10.0.0.0/8"),
+                "only proxies inside the cluster are believed");
     }
 
     @Test

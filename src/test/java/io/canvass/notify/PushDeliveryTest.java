@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.canvass.platform.outbound.HostResolver;
 import io.canvass.platform.outbound.RebindingResolver;
 import io.canvass.testing.Api;
+import io.canvass.testing.Management;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
@@ -239,7 +240,7 @@ class PushDeliveryTest {
         reminders.schedule(emma.id(), "PUSH_TEST", Map.of(), Instant.now().minusSeconds(5));
         reminders.dispatchAll();
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String name : List.of("canvass_reminders_created_total{kind=\"PUSH_TEST\"", "canvass_reminders_sent_total{channel=\"push\",kind=\"PUSH_TEST\"",
                 "canvass_reminders_sent_total{channel=\"in-app\",kind=\"PUSH_TEST\"", "canvass_reminders_lateness_seconds_bucket{kind=\"PUSH_TEST\"",
                 "canvass_reminders_late_total{kind=\"PUSH_TEST\"")) {

@@ -1,9 +1,9 @@
 package io.canvass.platform;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.canvass.testing.Management;
 import io.canvass.webhook.WebhookEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.ws.rs.HttpMethod;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
 
     static Map<String, Object> document() {
-        return given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().as(Map.class);
+        return Management.openApi();
     }
 
     /** "METHOD /path" of every resource method under /api/. */

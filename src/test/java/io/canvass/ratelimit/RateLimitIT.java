@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.canvass.testing.ThrowawayPostgres;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -34,6 +35,8 @@ class RateLimitIT {
     static final int A_PORT = Integer.getInteger("canvass.it.port-a", 8122);
     static final int B_PORT = Integer.getInteger("canvass.it.port-b", 8123);
     static final int RECEIVER_PORT = Integer.getInteger("canvass.it.receiver-port", 8124);
+    /** Each replica's management interface (health), on ports of its own. */
+    static final Map<Integer, Integer> MANAGEMENT_PORTS = Map.of(A_PORT, ThrowawayPostgres.freePort(), B_PORT, ThrowawayPostgres.freePort());
     static final String ADMIN = "admin@it.canvass.io";
     static final String ADMIN_PASSWORD = "it-admin-password";
 
@@ -59,7 +62,7 @@ class RateLimitIT {
         replicas.add(launch(jar, A_PORT));
         until("replica on " + A_PORT + " ready", () -> {
             try {
-                return given().port(A_PORT).get("/q/health/ready").statusCode() == 200;
+                return given().port(MANAGEMENT_PORTS.get(A_PORT)).get("/q/health/ready").statusCode() == 200;
             } catch (Exception e) {
                 return false;
             }
@@ -68,7 +71,7 @@ class RateLimitIT {
         for (int port : new int[] { A_PORT, B_PORT }) {
             until("replica on " + port + " ready and counting two replicas", () -> {
                 try {
-                    String health = given().port(port).get("/q/health/ready").asString();
+                    String health = given().port(MANAGEMENT_PORTS.get(port)).get("/q/health/ready").asString();
                     return health.contains("\"liveReplicas\": 2") || health.contains("\"liveReplicas\":2");
                 } catch (Exception e) {
                     return false;
@@ -103,6 +106,8 @@ class RateLimitIT {
         env.put("CANVASS_FOLLOW_UPS_SWEEP_DELAY", "1h");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORTS.get(port)));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         return builder.start();
     }
 

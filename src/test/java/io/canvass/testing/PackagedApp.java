@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The packaged app (target/quarkus-app, or the native executable after a -Pnative build) started as
  * its own process in the prod profile, configured only through environment variables as in a
  * container, with its output in target/it-logs/{name}.log. {@link #terminate()} sends SIGTERM.
+ * The API listens on {@link #port}, health and metrics on {@link #managementPort} (both free ports).
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -28,12 +29,14 @@ public final class PackagedApp implements AutoCloseable {
 
     public final String name;
     public final int port;
+    public final int managementPort;
     public final Path log;
     private final Process process;
 
-    private PackagedApp(String name, int port, Path log, Process process) {
+    private PackagedApp(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -57,19 +60,22 @@ public final class PackagedApp implements AutoCloseable {
         env.put("CANVASS_RATE_LIMITS_WRITES_LIMIT", "100000");
         env.put("CANVASS_RATE_LIMITS_READS_LIMIT", "100000");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         return env;
     }
 
     /** Starts the app; returns at once (see {@link #awaitReady()}). */
     public static PackagedApp start(String name, Map<String, String> environment) {
         int port = ThrowawayPostgres.freePort();
+        int managementPort = ThrowawayPostgres.freePort();
         Path log = Path.of("target/it-logs", name + ".log");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new PackagedApp(name, port, log, builder.start());
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+            return new PackagedApp(name, port, managementPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,10 +103,15 @@ public final class PackagedApp implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** A path on the management interface (health, metrics, the OpenAPI document). */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
     /** The readiness endpoint's status, or -1 when nothing answers. */
     public int readiness() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+            return HTTP.send(HttpRequest.newBuilder(managementUri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

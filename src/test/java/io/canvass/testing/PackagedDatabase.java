@@ -33,7 +33,13 @@ public class PackagedDatabase implements QuarkusTestResourceLifecycleManager {
                 // the tests sign in and write far more often than a person from one address
                 Map.entry("canvass.rate-limits.auth.limit", "100000"),
                 Map.entry("canvass.rate-limits.writes.limit", "100000"),
-                Map.entry("canvass.rate-limits.reads.limit", "100000"));
+                Map.entry("canvass.rate-limits.reads.limit", "100000"),
+                // as behind the ingress (k8s/base/configmap.yaml): tests play clients at several addresses
+                Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
+                Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"),
+                Map.entry("quarkus.http.proxy.trusted-proxies", "127.0.0.0/8,::1"),
+                // health, metrics and the OpenAPI document where the tests look for them (Management)
+                Map.entry("quarkus.management.port", Integer.toString(Management.port())));
     }
 
     /** The published dev-only key that encrypts webhook secrets (as in the dev and test profiles). */
