@@ -124,6 +124,23 @@ class ManifestsTest {
     }
 
     @Test
+    void outboundHttpsReachesOnlyPublicAddresses() {
+        for (String overlay : List.of("dev", "prod")) {
+            List<Map<String, Object>> egress = at(find(render(overlay), "NetworkPolicy"), "spec", "egress");
+            List<Map<String, Object>> blocks = egress.stream()
+                    .flatMap(rule -> ManifestsTest.<List<Map<String, Object>>>at(rule, "to").stream())
+                    .filter(to -> to.containsKey("ipBlock"))
+                    .map(to -> ManifestsTest.<Map<String, Object>>at(to, "ipBlock"))
+                    .toList();
+            Map<String, Object> ipv4 = blocks.stream().filter(b -> "0.0.0.0/0".equals(b.get("cidr"))).findFirst().orElseThrow();
+            assertTrue(((List<?>) ipv4.get("except")).containsAll(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                    "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8")), overlay + ": internal IPv4 ranges are excepted");
+            assertEquals(List.of("0.0.0.0/0", "2000::/3"), blocks.stream().map(b -> b.get("cidr")).toList(),
+                    overlay + ": IPv6 only to global unicast addresses");
+        }
+    }
+
+    @Test
     void behindTheIngressTheClientAddressComesFromItsForwardedHeader() {
         Map<String, Object> data = at(find(render("prod"), "ConfigMap"), "data");
         assertEquals("true", data.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
