@@ -1,6 +1,7 @@
 package io.canvass.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +162,7 @@ class AuthorizationMatrixTest {
         final Set<String> pairs = new TreeSet<>();
         int attempts;
         int refused;
+        int refusedOnField;
 
         Tally(String title) {
             this.title = title;
@@ -174,7 +175,7 @@ class AuthorizationMatrixTest {
             switch (outcome) {
                 case REFUSED -> refused++;
                 case REFUSED_ON_FIELD -> {
-                    refused++;
+                    refusedOnField++;
                     onField.computeIfAbsent(op.name(), k -> new TreeSet<>()).add(response.statusCode() + " " + detail(response));
                 }
                 case NOT_PROVEN -> notProven.computeIfAbsent(op.name(), k -> new TreeSet<>())
@@ -186,13 +187,14 @@ class AuthorizationMatrixTest {
 
         void report() {
             StringBuilder out = new StringBuilder("\n== ").append(title).append(": ").append(attempts).append(" attempts, ")
-                    .append(pairs.size()).append(" operation × caller pairs, ").append(refused).append(" refused by scope\n");
+                    .append(pairs.size()).append(" operation × caller pairs; refused: ").append(refused).append(" with 403 or 404, ")
+                    .append(refusedOnField).append(" with a problem naming the field that carried the id\n");
             if (!notProven.isEmpty()) {
                 out.append("   refused before scope was checked (validation, state or version), so these prove nothing about scope:\n");
                 notProven.forEach((op, statuses) -> out.append("     ").append(op).append(": ").append(statuses).append('\n'));
             }
             if (!onField.isEmpty()) {
-                out.append("   refused with a problem that names the field carrying the other scope's id:\n");
+                out.append("   refused with a problem naming the field that carried the other scope's id:\n");
                 onField.forEach((op, statuses) -> out.append("     ").append(op).append(": ").append(statuses).append('\n'));
             }
             reached.forEach(line -> out.append("   REACHED ").append(line).append('\n'));
@@ -205,13 +207,13 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /** The problem's detail, or the start of the body. */
     static String detail(Response response) {
-        String body = response.asString();
-        if (body == null) {
-            return "";
+        if (String.valueOf(response.contentType()).startsWith(Problem.MEDIA_TYPE)) {
+            return response.jsonPath().getString("detail");
         }
-        String oneLine = body.replaceAll("\\s+", " ");
-        return oneLine.length() > 160 ? oneLine.substring(0, 160) + "…" : oneLine;
+        String body = String.valueOf(response.asString()).replaceAll("\\s+", " ");
+        return body.length() > 160 ? body.substring(0, 160) + "…" : body;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -265,12 +267,16 @@ class AuthorizationMatrixTest {
                         serverErrors.add(op.name() + " " + query + " as " + who.name() + " -> " + response.statusCode() + " " + detail(response));
                     } else if (response.statusCode() < 300) {
                         String body = response.asString();
+                        List<String> shown = new ArrayList<>();
                         for (Party party : who.victims()) {
                             o.of(party).leakTokens.forEach((token, what) -> {
                                 if (body.contains(token) && !query.containsValue(token)) {
-                                    leaks.add(op.name() + " " + query + " as " + who.name() + " shows the " + what + " " + token + " of " + party);
+                                    shown.add(party + " " + what);
                                 }
                             });
+                        }
+                        if (!shown.isEmpty()) {
+                            leaks.add(op.name() + " " + query + " as " + who.name() + " shows " + shown);
                         }
                     }
                 }
@@ -415,19 +421,16 @@ class AuthorizationMatrixTest {
                     if (slot.kind() == null || slot.kind() == Kind.FRESH || slot.kind() == Kind.NONE) {
                         continue;
                     }
-                    for (String victim : victims(o, who, slot.kind())) {
+                    for (var aimedAt : victims(o, who, slot.kind()).entrySet()) {
+                        String victim = aimedAt.getKey();
                         Map<String, Object> query = requiredQuery(op);
-                        Body body;
+                        query.putAll(ownQuery(op, who));
+                        Body body = body(op, who, slot, victim);
                         if (slot.where().equals("query")) {
-                            query.putAll(ownQuery(op, who));
                             query.put(slot.field(), victim);
-                            body = body(op, who, null, null);
-                        } else {
-                            query.putAll(ownQuery(op, who));
-                            body = body(op, who, slot, victim);
                         }
                         Response response = send(op, who, url, query, body);
-                        tally.record(op, who, slot.field() + "=" + victim, outcome(response, slot.field()), response);
+                        tally.record(op, who, slot.field() + "=" + aimedAt.getValue(), outcome(response, slot.field()), response);
                     }
                 }
             }
@@ -439,7 +442,7 @@ class AuthorizationMatrixTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // 4. Nobody widens their own scope
+    // 4. Nobody widens their own scope, and a director leaves the admins alone
 
     @Test
     @Order(4)
@@ -483,6 +486,17 @@ class AuthorizationMatrixTest {
         assertEquals(List.of(), gained, "people who widened their own scope");
     }
 
+    @Test
+    @Order(5)
+    void aDirectorCannotChangeOrDeactivateAnAdmin() {
+        Organisation o = org();
+        o.director.as().body(Map.of("role", "DIRECTOR")).patch("/api/v1/users/" + o.adminId).then().statusCode(403);
+        o.director.as().body(Map.of("displayName", "Not an admin")).patch("/api/v1/users/" + o.adminId).then().statusCode(403);
+        o.director.as().post("/api/v1/users/" + o.adminId + "/deactivate").then().statusCode(403);
+        Api.asAdmin().get("/api/v1/users/" + o.adminId).then().statusCode(200)
+                .body("role", equalTo("ADMIN")).body("active", equalTo(true));
+    }
+
     /**
      * Whether the change of {@code field} gave more than before. A director reaches every team
      * already: the team they are filed under gives them nothing.
@@ -506,7 +520,7 @@ class AuthorizationMatrixTest {
     // 5. A mentor is someone the manager reaches
 
     @Test
-    @Order(5)
+    @Order(6)
     void aManagerCannotNameAnotherTeamsPersonAsMentor() {
         Organisation o = org();
         String task = o.managerA.as().body(Map.of("repId", o.repA1.id(), "kind", "SKILL_TRAINING", "title", Api.unique("mentor"),
@@ -535,8 +549,9 @@ class AuthorizationMatrixTest {
 
     /** Refused for the mentor: 403 or 404, or a validation problem naming mentorId. */
     static void expectRefused(List<String> accepted, String what, Response response) {
-        if (outcome(response, "mentorId") != Outcome.REFUSED && outcome(response, "mentorId") != Outcome.REFUSED_ON_FIELD) {
-            accepted.add(what + " -> " + response.statusCode() + " " + detail(response));
+        Outcome outcome = outcome(response, "mentorId");
+        if (outcome != Outcome.REFUSED && outcome != Outcome.REFUSED_ON_FIELD) {
+            accepted.add(what + " -> " + response.statusCode() + (outcome == Outcome.REACHED ? "" : " " + detail(response)));
         }
     }
 
@@ -600,13 +615,13 @@ class AuthorizationMatrixTest {
         return url;
     }
 
-    /** Ids of {@code kind} out of the caller's reach; ids they may use themselves are never among them. */
-    static List<String> victims(Organisation o, Attacker who, Kind kind) {
-        List<String> ids = new ArrayList<>();
+    /** Ids of {@code kind} out of the caller's reach, with whose they are; ids they may use themselves are never among them. */
+    static Map<String, String> victims(Organisation o, Attacker who, Kind kind) {
+        Map<String, String> ids = new LinkedHashMap<>();
         for (Party party : who.victims()) {
             for (String id : o.of(party).of(kind)) {
-                if (!who.own().containsValue(id) && !id.equals(who.id().toString()) && !ids.contains(id)) {
-                    ids.add(id);
+                if (!who.own().containsValue(id) && !id.equals(who.id().toString())) {
+                    ids.putIfAbsent(id, party + "'s " + kind.name().toLowerCase() + " " + id);
                 }
             }
         }

@@ -105,7 +105,7 @@ final class Organisation {
     }
 
     /** A caller and the parties whose records are out of their reach; {@code own}: ids they may use. */
-    record Attacker(String name, String role, UUID id, String token, Set<Party> victims, Map<Kind, String> own) {
+    record Attacker(String name, UUID id, String token, Set<Party> victims, Map<Kind, String> own) {
     }
 
     final Map<Party, Records> parties = new EnumMap<>(Party.class);
@@ -209,14 +209,14 @@ final class Organisation {
         Set<Party> beyondRep = EnumSet.of(Party.REP_A2, Party.REP_B1, Party.TEAM_A, Party.TEAM_B, Party.ORG, Party.ADMIN_ONLY);
         Set<Party> beyondSubTeam = EnumSet.complementOf(EnumSet.noneOf(Party.class));
         Set<Party> beyondTeamA = EnumSet.of(Party.REP_B1, Party.TEAM_B, Party.ORG, Party.ADMIN_ONLY);
-        attackers.add(new Attacker("rep A1", "REP", repA1.id(), repA1.token(), beyondRep, own(ownA1, teamA, teamTargetA, managerA)));
-        attackers.add(new Attacker("manager A", "MANAGER", managerA.id(), managerA.token(), beyondTeamA,
+        attackers.add(new Attacker("rep A1", repA1.id(), repA1.token(), beyondRep, own(ownA1, teamA, teamTargetA, managerA)));
+        attackers.add(new Attacker("manager A", managerA.id(), managerA.token(), beyondTeamA,
                 own(ownA1, teamA, teamTargetA, managerA)));
-        attackers.add(new Attacker("manager of the sub-team", "MANAGER", managerS.id(), managerS.token(), beyondSubTeam,
+        attackers.add(new Attacker("manager of the sub-team", managerS.id(), managerS.token(), beyondSubTeam,
                 own(ownS1, subTeam, null, managerS)));
-        attackers.add(new Attacker("service account of team A", "INTEGRATION", UUID.fromString((String) serviceA.get("id")), serviceToken,
+        attackers.add(new Attacker("service account of team A", UUID.fromString((String) serviceA.get("id")), serviceToken,
                 beyondTeamA, own(ownA1, teamA, teamTargetA, null)));
-        attackers.add(new Attacker("director", "DIRECTOR", director.id(), director.token(), EnumSet.of(Party.ADMIN_ONLY),
+        attackers.add(new Attacker("director", director.id(), director.token(), EnumSet.of(Party.ADMIN_ONLY),
                 own(ownA1, teamA, teamTargetA, managerA)));
     }
 
