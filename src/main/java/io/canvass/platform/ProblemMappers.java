@@ -66,16 +66,27 @@ public class ProblemMappers {
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
             com.fasterxml.jackson.databind.exc.ValueInstantiationException.class })
     public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof JsonInputRules.Refused refused) {
+            String field = refused.getPath().isEmpty() ? "body" : jsonPath(refused);
+            String message = refused.getOriginalMessage();
+            return respond(Problem.of(ProblemKind.VALIDATION, field + ": " + message,
+                    List.of(new Problem.FieldError(field, message)))).build();
+        }
         String detail = "The body is not valid JSON";
         List<Problem.FieldError> errors = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = jsonPath(mapping);
             detail = field + ": has the wrong type or format";
             errors = List.of(new Problem.FieldError(field, "has the wrong type or format"));
         }
         return respond(Problem.of(ProblemKind.MALFORMED_BODY, detail, errors)).build();
+    }
+
+    /** "contacts[0].name" for the value that failed. */
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
