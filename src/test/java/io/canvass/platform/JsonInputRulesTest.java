@@ -91,6 +91,14 @@ class JsonInputRulesTest {
     }
 
     @Test
+    void aMonthGivenAsTextInABodyIsHeldToTheSameRange() {
+        asAdmin().body(Map.of("teamId", Api.team("budget", null).toString(), "category", "TRAVEL", "month", "0000-01",
+                        "amount", "100.00", "currency", "CNY"))
+                .post("/api/v1/expense-budgets").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("month"));
+    }
+
+    @Test
     void anEnumGivenByPositionIsRefused() {
         rep().as().body("{\"name\":\"x\",\"grade\":1}").post("/api/v1/customers").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("grade"));
