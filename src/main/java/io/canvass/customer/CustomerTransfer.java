@@ -163,7 +163,7 @@ public class CustomerTransfer {
             if (page.nextCursor() == null || total >= MAX_EXPORT) {
                 return Uni.createFrom().item(out);
             }
-            return exportFrom(scope, filter, KeysetCursor.decode(page.nextCursor()), out, total);
+            return exportFrom(scope, filter, KeysetCursor.decode(CustomerQueries.cursorList(filter), page.nextCursor()), out, total);
         });
     }
 
