@@ -90,7 +90,7 @@ public class CheckInResource {
                                        @RestQuery @DefaultValue(Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         CheckInFilter filter = new CheckInFilter(userId, teamId, customerId, verdict,
                 from == null ? Instant.EPOCH : from, to == null ? Instant.parse("9999-01-01T00:00:00Z") : to);
-        return service.list(filter, KeysetCursor.decode(cursor), limit);
+        return service.list(filter, KeysetCursor.decode(CheckInService.CURSOR_LIST, cursor), limit);
     }
 
     @GET

@@ -113,9 +113,12 @@ public class CheckInService {
         return visible(id).chain(this::view);
     }
 
+    /** The name in this list's cursors. */
+    static final String CURSOR_LIST = "checkins";
+
     @WithSession
     public Uni<Page<CheckInView>> list(CheckInFilter filter, KeysetCursor after, int limit) {
-        long before = after == null ? Long.MAX_VALUE : Long.parseLong(after.value());
+        long before = after == null ? Long.MAX_VALUE : after.longValue();
         return scopes.current()
                 .chain(scope -> checkIns.page(filter, scope.teamFilter(), scope.userId(), before, limit + 1))
                 .chain(rows -> io.smallrye.mutiny.Multi.createFrom().iterable(rows)
@@ -124,7 +127,7 @@ public class CheckInService {
                 .map(views -> {
                     boolean more = views.size() > limit;
                     var shown = more ? views.subList(0, limit) : views;
-                    String next = more ? new KeysetCursor(Long.toString(shown.get(limit - 1).seq()), shown.get(limit - 1).id()).encode() : null;
+                    String next = more ? new KeysetCursor(Long.toString(shown.get(limit - 1).seq()), shown.get(limit - 1).id()).encode(CURSOR_LIST) : null;
                     return new Page<>(shown, next);
                 });
     }

@@ -185,7 +185,12 @@ public class CustomerQueries {
         sql.append(" order by ").append(sortKey).append(direction).append(", c.id").append(direction);
         params.add(limit + 1);
         sql.append(" limit $").append(params.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> page(rows, limit));
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> page(rows, limit, cursorList(filter)));
+    }
+
+    /** The list a cursor belongs to: its position means something only under the same sort. */
+    static String cursorList(CustomerFilter filter) {
+        return "customers/" + filter.sort();
     }
 
     /** A customer that is not deleted, with what a visit needs: owner and time zone, location and scheduling inputs. */
@@ -247,12 +252,12 @@ public class CustomerQueries {
         });
     }
 
-    private static Page<CustomerSummary> page(RowSet<Row> rows, int limit) {
+    private static Page<CustomerSummary> page(RowSet<Row> rows, int limit, String cursorList) {
         List<Row> all = new ArrayList<>();
         rows.forEach(all::add);
         boolean more = all.size() > limit;
         List<Row> shown = more ? all.subList(0, limit) : all;
-        String next = more ? new KeysetCursor(shown.get(limit - 1).getString("sort_key"), shown.get(limit - 1).getUUID("id")).encode() : null;
+        String next = more ? new KeysetCursor(shown.get(limit - 1).getString("sort_key"), shown.get(limit - 1).getUUID("id")).encode(cursorList) : null;
         return new Page<>(shown.stream().map(CustomerQueries::summary).toList(), next);
     }
 

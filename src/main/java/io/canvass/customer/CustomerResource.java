@@ -76,7 +76,7 @@ public class CustomerResource {
                                            @RestQuery String cursor,
                                            @RestQuery @DefaultValue(Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         CustomerFilter filter = new CustomerFilter(ownerId, teamId, grade, stage, tag, q, overdue, notTouchedDays, neglected, deleted, sort);
-        KeysetCursor after = KeysetCursor.decode(cursor);
+        KeysetCursor after = KeysetCursor.decode(CustomerQueries.cursorList(filter), cursor);
         return scopes.current()
                 .invoke(scope -> {
                     if (deleted && scope.role() == Role.REP) {

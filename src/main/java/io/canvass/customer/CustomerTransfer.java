@@ -5,6 +5,7 @@ import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Problem;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Scope;
+import io.canvass.platform.StoredText;
 import io.canvass.identity.UserService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -80,6 +81,12 @@ public class CustomerTransfer {
             throw ProblemException.invalid("body", "the file is empty; the first row names the columns");
         }
         List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        for (int i = 0; i < header.size(); i++) {
+            String problem = StoredText.problem(header.get(i));
+            if (problem != null) {
+                throw ProblemException.invalid("body", "row 1 (the header), column " + (i + 1) + ": " + problem);
+            }
+        }
         if (!header.contains("name") || !header.contains("grade")) {
             throw ProblemException.invalid("body", "the header must name at least the columns name and grade; known columns: "
                     + String.join(", ", IMPORT_COLUMNS));
@@ -88,13 +95,22 @@ public class CustomerTransfer {
             throw ProblemException.invalid("body", "at most " + MAX_ROWS + " rows per import");
         }
         List<Map<String, String>> records = new ArrayList<>();
+        List<List<Problem.FieldError>> unstorable = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
             Map<String, String> record = new HashMap<>();
+            List<Problem.FieldError> refused = new ArrayList<>();
             for (int i = 0; i < header.size() && i < row.size(); i++) {
                 String value = row.get(i).trim();
+                String problem = StoredText.problem(value);
+                if (problem != null) {
+                    // reported as this row's error; the value itself never goes near the database
+                    refused.add(new Problem.FieldError(header.get(i), problem));
+                    value = "";
+                }
                 record.put(header.get(i), value.isEmpty() ? null : value);
             }
             records.add(record);
+            unstorable.add(refused);
         }
         List<String> names = records.stream().map(r -> r.get("name")).filter(n -> n != null).map(n -> n.toLowerCase(Locale.ROOT)).toList();
         return pool.preparedQuery(EXISTING).execute(Tuple.of(names.toArray(String[]::new)))
@@ -103,10 +119,10 @@ public class CustomerTransfer {
                     found.forEach(r -> keys.add(key(r.getString(0), r.getString(1))));
                     return keys;
                 })
-                .chain(existing -> process(records, existing));
+                .chain(existing -> process(records, unstorable, existing));
     }
 
-    private Uni<ImportReport> process(List<Map<String, String>> records, Set<String> seen) {
+    private Uni<ImportReport> process(List<Map<String, String>> records, List<List<Problem.FieldError>> unstorable, Set<String> seen) {
         List<Created> created = new ArrayList<>();
         List<Rejected> duplicates = new ArrayList<>();
         List<Rejected> invalid = new ArrayList<>();
@@ -115,6 +131,10 @@ public class CustomerTransfer {
                     int rowNumber = i + 2;
                     Map<String, String> record = records.get(i);
                     String name = record.get("name");
+                    if (!unstorable.get(i).isEmpty()) {
+                        invalid.add(new Rejected(rowNumber, name, unstorable.get(i)));
+                        return Uni.createFrom().voidItem();
+                    }
                     List<Problem.FieldError> errors = new ArrayList<>();
                     CustomerRequests.Create request = request(record, errors);
                     String key = key(name == null ? "" : name.toLowerCase(Locale.ROOT), digits(record.get("contact_phone")));
@@ -163,7 +183,7 @@ public class CustomerTransfer {
             if (page.nextCursor() == null || total >= MAX_EXPORT) {
                 return Uni.createFrom().item(out);
             }
-            return exportFrom(scope, filter, KeysetCursor.decode(page.nextCursor()), out, total);
+            return exportFrom(scope, filter, KeysetCursor.decode(CustomerQueries.cursorList(filter), page.nextCursor()), out, total);
         });
     }
 

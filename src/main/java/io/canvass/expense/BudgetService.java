@@ -1,6 +1,7 @@
 package io.canvass.expense;
 
 import io.canvass.audit.AuditService;
+import io.canvass.platform.Dates;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Ids;
 import io.canvass.platform.Money;
@@ -43,7 +44,7 @@ public class BudgetService {
     public Uni<ExpenseViews.Budget> create(ExpenseRequests.BudgetCreate request) {
         Currency currency = Money.currency("currency", request.currency());
         BigDecimal amount = Money.amount("amount", request.amount(), currency, false);
-        YearMonth month = YearMonth.parse(request.month());
+        YearMonth month = Dates.month("month", request.month());
         return actors.current().chain(actor -> {
             requireSetter(actor);
             return queries.teamExists(request.teamId()).chain(exists -> {

@@ -1,7 +1,7 @@
 package io.canvass.expense;
 
+import io.canvass.platform.Dates;
 import io.canvass.platform.ETags;
-import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -101,10 +100,6 @@ public class ExpenseBudgetResource {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
-        try {
-            return YearMonth.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a month such as 2026-12");
-        }
+        return Dates.month(field, value);
     }
 }

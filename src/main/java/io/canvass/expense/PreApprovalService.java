@@ -1,6 +1,7 @@
 package io.canvass.expense;
 
 import io.canvass.platform.Cursor;
+import io.canvass.platform.Dates;
 import io.canvass.platform.Ids;
 import io.canvass.platform.Money;
 import io.canvass.platform.Page;
@@ -37,7 +38,7 @@ public class PreApprovalService {
     public Uni<ExpenseViews.PreApproval> create(ExpenseRequests.PreApprovalCreate request) {
         Currency currency = Money.currency("currency", request.currency());
         BigDecimal amount = Money.amount("amount", request.amount(), currency, true);
-        YearMonth month = YearMonth.parse(request.month());
+        YearMonth month = Dates.month("month", request.month());
         return actors.current().chain(actor -> {
             UUID team = request.teamId();
             if (!team.equals(actor.ownTeam()) && !actor.scope().coversTeam(team)) {

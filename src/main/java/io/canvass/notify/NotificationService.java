@@ -59,8 +59,11 @@ public class NotificationService {
         this.config = config;
     }
 
+    /** The name in the inbox's cursors. */
+    static final String CURSOR_LIST = "notifications";
+
     public Uni<Page<NotificationView>> inbox(UUID userId, String cursor, int limit, boolean unreadOnly) {
-        KeysetCursor after = KeysetCursor.decode(cursor);
+        KeysetCursor after = KeysetCursor.decode(CURSOR_LIST, cursor);
         Boolean afterRead = after == null ? null : "1".equals(after.value());
         Tuple params = Sql.tuple(userId, unreadOnly, afterRead, after == null ? null : after.id(), limit + 1);
         return pool.preparedQuery(PAGE).execute(params).map(rows -> page(rows, limit));
@@ -78,7 +81,7 @@ public class NotificationService {
         }
         List<NotificationView> shown = items.subList(0, limit);
         NotificationView last = shown.get(limit - 1);
-        return new Page<>(List.copyOf(shown), new KeysetCursor(last.readAt() == null ? "0" : "1", last.id()).encode());
+        return new Page<>(List.copyOf(shown), new KeysetCursor(last.readAt() == null ? "0" : "1", last.id()).encode(CURSOR_LIST));
     }
 
     public Uni<Long> unreadCount(UUID userId) {

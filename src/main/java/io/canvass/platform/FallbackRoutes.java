@@ -1,19 +1,17 @@
 package io.canvass.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Problem responses for what never reaches a resource: unknown paths under /api and /q, and
- * failures raised by the HTTP layer itself (such as a body over the size limit).
+ * failures raised by the HTTP layer itself (such as a body over the size limit, see {@link HttpLimits}).
  */
 @ApplicationScoped
 public class FallbackRoutes {
@@ -23,16 +21,7 @@ public class FallbackRoutes {
     @Inject
     ObjectMapper json;
 
-    /** Largest body of an ordinary (JSON, CSV) request. */
-    @ConfigProperty(name = "canvass.http.max-body-size", defaultValue = "1M")
-    MemorySize maxBodySize;
-
-    /** Largest image upload (photos, receipts); the HTTP layer's own limit must be at least this. */
-    @ConfigProperty(name = "canvass.http.max-upload-size", defaultValue = "6M")
-    MemorySize maxUploadSize;
-
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseOversizedBody); // after RequestIds
         router.get().order(APP_PAGES_ORDER).handler(this::appPage);
         router.route("/api/*").order(Integer.MAX_VALUE - 10).handler(ctx -> send(ctx,
                 Problem.of(ProblemKind.NOT_FOUND, "No resource at this address")));
@@ -59,20 +48,6 @@ public class FallbackRoutes {
         ctx.reroute("/");
     }
 
-    /** Answers 413 as a problem before the HTTP layer would with an empty body. */
-    private void refuseOversizedBody(RoutingContext ctx) {
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        String type = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
-        long limit = type.startsWith("image/") ? maxUploadSize.asLongValue() : maxBodySize.asLongValue();
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > limit) {
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            send(ctx, Problem.of(ProblemKind.PAYLOAD_TOO_LARGE, "The request body is larger than the limit of " + limit + " bytes"));
-            return;
-        }
-        ctx.next();
-    }
-
     private void failure(RoutingContext ctx) {
         if (ctx.response().headWritten()) {
             ctx.next();
@@ -81,6 +56,8 @@ public class FallbackRoutes {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         ProblemKind kind = switch (status) {
             case 413 -> ProblemKind.PAYLOAD_TOO_LARGE;
+            case 414 -> ProblemKind.URI_TOO_LONG;
+            case 431 -> ProblemKind.HEADERS_TOO_LARGE;
             case 400 -> ProblemKind.BAD_REQUEST;
             case 401 -> ProblemKind.UNAUTHORIZED;
             case 403 -> ProblemKind.FORBIDDEN;
@@ -92,11 +69,23 @@ public class FallbackRoutes {
         if (kind == ProblemKind.INTERNAL && ctx.failure() != null) {
             LOG.error("Unhandled failure in the HTTP layer", ctx.failure());
         }
+        if (status == 413 || status == 414 || status == 431) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close"); // the rest of what is being sent is not read
+        }
+        if (kind == ProblemKind.PAYLOAD_TOO_LARGE && ctx.get(HttpLimits.BODY_LIMIT) instanceof Long limit) {
+            send(ctx, HttpLimits.tooLarge(limit));
+            return;
+        }
         String detail = kind == ProblemKind.PAYLOAD_TOO_LARGE ? "The request body is larger than allowed" : kind.title();
         send(ctx, Problem.of(kind, detail));
     }
 
     private void send(RoutingContext ctx, Problem problem) {
+        send(ctx, json, problem);
+    }
+
+    /** Ends the response with {@code problem} as its application/problem+json body. */
+    static void send(RoutingContext ctx, ObjectMapper json, Problem problem) {
         try {
             ctx.response().setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

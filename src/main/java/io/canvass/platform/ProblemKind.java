@@ -18,9 +18,11 @@ public enum ProblemKind {
     CONFLICT(409, "conflict", "Conflict"),
     STALE_VERSION(412, "stale-version", "The record was changed by someone else"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "The request cannot be processed"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL(500, "internal", "Internal error"),
     UNAVAILABLE(503, "unavailable", "Service temporarily unavailable");
 

@@ -35,6 +35,13 @@ public class ProblemMappers {
     private static final Map<Integer, ProblemKind> BY_STATUS = java.util.Arrays.stream(ProblemKind.values())
             .collect(Collectors.toMap(ProblemKind::status, k -> k, (first, second) -> first));
 
+    /**
+     * PostgreSQL data exceptions caused by a value a client sent: a character the database cannot
+     * store (22021, 22P05), a number out of range (22003), a date or time out of range or unreadable
+     * (22008, 22007).
+     */
+    private static final java.util.Set<String> REFUSED_VALUES = java.util.Set.of("22021", "22P05", "22003", "22008", "22007");
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Response.ResponseBuilder response = respond(e.problem());
@@ -66,16 +73,27 @@ public class ProblemMappers {
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
             com.fasterxml.jackson.databind.exc.ValueInstantiationException.class })
     public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof JsonInputRules.Refused refused) {
+            String field = refused.getPath().isEmpty() ? "body" : jsonPath(refused);
+            String message = refused.getOriginalMessage();
+            return respond(Problem.of(ProblemKind.VALIDATION, field + ": " + message,
+                    List.of(new Problem.FieldError(field, message)))).build();
+        }
         String detail = "The body is not valid JSON";
         List<Problem.FieldError> errors = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = jsonPath(mapping);
             detail = field + ": has the wrong type or format";
             errors = List.of(new Problem.FieldError(field, "has the wrong type or format"));
         }
         return respond(Problem.of(ProblemKind.MALFORMED_BODY, detail, errors)).build();
+    }
+
+    /** "contacts[0].name" for the value that failed. */
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
@@ -161,6 +179,11 @@ public class ProblemMappers {
             return respond(Problem.of(ProblemKind.CONFLICT, "The record refers to, or is referred to by, another record")).build();
         }
         if (state.startsWith("23") || "22P02".equals(state) || "22001".equals(state)) {
+            return respond(Problem.of(ProblemKind.VALIDATION, "A value is out of its allowed range or format")).build();
+        }
+        if (REFUSED_VALUES.contains(state)) {
+            // the boundary rules (StoredText, Dates, JsonInputRules, ParameterRules) should have named the field
+            LOG.warnf("Database refused a value the request checks let through: %s %s", state, pg.getMessage());
             return respond(Problem.of(ProblemKind.VALIDATION, "A value is out of its allowed range or format")).build();
         }
         if (state.startsWith("08") || state.startsWith("57P")) {

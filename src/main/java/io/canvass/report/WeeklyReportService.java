@@ -7,6 +7,7 @@ import io.canvass.kpi.KpiReport;
 import io.canvass.kpi.KpiService;
 import io.canvass.kpi.RepNumbers;
 import io.canvass.platform.Caller;
+import io.canvass.platform.Dates;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Ids;
 import io.canvass.platform.ProblemException;
@@ -91,9 +92,9 @@ public class WeeklyReportService {
                 if (w < 1 || start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) != w) {
                     throw ProblemException.invalid("week", "has no week " + w);
                 }
-                return start;
+                return Dates.check("week", start);
             }
-            return LocalDate.parse(week.trim()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            return Dates.check("week", LocalDate.parse(week.trim()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
         } catch (java.time.DateTimeException e) {
             throw ProblemException.invalid("week", "is not a week (2026-W48) or a date (2026-11-25)");
         }

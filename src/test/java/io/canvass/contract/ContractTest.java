@@ -251,7 +251,7 @@ class ContractTest {
         t.rep().as().get("/api/v1/contracts?customerId=" + customer).then().body("items.id", contains(id))
                 .body("items[0].renewalState", equalTo("UPCOMING"));
         t.rep().as().get("/api/v1/contracts?status=DRAFT&customerId=" + customer).then().body("items.size()", equalTo(0));
-        t.rep().as().get("/api/v1/contracts?status=NOPE").then().statusCode(404);
+        t.rep().as().get("/api/v1/contracts?status=NOPE").then().statusCode(400).body("errors[0].field", equalTo("status"));
         t.rep().as().get("/api/v1/contracts?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));
         Api.TestUser stranger = Api.user("REP", t.teamId());
         String base = "/api/v1/contracts/" + id;

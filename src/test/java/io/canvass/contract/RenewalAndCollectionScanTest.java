@@ -249,7 +249,7 @@ class RenewalAndCollectionScanTest {
         Api.manager(Api.team("elsewhere", null)).as().get(period).then().body("rows", hasSize(0));
         t.manager().as().get("/api/v1/collections/kpis?from=" + TODAY + "&to=" + TODAY.minusDays(1)).then()
                 .statusCode(400).body("errors.field", hasItem("to"));
-        t.manager().as().get("/api/v1/collections/kpis?groupBy=NOPE").then().statusCode(404);
+        t.manager().as().get("/api/v1/collections/kpis?groupBy=NOPE").then().statusCode(400).body("errors[0].field", equalTo("groupBy"));
     }
 
     static void pay(Api.TestUser rep, String contract, String instalment, String amount, LocalDate on) {

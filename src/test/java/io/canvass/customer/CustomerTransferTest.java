@@ -3,6 +3,7 @@ package io.canvass.customer;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.canvass.testing.Api;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CustomerTransferTest {
+
+    private static final String NUL = "\u0000";
 
     @Test
     void importCreatesValidRowsAndReportsTheRest() {
@@ -51,6 +54,35 @@ class CustomerTransferTest {
         Api.user("REP", team).as().contentType("text/csv").body("name,grade\nx,A\n").post("/api/v1/customers/import").then().statusCode(403);
         Api.manager(team).as().contentType("text/csv").body("foo,bar\nx,A\n").post("/api/v1/customers/import").then()
                 .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aNulInACsvRowIsThatRowsErrorAndTheOtherRowsAreImported() {
+        UUID team = Api.team("import", null);
+        Api.TestUser owner = Api.user("REP", team);
+        String good = Api.unique("导入客户");
+        String csv = "name,grade,notes,owner_email\n" + good + ",A,fine," + owner.email() + "\nba" + NUL + "d,B,," + owner.email() + "\n"
+                + Api.unique("c") + ",C,no" + NUL + "tes," + owner.email() + "\n";
+        Api.manager(team).as().contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/customers/import").then()
+                .statusCode(200)
+                .body("created", hasSize(1))
+                .body("created[0].name", equalTo(good))
+                .body("invalid", hasSize(2))
+                .body("invalid[0].row", equalTo(3))
+                .body("invalid[0].errors[0].field", equalTo("name"))
+                .body("invalid[0].errors[0].message", containsString("U+0000"))
+                .body("invalid[1].row", equalTo(4))
+                .body("invalid[1].errors[0].field", equalTo("notes"));
+    }
+
+    @Test
+    void aNulInACsvHeaderIsA400NamingTheColumn() {
+        Api.manager(Api.team("import", null)).as().contentType("text/csv").body("name,grade,no" + NUL + "tes\nx,A,y\n")
+                .post("/api/v1/customers/import").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", containsString("column 3"));
     }
 
     @Test

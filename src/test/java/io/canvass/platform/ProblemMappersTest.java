@@ -2,6 +2,7 @@ package io.canvass.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,17 @@ class ProblemMappersTest {
         assertEquals("5", response.getHeaderString("Retry-After"));
         Problem problem = (Problem) response.getEntity();
         assertEquals(ProblemKind.UNAVAILABLE.type(), problem.type());
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIsA400NotA500() {
+        for (String state : new String[] { "22021", "22P05", "22003", "22007", "22008" }) {
+            Response response = mappers.unexpected(new RuntimeException("insert failed",
+                    new PgException("invalid byte sequence for encoding \"UTF8\": 0x00", "ERROR", state, null)));
+            assertEquals(400, response.getStatus(), state);
+            Problem problem = (Problem) response.getEntity();
+            assertEquals(ProblemKind.VALIDATION.type(), problem.type(), state);
+        }
     }
 
     @Test
