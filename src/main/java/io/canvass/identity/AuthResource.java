@@ -149,7 +149,8 @@ public class AuthResource {
             @ExampleObject(name = "sign out", value = "{\"refreshToken\":\"rt_…\"}"),
             @ExampleObject(name = "cookie", description = "With " + DELIVERY_HEADER + ": cookie and the " + COOKIE + " cookie", value = "{}") }))
     @APIResponse(responseCode = "204", description = "Signed out",
-            headers = @Header(name = "Set-Cookie", description = "With " + DELIVERY_HEADER + ": cookie, clears the refresh cookie (Max-Age=0)",
+            headers = @Header(name = "Set-Cookie", description = "With " + DELIVERY_HEADER + ": cookie only, clears the refresh cookie: `" + COOKIE
+                    + "=; Path=" + COOKIE_PATH + "; Max-Age=0; …; HttpOnly; Secure; SameSite=Strict`",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<RestResponse<Void>> logout(

@@ -160,4 +160,16 @@ class RefreshCookieTest {
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/refresh").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", equalTo(List.of("refreshToken")));
     }
+
+    @Test
+    void theApiDocumentSaysHowToAskForTheCookie() {
+        for (String operation : new String[] { "login", "refresh", "logout" }) {
+            String path = "paths.'/api/v1/auth/" + operation + "'.post";
+            var post = given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200);
+            post.body(path + ".parameters.find { it.name == '" + DELIVERY + "' }.in", equalTo("header"))
+                    .body(path + ".description", containsString(COOKIE))
+                    .body(path + ".responses.'" + (operation.equals("logout") ? "204" : "200") + "'.headers.'Set-Cookie'.description",
+                            containsString("HttpOnly"));
+        }
+    }
 }
