@@ -90,7 +90,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Operation(summary = "Sign in with email and password",
-            description = "Returns a 15-minute access token and a single-use refresh token (30 days). Repeated failures for one account pause sign-in for it (429 with Retry-After).\n\n"
+            description = "Returns a 15-minute access token and a single-use refresh token (30 days by default). Repeated failures for one account pause sign-in for it (429 with Retry-After).\n\n"
                     + "Browser apps send `" + DELIVERY_HEADER + ": cookie`: the refresh token then comes only as an HttpOnly, Secure, SameSite=Strict cookie `"
                     + COOKIE + "` scoped to `" + COOKIE_PATH + "`, never in the body, so no script in the page can read it. API clients leave the header out "
                     + "(or send `body`) and get the refresh token in the body.")
@@ -130,7 +130,7 @@ public class AuthResource {
     public Uni<RestResponse<TokenPair>> refresh(
             @Parameter(description = DELIVERY_DOC, schema = @Schema(enumeration = { "cookie", "body" })) @RestHeader(DELIVERY_HEADER) String delivery,
             @Parameter(description = "The refresh token, for browser apps; read only with " + DELIVERY_HEADER + ": cookie") @RestCookie(COOKIE) String cookie,
-            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @Valid RefreshRequest request) {
         boolean cookieMode = cookieDelivery(delivery);
         String presented = presented(cookieMode, cookie, contentType, request);
@@ -156,7 +156,7 @@ public class AuthResource {
     public Uni<RestResponse<Void>> logout(
             @Parameter(description = DELIVERY_DOC, schema = @Schema(enumeration = { "cookie", "body" })) @RestHeader(DELIVERY_HEADER) String delivery,
             @Parameter(description = "The refresh token, for browser apps; read only with " + DELIVERY_HEADER + ": cookie") @RestCookie(COOKIE) String cookie,
-            @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @Valid RefreshRequest request) {
         boolean cookieMode = cookieDelivery(delivery);
         String presented = presented(cookieMode, cookie, contentType, request);
