@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App, refreshProfile } from './app';
-import { loadSession } from './auth/session';
+import { loadSession, upgradeStoredSession } from './auth/session';
 import { SessionExpiredError } from './api/problem';
 import { locale, pickLocale } from './i18n/i18n';
 import { cachedProfile, forgetProfile, me } from './me/profile';
@@ -19,9 +19,11 @@ async function start(): Promise<void> {
   render(<App />, document.getElementById('app')!);
   startSync();
   if (session) {
-    refreshProfile().catch((error) => {
-      if (error instanceof SessionExpiredError) void forgetProfile();
-    });
+    void upgradeStoredSession()
+      .then(refreshProfile)
+      .catch((error) => {
+        if (error instanceof SessionExpiredError) void forgetProfile();
+      });
   }
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);

@@ -2,6 +2,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { replayOutbox } from './outbox/replay';
+import { appPath } from './shared/links';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -85,5 +86,5 @@ self.addEventListener('notificationclick', (event) => {
 
 /** Only paths of this app, never another origin. */
 function safeLink(link: string | undefined): string {
-  return link && link.startsWith('/') && !link.startsWith('//') ? link : '/inbox';
+  return appPath(link) ?? '/inbox';
 }

@@ -1,4 +1,4 @@
-import { loadSession, refreshSession, saveTokens, endSession, type TokenPair } from '../auth/session';
+import { DELIVERY_HEADERS, loadSession, refreshSession, saveTokens, endSession, type TokenPair } from '../auth/session';
 import { OfflineError, SessionExpiredError, problemOf } from './problem';
 
 export interface Request {
@@ -71,17 +71,17 @@ async function send(path: string, request: Request, accessToken?: string): Promi
   }
 }
 
+/** Signs in; the refresh token stays in its HttpOnly cookie, only the access token is kept here. */
 export async function login(email: string, password: string): Promise<void> {
-  const response = await send('/api/v1/auth/login', { method: 'POST', body: { email, password } });
+  const response = await send('/api/v1/auth/login', { method: 'POST', body: { email, password }, headers: { ...DELIVERY_HEADERS } });
   if (!response.ok) throw await problemOf(response);
   await saveTokens((await response.json()) as TokenPair);
 }
 
-/** Revokes the refresh-token chain on the server (when reachable) and forgets the session here. */
+/** Revokes the refresh-token chain on the server and clears its cookie (when reachable), and forgets the session here. */
 export async function logout(): Promise<void> {
   const session = await loadSession();
-  if (session) {
-    await send('/api/v1/auth/logout', { method: 'POST', body: { refreshToken: session.refreshToken } }).catch(() => undefined);
-  }
+  const body = session?.refreshToken ? { refreshToken: session.refreshToken } : {};
+  await send('/api/v1/auth/logout', { method: 'POST', body, headers: { ...DELIVERY_HEADERS } }).catch(() => undefined);
   await endSession();
 }

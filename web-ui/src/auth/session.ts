@@ -2,19 +2,28 @@ import { deleteKey, readKey, writeKey } from '../platform/db';
 import { withLock } from '../platform/locks';
 import { OfflineError, problemOf } from '../api/problem';
 
-/** The token pair, kept in IndexedDB so a reload or a phone restart keeps the user signed in. */
+/**
+ * The session as this device keeps it in IndexedDB, so a reload or a phone restart (even offline) keeps
+ * the user signed in: only the short-lived access token. The refresh token never reaches page scripts: the
+ * server keeps it in an HttpOnly cookie sent only to /api/v1/auth, and login, refresh and logout ask for that
+ * with DELIVERY_HEADERS.
+ */
 export interface Session {
   accessToken: string;
-  refreshToken: string;
   /** epoch millis when the access token expires */
   expiresAt: number;
+  /** Only in a session stored before the cookie: traded once for the cookie, then gone. */
+  refreshToken?: string;
 }
 
+/** What login and refresh answer with cookie delivery: no refresh token in the body. */
 export interface TokenPair {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
 }
+
+/** Asks the auth endpoints to keep the refresh token in its HttpOnly cookie (and read it from there). */
+export const DELIVERY_HEADERS: Readonly<Record<string, string>> = { 'X-Refresh-Token-Delivery': 'cookie' };
 
 const KEY = 'session';
 const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('canvass-session');
@@ -25,7 +34,7 @@ export function loadSession(): Promise<Session | undefined> {
 }
 
 export async function saveTokens(tokens: TokenPair, now = Date.now()): Promise<Session> {
-  const session = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: now + tokens.expiresIn * 1000 };
+  const session: Session = { accessToken: tokens.accessToken, expiresAt: now + tokens.expiresIn * 1000 };
   await writeKey(KEY, session);
   return session;
 }
@@ -49,9 +58,10 @@ export function onSessionEnded(listener: () => void): () => void {
 }
 
 /**
- * Trades the refresh token for a new pair. Refresh tokens are single-use and replaying a spent one
- * revokes the whole chain, so refreshes are serialised across tabs and the service worker: inside
- * the lock, a session that another context already refreshed is simply used.
+ * Trades the refresh cookie for a new access token (and a new cookie). Refresh tokens are single-use and
+ * replaying a spent one revokes the whole chain, so refreshes are serialised across tabs and the service
+ * worker: inside the lock, a session that another context already refreshed is simply used. A session
+ * stored before the cookie sends its token once in the body; the answer moves it into the cookie.
  */
 export function refreshSession(staleAccessToken: string): Promise<Session | undefined> {
   return withLock('canvass-refresh', async () => {
@@ -62,8 +72,9 @@ export function refreshSession(staleAccessToken: string): Promise<Session | unde
     try {
       response = await fetch('/api/v1/auth/refresh', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refreshToken: current.refreshToken }),
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', ...DELIVERY_HEADERS },
+        body: JSON.stringify(current.refreshToken ? { refreshToken: current.refreshToken } : {}),
       });
     } catch {
       throw new OfflineError();
@@ -75,4 +86,10 @@ export function refreshSession(staleAccessToken: string): Promise<Session | unde
     }
     throw await problemOf(response);
   });
+}
+
+/** A session stored before the refresh cookie existed moves its refresh token into the cookie (when online). */
+export async function upgradeStoredSession(): Promise<void> {
+  const current = await loadSession();
+  if (current?.refreshToken) await refreshSession(current.accessToken).catch(() => undefined);
 }

@@ -6,12 +6,24 @@ import { formatDate } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
+import { mailtoHref, telHref } from '../shared/links';
 import { Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { channelLabel, daysSince, gradeLabel, stageLabel, type Customer, type TimelineEntry } from './model';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 const when = (iso: string) => formatDate(new Date(iso), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** A contact's phone or email as a tel:/mailto: link, or as text when it is not a plain number or address. */
+function ContactLink({ href, text, hint }: { href: string | undefined; text: string; hint?: string }) {
+  if (!href) return <span>{text}</span>;
+  return (
+    <a class="button secondary" href={href}>
+      {text}
+      {hint && <span class="visually-hidden"> · {hint}</span>}
+    </a>
+  );
+}
 
 /** One customer: contacts to call, the pending follow-up, an explained health score and the history. */
 export function CustomerDetailScreen({ id }: { id: string }) {
@@ -85,8 +97,8 @@ export function CustomerDetailScreen({ id }: { id: string }) {
                 {c.title && <span class="muted"> · {c.title}</span>}
                 {c.decisionRole && <span class="muted"> · {t(`role.contact.${c.decisionRole}` as MessageKey)}</span>}
                 <div class="actions">
-                  {c.phone && <a class="button secondary" href={`tel:${c.phone.replace(/\s+/g, '')}`} >{c.phone}<span class="visually-hidden"> · {t('customer.call', { name: c.name })}</span></a>}
-                  {c.email && <a class="button secondary" href={`mailto:${c.email}`}>{c.email}</a>}
+                  {c.phone && <ContactLink href={telHref(c.phone)} text={c.phone} hint={t('customer.call', { name: c.name })} />}
+                  {c.email && <ContactLink href={mailtoHref(c.email)} text={c.email} />}
                 </div>
               </li>
             ))}

@@ -370,6 +370,7 @@ export const en = {
   'contract.term': 'Term',
   'contract.productLines': 'Product lines',
   'contract.documents': 'Documents',
+  'link.newTab': 'opens in a new tab',
   'contract.plan': 'Collection plan',
   'contract.planned': 'Planned',
   'contract.difference': 'Value not covered by the plan',

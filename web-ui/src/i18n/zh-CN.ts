@@ -372,6 +372,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'contract.term': '合同期',
   'contract.productLines': '产品线',
   'contract.documents': '合同文件',
+  'link.newTab': '在新标签页中打开',
   'contract.plan': '回款计划',
   'contract.planned': '计划回款',
   'contract.difference': '合同金额与计划差额',

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { dayFromToday } from '../customers/model';
@@ -6,6 +7,7 @@ import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { me } from '../me/profile';
 import { followLink } from '../platform/router';
+import { ExternalLink } from '../shared/ExternalLink';
 import { Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
 import { daysToEnd } from './ContractsScreen';
@@ -61,7 +63,7 @@ export function ContractDetailScreen({ id }: { id: string }) {
         <dt>{t('contract.term')}</dt><dd>{day(c.startsOn)} – {day(c.endsOn)}</dd>
         {c.productLines.length > 0 && (<><dt>{t('contract.productLines')}</dt><dd>{c.productLines.join('、')}</dd></>)}
         {c.churnReason && (<><dt>{t('contract.churnReason')}</dt><dd>{c.churnReason}</dd></>)}
-        {!!c.documents?.length && (<><dt>{t('contract.documents')}</dt><dd>{c.documents.map((d) => (d.url ? <a key={d.name} href={d.url}>{d.name} </a> : <span key={d.name}>{d.name} </span>))}</dd></>)}
+        {!!c.documents?.length && (<><dt>{t('contract.documents')}</dt><dd>{c.documents.map((d, i) => <Fragment key={i}>{i > 0 && ' '}<ExternalLink url={d.url}>{d.name}</ExternalLink></Fragment>)}</dd></>)}
       </dl>
       {c.successorId && <p><a href={`/contracts/${c.successorId}`} onClick={followLink} class="button secondary">{t('contract.successor')}</a></p>}
 

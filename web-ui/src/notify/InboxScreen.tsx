@@ -3,6 +3,7 @@ import { formatDate } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { followLink, navigate } from '../platform/router';
+import { appPath } from '../shared/links';
 import { EmptyState, Screen } from '../shell/Screen';
 import { inbox, markAllRead, markRead, refreshUnread, type Notification } from './notify';
 
@@ -32,7 +33,7 @@ export function InboxScreen() {
       await markRead(item.id).catch(() => undefined);
       void refreshUnread();
     }
-    navigate(item.link);
+    navigate(appPath(item.link) ?? '/inbox');
   }
 
   async function readAll() {
@@ -56,7 +57,7 @@ export function InboxScreen() {
         <ul class="inbox" aria-label={t('inbox.title')}>
           {items.map((item) => (
             <li key={item.id} class={item.readAt ? 'read' : 'unread'}>
-              <a href={item.link} onClick={(event) => (event.preventDefault(), void open(item))}>
+              <a href={appPath(item.link) ?? '/inbox'} onClick={(event) => (event.preventDefault(), void open(item))}>
                 <span class="title">
                   {!item.readAt && <span class="visually-hidden">{t('inbox.unread')} </span>}
                   {item.title}

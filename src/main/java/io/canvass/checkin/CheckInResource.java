@@ -1,5 +1,6 @@
 package io.canvass.checkin;
 
+import io.canvass.platform.ImageUpload;
 import io.canvass.platform.Idempotency;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
@@ -140,8 +141,7 @@ public class CheckInResource {
     @APIResponse(responseCode = "200", description = "The image")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> getPhoto(@RestPath UUID id) {
-        return service.photo(id).map(photo -> Response.ok(photo.bytes, photo.contentType)
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400").build());
+        return service.photo(id).map(photo -> ImageUpload.serve("checkin-" + id, photo.contentType, photo.bytes));
     }
 
     @POST

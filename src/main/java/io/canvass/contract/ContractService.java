@@ -12,6 +12,7 @@ import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.WebUrl;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -317,7 +318,7 @@ public class ContractService {
                                                 k.number, plain(k), k.currency, List.of(k.productLines), k.startsOn, k.endsOn,
                                                 ChronoUnit.DAYS.between(today, k.endsOn), k.status, k.renewalState,
                                                 expiredUndecided(k, today), k.successorId, k.predecessorId, k.churnReason,
-                                                k.terminationReason, k.documents == null ? List.of() : k.documents.items(), k.evaluationOpenedOn, k.renewalActedAt,
+                                                k.terminationReason, shownDocuments(k), k.evaluationOpenedOn, k.renewalActedAt,
                                                 k.renewalDecidedAt, k.createdAt, k.version, plan, payments,
                                                 history.stream().map(e -> new ContractView.EventView(e.at, e.actorId, e.kind, e.detail)).toList(),
                                                 fired.stream().map(a -> new ContractView.AlertView(a.kind, a.recipientId, a.windowDays,
@@ -368,6 +369,17 @@ public class ContractService {
 
     private static String[] lines(List<String> lines) {
         return lines == null ? new String[0] : lines.stream().map(String::trim).filter(l -> !l.isEmpty()).distinct().toArray(String[]::new);
+    }
+
+    /** The documents as shown: a link stored before links had to be web addresses is left out, the name kept. */
+    private static List<Contract.Document> shownDocuments(Contract k) {
+        if (k.documents == null) {
+            return List.of();
+        }
+        return k.documents.items().stream()
+                .map(d -> d.url() == null || WebUrl.Validator.isWebUrl(d.url()) ? d
+                        : new Contract.Document(d.name(), null, d.kind(), d.signedOn()))
+                .toList();
     }
 
     private static Contract.Documents documents(List<ContractRequests.Document> docs) {

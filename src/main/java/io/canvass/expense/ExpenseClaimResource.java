@@ -208,8 +208,7 @@ public class ExpenseClaimResource {
     @APIResponse(responseCode = "200", description = "The image")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> receipt(@RestPath UUID id, @RestPath UUID receiptId) {
-        return service.receipt(id, receiptId).map(r -> Response.ok(r.bytes, r.contentType)
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400").build());
+        return service.receipt(id, receiptId).map(r -> ImageUpload.serve("receipt-" + receiptId, r.contentType, r.bytes));
     }
 
     @DELETE

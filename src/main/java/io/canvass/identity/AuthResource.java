@@ -1,5 +1,7 @@
 package io.canvass.identity;
 
+import io.canvass.platform.ProblemException;
+import io.canvass.platform.ProblemKind;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -13,16 +15,23 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/auth")
 @Tag(name = "Authentication")
@@ -32,12 +41,33 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+    /** The request header with which a browser app asks for its refresh token as a cookie ({@code cookie}) rather than in the body. */
+    public static final String DELIVERY_HEADER = "X-Refresh-Token-Delivery";
+
+    /** The refresh token's cookie; the __Secure- prefix makes browsers refuse it unless it is Secure and set over https. */
+    public static final String COOKIE = "__Secure-canvass-refresh";
+
+    /** Sent back only to the auth endpoints (refresh, logout), never to the rest of the API or the app's pages. */
+    public static final String COOKIE_PATH = "/api/v1/auth";
+
+    static final String DELIVERY_DOC = "`cookie`: the refresh token travels only in the HttpOnly `" + COOKIE + "` cookie (browser apps); "
+            + "`body` or absent: in the JSON body (API clients)";
+
+    static final String SET_COOKIE_DOC = "With " + DELIVERY_HEADER + ": cookie only: `" + COOKIE + "=…; Path=" + COOKIE_PATH
+            + "; Max-Age=2592000; HttpOnly; Secure; SameSite=Strict`";
+
+    static final String BODY_EXAMPLE = "{\"accessToken\":\"eyJ…\",\"tokenType\":\"Bearer\",\"expiresIn\":900,\"refreshToken\":\"rt_…\"}";
+
+    static final String COOKIE_EXAMPLE = "{\"accessToken\":\"eyJ…\",\"tokenType\":\"Bearer\",\"expiresIn\":900}";
+
     private final AuthService auth;
     private final TokenService tokens;
+    private final AuthConfig config;
 
-    public AuthResource(AuthService auth, TokenService tokens) {
+    public AuthResource(AuthService auth, TokenService tokens, AuthConfig config) {
         this.auth = auth;
         this.tokens = tokens;
+        this.config = config;
     }
 
     @RegisterForReflection
@@ -46,7 +76,8 @@ public class AuthResource {
     }
 
     @RegisterForReflection
-    public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    public record RefreshRequest(
+            @Size(max = 200) @Schema(description = "Required unless the refresh token comes in its cookie (" + DELIVERY_HEADER + ": cookie)") String refreshToken) {
     }
 
     @RegisterForReflection
@@ -59,34 +90,80 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Operation(summary = "Sign in with email and password",
-            description = "Returns a 15-minute access token and a single-use refresh token. Repeated failures for one account pause sign-in for it (429 with Retry-After).")
+            description = "Returns a 15-minute access token and a single-use refresh token (30 days by default). Repeated failures pause sign-in to that account from the client address they come from, and past a ceiling from every address that failed, never from an address that has not (429 with Retry-After).\n\n"
+                    + "Browser apps send `" + DELIVERY_HEADER + ": cookie`: the refresh token then comes only as an HttpOnly, Secure, SameSite=Strict cookie `"
+                    + COOKIE + "` scoped to `" + COOKIE_PATH + "`, never in the body, so no script in the page can read it. API clients leave the header out "
+                    + "(or send `body`) and get the refresh token in the body.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "demo rep", value = "{\"email\":\"li.na@demo.canvass.io\",\"password\":\"canvass-demo\"}")))
-    @APIResponse(responseCode = "200", description = "Signed in")
+    @APIResponse(responseCode = "200", description = "Signed in",
+            headers = @Header(name = "Set-Cookie", description = SET_COOKIE_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class), examples = {
+                    @ExampleObject(name = "body delivery", value = BODY_EXAMPLE),
+                    @ExampleObject(name = "cookie delivery", description = "With " + DELIVERY_HEADER + ": cookie; the refresh token is in Set-Cookie", value = COOKIE_EXAMPLE) }))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
-    public Uni<TokenPair> login(@Valid @NotNull LoginRequest request) {
-        return auth.login(request.email(), request.password());
+    public Uni<RestResponse<TokenPair>> login(
+            @Parameter(description = DELIVERY_DOC, schema = @Schema(enumeration = { "cookie", "body" })) @RestHeader(DELIVERY_HEADER) String delivery,
+            @Valid @NotNull LoginRequest request) {
+        boolean cookie = cookieDelivery(delivery);
+        return auth.login(request.email(), request.password())
+                .map(pair -> deliver(cookie, pair));
     }
 
     @POST
     @Path("/refresh")
     @Operation(summary = "Trade a refresh token for a new token pair",
-            description = "The presented refresh token is spent. Presenting a spent token again revokes its whole chain.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "refresh", value = "{\"refreshToken\":\"rt_…\"}")))
-    @APIResponse(responseCode = "200", description = "New tokens")
+            description = "The presented refresh token is spent. Presenting a spent token again revokes its whole chain.\n\n"
+                    + "API clients send the refresh token in the body. Browser apps send `" + DELIVERY_HEADER + ": cookie` with a JSON body (`{}`): the token is "
+                    + "read from the `" + COOKIE + "` cookie and the next one comes back only as that cookie. The cookie is never read without the header, "
+                    + "and it is SameSite=Strict, so another site cannot make a browser refresh.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "refresh", value = "{\"refreshToken\":\"rt_…\"}"),
+            @ExampleObject(name = "cookie", description = "With " + DELIVERY_HEADER + ": cookie and the " + COOKIE + " cookie", value = "{}") }))
+    @APIResponse(responseCode = "200", description = "New tokens",
+            headers = @Header(name = "Set-Cookie", description = SET_COOKIE_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class), examples = {
+                    @ExampleObject(name = "body delivery", value = BODY_EXAMPLE),
+                    @ExampleObject(name = "cookie delivery", value = COOKIE_EXAMPLE) }))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    public Uni<TokenPair> refresh(@Valid @NotNull RefreshRequest request) {
-        return tokens.refresh(request.refreshToken());
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Uni<RestResponse<TokenPair>> refresh(
+            @Parameter(description = DELIVERY_DOC, schema = @Schema(enumeration = { "cookie", "body" })) @RestHeader(DELIVERY_HEADER) String delivery,
+            @Parameter(description = "The refresh token, for browser apps; read only with " + DELIVERY_HEADER + ": cookie") @RestCookie(COOKIE) String cookie,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Valid RefreshRequest request) {
+        boolean cookieMode = cookieDelivery(delivery);
+        String presented = presented(cookieMode, cookie, contentType, request);
+        if (presented == null) {
+            return Uni.createFrom().failure(ProblemException.unauthorized("No refresh token; sign in again"));
+        }
+        return tokens.refresh(presented)
+                .map(pair -> deliver(cookieMode, pair));
     }
 
     @POST
     @Path("/logout")
-    @ResponseStatus(204)
-    @Operation(summary = "Sign out", description = "Revokes the refresh-token chain; access tokens already issued expire on their own.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "sign out", value = "{\"refreshToken\":\"rt_…\"}")))
-    @APIResponse(responseCode = "204", description = "Signed out")
-    public Uni<Void> logout(@Valid @NotNull RefreshRequest request) {
-        return tokens.revokeChain(request.refreshToken());
+    @Operation(summary = "Sign out", description = "Revokes the refresh-token chain; access tokens already issued expire on their own. "
+            + "With " + DELIVERY_HEADER + ": cookie the chain of the `" + COOKIE + "` cookie is revoked and the cookie cleared.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "sign out", value = "{\"refreshToken\":\"rt_…\"}"),
+            @ExampleObject(name = "cookie", description = "With " + DELIVERY_HEADER + ": cookie and the " + COOKIE + " cookie", value = "{}") }))
+    @APIResponse(responseCode = "204", description = "Signed out",
+            headers = @Header(name = "Set-Cookie", description = "With " + DELIVERY_HEADER + ": cookie only, clears the refresh cookie: `" + COOKIE
+                    + "=; Path=" + COOKIE_PATH + "; Max-Age=0; …; HttpOnly; Secure; SameSite=Strict`",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Uni<RestResponse<Void>> logout(
+            @Parameter(description = DELIVERY_DOC, schema = @Schema(enumeration = { "cookie", "body" })) @RestHeader(DELIVERY_HEADER) String delivery,
+            @Parameter(description = "The refresh token, for browser apps; read only with " + DELIVERY_HEADER + ": cookie") @RestCookie(COOKIE) String cookie,
+            @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Valid RefreshRequest request) {
+        boolean cookieMode = cookieDelivery(delivery);
+        String presented = presented(cookieMode, cookie, contentType, request);
+        Uni<Void> revoked = presented == null ? Uni.createFrom().voidItem() : tokens.revokeChain(presented);
+        return revoked.map(v -> cookieMode
+                ? RestResponse.ResponseBuilder.<Void> noContent().header(HttpHeaders.SET_COOKIE, clearedCookie()).build()
+                : RestResponse.<Void> noContent());
     }
 
     @POST
@@ -116,5 +193,58 @@ public class AuthResource {
             @RestForm("client_id") @NotBlank @Size(max = 100) String clientId,
             @RestForm("client_secret") @NotBlank @Size(max = 200) String clientSecret) {
         return auth.clientCredentials(clientId, clientSecret);
+    }
+
+    /** Whether the caller asked for the refresh token as a cookie; 400 for a value other than cookie or body. */
+    private static boolean cookieDelivery(String delivery) {
+        if (delivery == null || delivery.isBlank() || delivery.trim().equalsIgnoreCase("body")) {
+            return false;
+        }
+        if (delivery.trim().equalsIgnoreCase("cookie")) {
+            return true;
+        }
+        throw ProblemException.invalid(DELIVERY_HEADER, "must be cookie or body");
+    }
+
+    /**
+     * The refresh token of a refresh or sign-out. From the body unless the caller uses the cookie; in
+     * cookie mode a token still in the body (a browser that signed in before cookies) wins, and the
+     * request must be JSON, which a form on another site cannot send.
+     */
+    private static String presented(boolean cookieMode, String cookie, String contentType, RefreshRequest request) {
+        String inBody = request == null || request.refreshToken() == null || request.refreshToken().isBlank() ? null : request.refreshToken();
+        if (!cookieMode) {
+            if (inBody == null) {
+                throw ProblemException.invalid("refreshToken", "must not be blank");
+            }
+            return inBody;
+        }
+        if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+        }
+        if (inBody != null) {
+            return inBody;
+        }
+        return cookie == null || cookie.isBlank() ? null : cookie;
+    }
+
+    /** The pair as asked: all in the body, or the refresh token only in its cookie. */
+    private RestResponse<TokenPair> deliver(boolean cookieMode, TokenPair pair) {
+        if (!cookieMode || pair.refreshToken() == null) {
+            return RestResponse.ok(pair);
+        }
+        TokenPair withoutRefresh = new TokenPair(pair.accessToken(), pair.tokenType(), pair.expiresIn(), null);
+        return RestResponse.ResponseBuilder.ok(withoutRefresh)
+                .header(HttpHeaders.SET_COOKIE, refreshCookie(pair.refreshToken()))
+                .build();
+    }
+
+    private String refreshCookie(String refreshToken) {
+        return COOKIE + "=" + refreshToken + "; Path=" + COOKIE_PATH + "; Max-Age=" + config.refreshTokenTtl().toSeconds()
+                + "; HttpOnly; Secure; SameSite=Strict";
+    }
+
+    private static String clearedCookie() {
+        return COOKIE + "=; Path=" + COOKIE_PATH + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict";
     }
 }

@@ -7,10 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What a successful sign-in or refresh returns. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "Tokens: send accessToken as 'Authorization: Bearer …'; trade refreshToken for a new pair before it expires")
+@Schema(description = "Tokens: send accessToken as 'Authorization: Bearer …'; trade the refresh token for a new pair before it expires")
 public record TokenPair(
         @Schema(description = "Short-lived JWT for the Authorization header") String accessToken,
         @Schema(description = "Always Bearer", example = "Bearer") String tokenType,
         @Schema(description = "Seconds until the access token expires", example = "900") long expiresIn,
-        @Schema(description = "Opaque, single-use refresh token; absent for service accounts") String refreshToken) {
+        @Schema(description = "Opaque, single-use refresh token; absent for service accounts, and with X-Refresh-Token-Delivery: cookie (it is then only in the HttpOnly cookie)") String refreshToken) {
 }

@@ -35,13 +35,14 @@ public class FallbackRoutes {
 
     /**
      * The web app's own pages (/today, /customers/…) are routes of the client: they get the app's
-     * index, which the client then routes. Never under /api or /q, and never for files.
+     * index, which the client then routes. Never under /api or /q, never for files, and never for the
+     * dev server's modules (/@vite/client, /@id/…), which must reach Vite in dev mode.
      */
     private void appPage(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
         if (path.equals("/") || path.startsWith("/api/") || path.startsWith("/q/") || path.equals("/api") || path.equals("/q")
-                || last.contains(".")) {
+                || path.startsWith("/@") || last.contains(".")) {
             ctx.next();
             return;
         }

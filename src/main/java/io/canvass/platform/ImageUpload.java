@@ -1,5 +1,9 @@
 package io.canvass.platform;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 /**
  * Rules for an uploaded image (a check-in photo, an expense receipt): not empty, not larger than
  * the feature's limit (413), and a JPEG, PNG or WebP as its own first bytes show, sent with that
@@ -48,9 +52,33 @@ public final class ImageUpload {
         return null;
     }
 
+    /**
+     * An uploaded image served back: with its stored type, shown inline under a name made from its record's
+     * id, and cached privately. A stored type that is not one of the accepted image types (never written
+     * by {@link #check}) goes out as an octet-stream attachment, so stored bytes are never rendered as a page;
+     * {@link SecurityHeaders} adds nosniff.
+     *
+     * @param name the file name without extension, e.g. "receipt-" + id; anything but letters, digits, '.', '_' and '-' is replaced
+     */
+    public static Response serve(String name, String storedType, byte[] bytes) {
+        String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        String extension = storedType == null ? null : switch (storedType) {
+            case "image/jpeg" -> "jpg";
+            case "image/png" -> "png";
+            case "image/webp" -> "webp";
+            default -> null;
+        };
+        var response = extension == null
+                ? Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + safeName + "\"")
+                : Response.ok(bytes, storedType)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + safeName + "." + extension + "\"");
+        return response.header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400").build();
+    }
+
     /** The media type of a Content-Type header without its parameters (image/png; q=1 → image/png). */
     public static String mediaType(String contentType) {
-        jakarta.ws.rs.core.MediaType type = jakarta.ws.rs.core.MediaType.valueOf(contentType);
+        MediaType type = MediaType.valueOf(contentType);
         return type.getType() + "/" + type.getSubtype();
     }
 }

@@ -256,7 +256,10 @@ class CheckInTest {
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
         given().auth().oauth2(rep.token()).contentType("image/png").body(png).put("/api/v1/checkins/" + id + "/photo").then().statusCode(204);
         byte[] back = given().auth().oauth2(rep.token()).get("/api/v1/checkins/" + id + "/photo").then()
-                .statusCode(200).contentType("image/png").extract().asByteArray();
+                .statusCode(200).contentType("image/png")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"checkin-" + id + ".png\"")
+                .extract().asByteArray();
         assertEquals(png.length, back.length);
         rep.as().get("/api/v1/checkins/" + id).then().body("hasPhoto", equalTo(true));
 

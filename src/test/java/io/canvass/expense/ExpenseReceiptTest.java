@@ -47,6 +47,8 @@ class ExpenseReceiptTest {
         Expenses.receipt(t.rep(), id).then().statusCode(409);
         for (Api.TestUser viewer : new Api.TestUser[] { t.rep(), t.manager(), finance }) {
             byte[] back = given().auth().oauth2(viewer.token()).get(location).then().statusCode(200).contentType("image/png")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Disposition", "inline; filename=\"receipt-" + location.substring(location.lastIndexOf('/') + 1) + ".png\"")
                     .extract().asByteArray();
             assertArrayEquals(Expenses.PNG, back);
         }

@@ -1,6 +1,7 @@
 package io.canvass.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -8,10 +9,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 
-/** A phone-sized browser context on the running app, fresh for each test (its own storage). */
+/**
+ * A phone-sized browser context on the running app, fresh for each test (its own storage). Every test also
+ * checks that the browser reported no violation of the app's Content-Security-Policy or Permissions-Policy.
+ */
 abstract class BrowserTest {
 
     @TestHTTPResource("/")
@@ -20,6 +26,9 @@ abstract class BrowserTest {
     BrowserContext context;
     Page page;
 
+    /** What the browser said on the console about a violated or malformed security policy. */
+    final List<String> policyReports = new CopyOnWriteArrayList<>();
+
     Page open(String browserLocale) {
         context = Chromium.browser().newContext(new Browser.NewContextOptions()
                 .setBaseURL(root.toString())
@@ -27,6 +36,11 @@ abstract class BrowserTest {
                 .setViewportSize(390, 844)
                 .setHasTouch(true));
         context.setDefaultTimeout(15_000);
+        context.onConsoleMessage(message -> {
+            if (isPolicyReport(message.text())) {
+                policyReports.add(message.text());
+            }
+        });
         page = context.newPage();
         return page;
     }
@@ -36,6 +50,22 @@ abstract class BrowserTest {
         if (context != null) {
             context.close();
         }
+        assertEquals(List.of(), policyReports, "the app runs without breaking its Content-Security-Policy or Permissions-Policy");
+    }
+
+    /** The refresh token's cookie, which only the browser holds (HttpOnly). */
+    static final String REFRESH_COOKIE = "__Secure-canvass-refresh";
+
+    /** The refresh cookie as the browser keeps it for the auth endpoints, or null. */
+    com.microsoft.playwright.options.Cookie refreshCookie() {
+        return context.cookies(root.toString() + "api/v1/auth/refresh").stream()
+                .filter(c -> c.name.equals(REFRESH_COOKIE)).findFirst().orElse(null);
+    }
+
+    static boolean isPolicyReport(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("content security policy") || lower.contains("content-security-policy")
+                || lower.contains("permissions-policy") || lower.contains("permissions policy");
     }
 
     /** Signs in through the login screen and waits for Today. */

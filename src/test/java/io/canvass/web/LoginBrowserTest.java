@@ -8,7 +8,9 @@ import com.microsoft.playwright.options.AriaRole;
 import io.canvass.web.Accounts.Account;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -105,39 +107,40 @@ class LoginBrowserTest extends BrowserTest {
         assertThat(secondTab.getByText("Hello, " + emma.displayName())).isVisible();
 
         // The server no longer accepts the stored access token: both tabs reload at once, both get a 401.
-        String spentRefreshToken = page.evaluate("""
+        String spentCookie = refreshCookie().value;
+        List<String> refreshes = new CopyOnWriteArrayList<>();
+        context.onRequestFinished(request -> {
+            if (request.url().endsWith("/api/v1/auth/refresh")) {
+                refreshes.add(request.method());
+            }
+        });
+        page.evaluate("""
                 () => new Promise((resolve, reject) => {
                   const open = indexedDB.open('canvass');
                   open.onsuccess = () => {
                     const tx = open.result.transaction('kv', 'readwrite');
                     const kv = tx.objectStore('kv');
                     const get = kv.get('session');
-                    let refreshToken;
-                    get.onsuccess = () => {
-                      refreshToken = get.result.refreshToken;
-                      kv.put({ ...get.result, accessToken: 'expired' }, 'session');
-                    };
-                    tx.oncomplete = () => resolve(refreshToken);
+                    get.onsuccess = () => kv.put({ ...get.result, accessToken: 'expired' }, 'session');
+                    tx.oncomplete = () => resolve(true);
                     tx.onerror = reject;
                   };
-                })""").toString();
+                })""");
         page.reload();
         secondTab.reload();
 
-        // Each tab's start-up reads the profile: 401, refresh (once, under the shared lock), retry.
-        page.waitForCondition(() -> {
-            Map<?, ?> stored = storedSession(page);
-            return stored != null && !spentRefreshToken.equals(stored.get("refreshToken"));
-        });
+        // Each tab's start-up reads the profile: 401, refresh with the cookie (once, under the shared lock), retry.
+        page.waitForCondition(() -> refreshCookie() != null && !spentCookie.equals(refreshCookie().value));
         assertThat(page.getByText("Hello, " + emma.displayName())).isVisible();
         assertThat(secondTab.getByText("Hello, " + emma.displayName())).isVisible();
         assertThat(page).hasURL(Pattern.compile("/today$"));
         assertThat(secondTab).hasURL(Pattern.compile("/today$"));
         Map<?, ?> refreshed = storedSession(page);
         org.junit.jupiter.api.Assertions.assertNotEquals("expired", refreshed.get("accessToken"));
-        // One refresh happened, so the chain is intact and the new refresh token still works.
-        given().contentType(ContentType.JSON)
-                .body(Map.of("refreshToken", refreshed.get("refreshToken")))
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("POST"), refreshes, "one refresh for both tabs");
+        // The chain is intact: the cookie the browser now holds still works.
+        given().contentType(ContentType.JSON).header("X-Refresh-Token-Delivery", "cookie")
+                .cookie(REFRESH_COOKIE, refreshCookie().value).body("{}")
                 .post("/api/v1/auth/refresh")
                 .then().statusCode(200);
     }
@@ -148,15 +151,16 @@ class LoginBrowserTest extends BrowserTest {
         open("en-US");
         signIn(emma);
         goTo("Me");
-        String refreshToken = storedSession(page).get("refreshToken").toString();
+        String refreshToken = refreshCookie().value;
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 
         assertThat(heading()).hasText("Sign in");
+        org.junit.jupiter.api.Assertions.assertNull(refreshCookie(), "the browser no longer holds the refresh cookie");
         page.reload();
         assertThat(heading()).hasText("Sign in");
-        given().contentType(ContentType.JSON)
-                .body(Map.of("refreshToken", refreshToken))
+        given().contentType(ContentType.JSON).header("X-Refresh-Token-Delivery", "cookie")
+                .cookie(REFRESH_COOKIE, refreshToken).body("{}")
                 .post("/api/v1/auth/refresh")
                 .then().statusCode(401);
     }

@@ -58,6 +58,47 @@ class OfflineBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anOfflineReloadWithAnExpiredAccessTokenStaysSignedInAndSyncsThroughTheCookieWhenBackOnline() {
+        Account rep = Accounts.create("REP", "en");
+        String token = Accounts.token(rep);
+        open("en-US");
+        signIn(rep);
+        waitForServiceWorker();
+        String cookieBefore = refreshCookie().value;
+
+        goOffline();
+        // the access token ran out while the phone was offline; only the cookie can get a new one
+        page.evaluate("""
+                () => new Promise((resolve, reject) => {
+                  const open = indexedDB.open('canvass');
+                  open.onsuccess = () => {
+                    const tx = open.result.transaction('kv', 'readwrite');
+                    const kv = tx.objectStore('kv');
+                    const get = kv.get('session');
+                    get.onsuccess = () => kv.put({ ...get.result, accessToken: 'expired', expiresAt: 0 }, 'session');
+                    tx.oncomplete = () => resolve(true);
+                    tx.onerror = reject;
+                  };
+                })""");
+        page.reload();
+
+        assertThat(heading()).hasText("Today");
+        assertThat(page.getByText("Hello, " + rep.displayName())).isVisible();
+        goTo("Me");
+        page.getByLabel("Name").fill("Emma after the tunnel");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(syncState()).hasText("1 waiting to sync");
+
+        goOnline();
+
+        assertThat(syncState()).hasText("Online");
+        page.waitForCondition(() -> "Emma after the tunnel".equals(
+                given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200).extract().path("displayName")));
+        assertTrue(!cookieBefore.equals(refreshCookie().value), "the access token was renewed through the refresh cookie");
+        assertTrue(!"expired".equals(LoginBrowserTest.storedSession(page).get("accessToken")), "a fresh access token is kept");
+    }
+
+    @Test
     void coachingProgressAndANoteMadeOfflineAreSentOnceWhenBackOnline() {
         Account rep = Accounts.create("REP", "en");
         Account manager = Accounts.create("MANAGER", "en");

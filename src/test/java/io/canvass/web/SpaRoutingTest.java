@@ -33,6 +33,15 @@ class SpaRoutingTest {
     }
 
     @Test
+    void devServerModulesAreNeverAnsweredWithTheApp() {
+        // in dev mode Vite serves these; the index in their place is HTML where the browser wants a module
+        for (String module : new String[] { "/@vite/client", "/@vite/env", "/@id/virtual:pwa-register" }) {
+            String body = given().urlEncodingEnabled(false).get(module).then().extract().asString();
+            org.junit.jupiter.api.Assertions.assertFalse(body.contains("<div id=\"app\">"), module + " must not be answered with the app's index");
+        }
+    }
+
+    @Test
     void unknownApiPathStaysA404Problem() {
         given().accept("text/html")
                 .get("/api/v1/nope")
