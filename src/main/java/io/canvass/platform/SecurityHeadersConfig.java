@@ -3,7 +3,7 @@ package io.canvass.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The browser security policy of the web app's pages (see src/docs/security-web.md). */
+/** The browser security policy of the web app's pages (see src/docs/security.md). */
 @ConfigMapping(prefix = "canvass.http.security")
 public interface SecurityHeadersConfig {
 
