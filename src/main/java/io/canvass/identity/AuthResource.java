@@ -1,7 +1,6 @@
 package io.canvass.identity;
 
 import io.canvass.platform.ProblemException;
-import io.canvass.platform.ProblemKind;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -62,12 +61,12 @@ public class AuthResource {
 
     private final AuthService auth;
     private final TokenService tokens;
-    private final AuthConfig config;
+    private final RefreshTokenDelivery tokenDelivery;
 
-    public AuthResource(AuthService auth, TokenService tokens, AuthConfig config) {
+    public AuthResource(AuthService auth, TokenService tokens, RefreshTokenDelivery tokenDelivery) {
         this.auth = auth;
         this.tokens = tokens;
-        this.config = config;
+        this.tokenDelivery = tokenDelivery;
     }
 
     @RegisterForReflection
@@ -105,9 +104,9 @@ public class AuthResource {
     public Uni<RestResponse<TokenPair>> login(
             @Parameter(description = DELIVERY_DOC, schema = @Schema(enumeration = { "cookie", "body" })) @RestHeader(DELIVERY_HEADER) String delivery,
             @Valid @NotNull LoginRequest request) {
-        boolean cookie = cookieDelivery(delivery);
+        boolean cookie = RefreshTokenDelivery.asCookie(delivery);
         return auth.login(request.email(), request.password())
-                .map(pair -> deliver(cookie, pair));
+                .map(pair -> tokenDelivery.deliver(cookie, pair));
     }
 
     @POST
@@ -132,18 +131,18 @@ public class AuthResource {
             @Parameter(description = "The refresh token, for browser apps; read only with " + DELIVERY_HEADER + ": cookie") @RestCookie(COOKIE) String cookie,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @Valid RefreshRequest request) {
-        boolean cookieMode = cookieDelivery(delivery);
-        String presented = presented(cookieMode, cookie, contentType, request);
+        boolean cookieMode = RefreshTokenDelivery.asCookie(delivery);
+        String presented = RefreshTokenDelivery.presented(cookieMode, cookie, contentType, request);
         if (presented == null) {
             return Uni.createFrom().failure(ProblemException.unauthorized("No refresh token; sign in again"));
         }
         return tokens.refresh(presented)
-                .map(pair -> deliver(cookieMode, pair));
+                .map(pair -> tokenDelivery.deliver(cookieMode, pair));
     }
 
     @POST
     @Path("/logout")
-    @Operation(summary = "Sign out", description = "Revokes the refresh-token chain; access tokens already issued expire on their own. "
+    @Operation(summary = "Sign out", description = "Revokes the refresh-token chain and the access tokens issued along it (at once on this server, within seconds on every other). "
             + "With " + DELIVERY_HEADER + ": cookie the chain of the `" + COOKIE + "` cookie is revoked and the cookie cleared.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "sign out", value = "{\"refreshToken\":\"rt_…\"}"),
@@ -158,11 +157,11 @@ public class AuthResource {
             @Parameter(description = "The refresh token, for browser apps; read only with " + DELIVERY_HEADER + ": cookie") @RestCookie(COOKIE) String cookie,
             @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @Valid RefreshRequest request) {
-        boolean cookieMode = cookieDelivery(delivery);
-        String presented = presented(cookieMode, cookie, contentType, request);
+        boolean cookieMode = RefreshTokenDelivery.asCookie(delivery);
+        String presented = RefreshTokenDelivery.presented(cookieMode, cookie, contentType, request);
         Uni<Void> revoked = presented == null ? Uni.createFrom().voidItem() : tokens.revokeChain(presented);
         return revoked.map(v -> cookieMode
-                ? RestResponse.ResponseBuilder.<Void> noContent().header(HttpHeaders.SET_COOKIE, clearedCookie()).build()
+                ? RestResponse.ResponseBuilder.<Void> noContent().header(HttpHeaders.SET_COOKIE, RefreshTokenDelivery.clearedCookie()).build()
                 : RestResponse.<Void> noContent());
     }
 
@@ -193,58 +192,5 @@ public class AuthResource {
             @RestForm("client_id") @NotBlank @Size(max = 100) String clientId,
             @RestForm("client_secret") @NotBlank @Size(max = 200) String clientSecret) {
         return auth.clientCredentials(clientId, clientSecret);
-    }
-
-    /** Whether the caller asked for the refresh token as a cookie; 400 for a value other than cookie or body. */
-    private static boolean cookieDelivery(String delivery) {
-        if (delivery == null || delivery.isBlank() || delivery.trim().equalsIgnoreCase("body")) {
-            return false;
-        }
-        if (delivery.trim().equalsIgnoreCase("cookie")) {
-            return true;
-        }
-        throw ProblemException.invalid(DELIVERY_HEADER, "must be cookie or body");
-    }
-
-    /**
-     * The refresh token of a refresh or sign-out. From the body unless the caller uses the cookie; in
-     * cookie mode a token still in the body (a browser that signed in before cookies) wins, and the
-     * request must be JSON, which a form on another site cannot send.
-     */
-    private static String presented(boolean cookieMode, String cookie, String contentType, RefreshRequest request) {
-        String inBody = request == null || request.refreshToken() == null || request.refreshToken().isBlank() ? null : request.refreshToken();
-        if (!cookieMode) {
-            if (inBody == null) {
-                throw ProblemException.invalid("refreshToken", "must not be blank");
-            }
-            return inBody;
-        }
-        if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType))) {
-            throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
-        }
-        if (inBody != null) {
-            return inBody;
-        }
-        return cookie == null || cookie.isBlank() ? null : cookie;
-    }
-
-    /** The pair as asked: all in the body, or the refresh token only in its cookie. */
-    private RestResponse<TokenPair> deliver(boolean cookieMode, TokenPair pair) {
-        if (!cookieMode || pair.refreshToken() == null) {
-            return RestResponse.ok(pair);
-        }
-        TokenPair withoutRefresh = new TokenPair(pair.accessToken(), pair.tokenType(), pair.expiresIn(), null);
-        return RestResponse.ResponseBuilder.ok(withoutRefresh)
-                .header(HttpHeaders.SET_COOKIE, refreshCookie(pair.refreshToken()))
-                .build();
-    }
-
-    private String refreshCookie(String refreshToken) {
-        return COOKIE + "=" + refreshToken + "; Path=" + COOKIE_PATH + "; Max-Age=" + config.refreshTokenTtl().toSeconds()
-                + "; HttpOnly; Secure; SameSite=Strict";
-    }
-
-    private static String clearedCookie() {
-        return COOKIE + "=; Path=" + COOKIE_PATH + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict";
     }
 }

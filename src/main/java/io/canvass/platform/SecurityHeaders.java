@@ -1,6 +1,7 @@
 package io.canvass.platform;
 
 import io.vertx.core.http.HttpServerResponse;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,11 @@ public class SecurityHeaders {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(this::onRequest); // after RequestIds and the body-size check
+    }
+
+    /** Health, metrics, the OpenAPI document and Swagger UI on the management port are not sniffed either. */
+    void installOnManagement(@Observes ManagementInterface management) {
+        management.router().route().order(Integer.MIN_VALUE).handler(this::onRequest);
     }
 
     private void onRequest(RoutingContext ctx) {

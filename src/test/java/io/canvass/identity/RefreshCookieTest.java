@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.canvass.testing.Api;
+import io.canvass.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -165,7 +166,7 @@ class RefreshCookieTest {
     void theApiDocumentSaysHowToAskForTheCookie() {
         for (String operation : new String[] { "login", "refresh", "logout" }) {
             String path = "paths.'/api/v1/auth/" + operation + "'.post";
-            var post = given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200);
+            var post = Management.given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200);
             post.body(path + ".parameters.find { it.name == '" + DELIVERY + "' }.in", equalTo("header"))
                     .body(path + ".description", containsString(COOKIE))
                     .body(path + ".responses.'" + (operation.equals("logout") ? "204" : "200") + "'.headers.'Set-Cookie'.description",

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.canvass.testing.Api;
+import io.canvass.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -84,7 +85,7 @@ class SecurityHeadersTest {
 
     @Test
     void quarkusOwnPagesKeepTheirNeedsButAreNotSniffed() {
-        given().get("/q/openapi").then().statusCode(200)
+        Management.given().get("/q/openapi").then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", nullValue());
     }
