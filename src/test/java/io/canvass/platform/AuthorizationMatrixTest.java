@@ -212,7 +212,8 @@ class AuthorizationMatrixTest {
         if (String.valueOf(response.contentType()).startsWith(Problem.MEDIA_TYPE)) {
             return response.jsonPath().getString("detail");
         }
-        String body = String.valueOf(response.asString()).replaceAll("\\s+", " ");
+        // ids and unique names differ from call to call: without them, equal answers report once
+        String body = String.valueOf(response.asString()).replaceAll("\\s+", " ").replaceAll("[0-9a-f-]{8,}", "…");
         return body.length() > 160 ? body.substring(0, 160) + "…" : body;
     }
 
