@@ -149,6 +149,7 @@ class OnboardingTemplateBrowserTest extends BrowserTest {
         Account mentor = Accounts.create("REP", "en");
         Account manager = Accounts.create("MANAGER", "en");
         Accounts.makeManagerOf(manager, rep);
+        Accounts.makeManagerOf(manager, mentor); // a mentor is someone the manager's teams include
         given().auth().oauth2(Accounts.token(manager)).contentType(ContentType.JSON)
                 .body(Map.of("repId", rep.id(), "mentorId", mentor.id()))
                 .post("/api/v1/onboarding-plans")
