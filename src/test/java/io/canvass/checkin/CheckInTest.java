@@ -92,6 +92,21 @@ class CheckInTest {
     }
 
     @Test
+    void aVisitThatCompletedAFollowUpAppearsOnceInTheCustomersHistory() {
+        Api.TestUser rep = rep();
+        String customer = customer(rep, LAT, LNG);
+        String followUp = rep.as().get("/api/v1/customers/" + customer).path("pendingFollowUp.id");
+        rep.as().body(checkIn(customer, LAT, LNG, 10, 1)).post("/api/v1/checkins").then()
+                .statusCode(201).body("followUpId", equalTo(followUp));
+
+        rep.as().get("/api/v1/customers/" + customer + "/timeline").then()
+                .statusCode(200)
+                .body("findAll { it.followUpId == '" + followUp + "' }.kind", equalTo(List.of("CHECK_IN_VERIFIED")))
+                .body("findAll { it.kind == 'FOLLOW_UP_DONE' }.size()", equalTo(0))
+                .body("kind", equalTo(List.of("CHECK_IN_VERIFIED", "CREATED")));
+    }
+
+    @Test
     void farAwayIsFlaggedNeverRefused() {
         Api.TestUser rep = rep();
         String customer = customer(rep, LAT, LNG);
