@@ -107,6 +107,21 @@ class CheckInTest {
     }
 
     @Test
+    void theCheckInListNamesTheRepAsTheLiveFeedDoes() {
+        UUID team = Api.team("field", null);
+        Api.TestUser rep = Api.user("REP", team);
+        Api.TestUser manager = Api.manager(team);
+        String customer = customer(rep, LAT, LNG);
+        rep.as().body(checkIn(customer, LAT, LNG, 10, 1)).post("/api/v1/checkins").then().statusCode(201);
+
+        manager.as().get("/api/v1/checkins?customerId=" + customer).then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].userId", equalTo(rep.id().toString()))
+                .body("items[0].userName", equalTo("Test REP"));
+    }
+
+    @Test
     void farAwayIsFlaggedNeverRefused() {
         Api.TestUser rep = rep();
         String customer = customer(rep, LAT, LNG);

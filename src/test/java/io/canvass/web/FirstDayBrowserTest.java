@@ -65,6 +65,23 @@ class FirstDayBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("timeline")).not().containsText("删除或恢复");
     }
 
+    @Test
+    void theLiveFeedNamesTheRepOfVisitsMadeBeforeItOpened() {
+        Account manager = Accounts.create("MANAGER", "en");
+        Account rep = Accounts.create("REP", "en");
+        Accounts.makeManagerOf(manager, rep);
+        String repToken = Accounts.token(rep);
+        String customerName = "Earlier " + suffix();
+        checkIn(repToken, customer(repToken, customerName), LAT, "Before the feed opened");
+
+        open("en-US");
+        signIn(manager);
+        page.navigate("/team/feed");
+        Locator row = page.getByTestId("feed").getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText(customerName));
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText(rep.displayName());
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
