@@ -82,6 +82,36 @@ class FirstDayBrowserTest extends BrowserTest {
         assertThat(row).containsText(rep.displayName());
     }
 
+    @Test
+    void switchingToEnglishTurnsTheAgendaReasonsAndTheInboxEnglishAtOnce() {
+        Account rep = Accounts.create("REP", "zh-CN");
+        String token = Accounts.token(rep);
+        String customerName = "Language " + suffix();
+        String customerId = customer(token, customerName);
+        dueDaysAgo(customerId, 3);
+        reminders.schedule(UUID.fromString(rep.id()), "FOLLOW_UP_OVERDUE", Map.of("customer", customerName, "dueOn", "2026-11-20"));
+        reminders.dispatchAll();
+
+        open("zh-CN");
+        signIn(rep);
+        assertThat(page.getByTestId("agenda-item").first()).containsText("已逾期 3 天");
+        AtomicInteger refreshes = new AtomicInteger();
+        page.onRequest(request -> {
+            if (request.url().contains("/api/v1/auth/")) {
+                refreshes.incrementAndGet();
+            }
+        });
+
+        goTo("我的");
+        page.getByRole(AriaRole.RADIO, new com.microsoft.playwright.Page.GetByRoleOptions().setName("English")).check();
+        goTo("Today");
+        assertThat(page.getByTestId("agenda-item").first()).containsText("overdue 3 days");
+        page.getByTestId("inbox-link").click();
+        assertThat(page.getByText("Overdue: " + customerName)).isVisible();
+        assertThat(page.getByText("已逾期：" + customerName)).hasCount(0);
+        assertEquals(0, refreshes.get(), "the English came without a new token or signing in again");
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
