@@ -170,7 +170,7 @@ export function CustomerDetailScreen({ id }: { id: string }) {
               {e.feedback && <p class="muted">{t('followUp.feedback')}: {e.feedback}</p>}
               {e.needChange && <p class="muted">{t('followUp.needChange')}: {e.needChange}</p>}
               {e.nextAction && <p class="muted">{t('followUp.nextAction')}: {e.nextAction}</p>}
-              {e.reason && <p class="muted">{t('followUp.reason')}: {e.reason}</p>}
+              {e.reason && <p class="muted">{t('followUp.reason')}: {timelineReason(e)}</p>}
             </li>
           ))}
         </ol>
@@ -180,11 +180,16 @@ export function CustomerDetailScreen({ id }: { id: string }) {
 }
 
 function timelineTitle(e: TimelineEntry): string {
-  switch (e.kind) {
+  const kind = e.kind;
+  switch (kind) {
     case 'FOLLOW_UP_DONE':
       return t('timeline.done', { channel: e.channel ? channelLabel(e.channel) : '' });
     case 'FOLLOW_UP_MISSED':
       return t('timeline.missed');
+    case 'CHECK_IN_VERIFIED':
+      return t('timeline.checkInVerified');
+    case 'CHECK_IN_UNVERIFIED':
+      return t('timeline.checkInUnverified');
     case 'CREATED':
       return t('timeline.created');
     case 'GRADE':
@@ -193,7 +198,18 @@ function timelineTitle(e: TimelineEntry): string {
       return t('timeline.stage', { from: e.from ? stageLabel(e.from) : '—', to: e.to ? stageLabel(e.to) : '—' });
     case 'OWNER':
       return t('timeline.owner');
-    default:
-      return t('timeline.deleted');
+    case 'DELETED':
+      return e.to === 'false' ? t('timeline.restored') : t('timeline.deleted');
+    default: {
+      // every kind is named above (tsc checks it); one from a newer server gets a neutral title, never another kind's
+      const unnamed: never = kind;
+      void unnamed;
+      return t('timeline.other');
+    }
   }
+}
+
+/** A check-in's reason is a code with words of its own; other reasons are what a person typed. */
+function timelineReason(e: TimelineEntry): string | undefined {
+  return e.kind === 'CHECK_IN_UNVERIFIED' ? t(`checkin.reason.${e.reason}` as MessageKey) : e.reason;
 }

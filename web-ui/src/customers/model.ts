@@ -74,9 +74,21 @@ export interface Customer {
   health?: { score: number; components: { name: string; points: number; max: number; detail: string }[] };
 }
 
+/** What a timeline entry records (TimelineEntry.Kind on the server). */
+export type TimelineKind =
+  | 'FOLLOW_UP_DONE'
+  | 'FOLLOW_UP_MISSED'
+  | 'CHECK_IN_VERIFIED'
+  | 'CHECK_IN_UNVERIFIED'
+  | 'GRADE'
+  | 'STAGE'
+  | 'OWNER'
+  | 'DELETED'
+  | 'CREATED';
+
 export interface TimelineEntry {
   at: string;
-  kind: string;
+  kind: TimelineKind;
   channel?: Channel;
   summary?: string;
   feedback?: string;
@@ -85,6 +97,7 @@ export interface TimelineEntry {
   from?: string;
   to?: string;
   reason?: string;
+  followUpId?: string;
 }
 
 export const gradeLabel = (grade: string) => t(`grade.${grade}` as MessageKey);

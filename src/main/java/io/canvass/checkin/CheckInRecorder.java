@@ -112,7 +112,7 @@ public class CheckInRecorder {
         return tx.preparedQuery(RECORD).execute(values)
                 .map(rows -> rows.iterator().next())
                 .chain(row -> publish(tx, c, row, visitedAt, summary))
-                .map(saved -> CheckInView.of(c, site.name(), false));
+                .map(saved -> CheckInView.of(c, null, site.name(), false));
     }
 
     /** followup.completed (when the visit completed one) and checkin.created, in one statement. */

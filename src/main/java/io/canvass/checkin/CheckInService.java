@@ -1,6 +1,8 @@
 package io.canvass.checkin;
 
 import io.canvass.customer.CustomerService;
+import io.canvass.identity.UserService;
+import io.canvass.identity.UserView;
 import io.canvass.platform.Caller;
 import io.canvass.platform.Idempotency;
 import io.canvass.platform.ImageUpload;
@@ -12,12 +14,15 @@ import io.canvass.platform.ScopeService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,6 +42,9 @@ public class CheckInService {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    UserService users;
 
     @Inject
     ScopeService scopes;
@@ -110,7 +118,15 @@ public class CheckInService {
 
     @WithSession
     public Uni<CheckInView> get(UUID id) {
-        return visible(id).chain(this::view);
+        return visible(id).chain(c -> users.profile(c.userId)
+                .chain(rep -> view(c, rep == null ? null : rep.displayName())));
+    }
+
+    /** The display names of the reps on a page: one lookup per rep, not per row. */
+    private Uni<Map<UUID, String>> repNames(List<CheckIn> rows) {
+        return Multi.createFrom().iterable(rows.stream().map(c -> c.userId).distinct().toList())
+                .onItem().transformToUniAndConcatenate(users::profile)
+                .collect().asMap(UserView::id, UserView::displayName);
     }
 
     /** The name in this list's cursors. */
@@ -121,9 +137,9 @@ public class CheckInService {
         long before = after == null ? Long.MAX_VALUE : after.longValue();
         return scopes.current()
                 .chain(scope -> checkIns.page(filter, scope.teamFilter(), scope.userId(), before, limit + 1))
-                .chain(rows -> io.smallrye.mutiny.Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(this::view)
-                        .collect().asList())
+                .chain(rows -> repNames(rows).chain(names -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(c -> view(c, names.get(c.userId)))
+                        .collect().asList()))
                 .map(views -> {
                     boolean more = views.size() > limit;
                     var shown = more ? views.subList(0, limit) : views;
@@ -175,9 +191,14 @@ public class CheckInService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Check-in")));
     }
 
+    /** As recorded: a replay answers with the same body as the first response, which has no rep name. */
     private Uni<CheckInView> view(CheckIn c) {
+        return view(c, null);
+    }
+
+    private Uni<CheckInView> view(CheckIn c, String userName) {
         return customers.nameOf(c.customerId)
-                .chain(name -> photos.findById(c.id).map(photo -> CheckInView.of(c, name, photo != null)));
+                .chain(name -> photos.findById(c.id).map(photo -> CheckInView.of(c, userName, name, photo != null)));
     }
 
     private static boolean duplicateId(Throwable failure) {

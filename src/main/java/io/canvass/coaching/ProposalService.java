@@ -1,5 +1,6 @@
 package io.canvass.coaching;
 
+import io.canvass.identity.UserService;
 import io.canvass.platform.Caller;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.Ids;
@@ -40,6 +41,9 @@ public class ProposalService {
     @Inject
     Caller caller;
 
+    @Inject
+    UserService users;
+
     @WithSession
     public Uni<Page<CoachingViews.Proposal>> list(CoachingProposal.Status status, UUID teamId, UUID repId, String cursor, int limit) {
         UUID after = Cursor.decode(cursor);
@@ -71,8 +75,9 @@ public class ProposalService {
 
     @WithTransaction
     public Uni<CoachingViews.Proposal> accept(UUID id, CoachingRequests.Accept request) {
-        return scopes.current().chain(scope -> open(scope, id).chain(p -> {
-            boolean zh = !"en".equals(caller.locale());
+        return scopes.current().chain(scope -> open(scope, id).chain(p -> users.profile(scope.userId()).chain(manager -> {
+            // the language the manager uses now, not the one their token was issued in
+            boolean zh = manager == null || !"en".equals(manager.locale());
             CoachingTask t = new CoachingTask();
             t.id = Ids.newId();
             t.repId = p.repId;
@@ -90,7 +95,7 @@ public class ProposalService {
                 p.decidedAt = Instant.now();
                 return p;
             });
-        })).call(() -> proposals.flush()).map(CoachingViews.Proposal::of);
+        }))).call(() -> proposals.flush()).map(CoachingViews.Proposal::of);
     }
 
     @WithTransaction

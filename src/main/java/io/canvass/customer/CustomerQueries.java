@@ -57,12 +57,14 @@ public class CustomerQueries {
             left join follow_up f on f.customer_id = c.id and f.status in ('OPEN', 'SNOOZED')
             where c.id = any($1)""";
 
+    /** A visit that completed a follow-up is shown once, as its check-in (which carries the verdict and the follow-up's id). */
     static final String TIMELINE = """
             select * from (
                 select coalesce(f.done_at, f.due_at) as at, 'FOLLOW_UP_' || f.status as kind, f.owner_id as actor_id,
                        f.channel, f.summary, f.feedback, f.need_change, f.next_action,
                        null as from_value, null as to_value, null as reason, f.id as follow_up_id
                 from follow_up f where f.customer_id = $1 and f.status in ('DONE', 'MISSED')
+                  and not exists (select 1 from check_in v where v.customer_id = $1 and v.follow_up_id = f.id)
                 union all
                 select ch.at, ch.field, ch.actor_id, null, null, null, null, null, ch.old_value, ch.new_value, ch.reason, null
                 from customer_change ch where ch.customer_id = $1
@@ -243,7 +245,7 @@ public class CustomerQueries {
         return pool.preparedQuery(TIMELINE).execute(Tuple.of(customerId)).map(rows -> {
             List<TimelineEntry> entries = new ArrayList<>();
             for (Row r : rows) {
-                entries.add(new TimelineEntry(r.getOffsetDateTime("at").toInstant(), r.getString("kind"), r.getUUID("actor_id"),
+                entries.add(new TimelineEntry(r.getOffsetDateTime("at").toInstant(), TimelineEntry.Kind.valueOf(r.getString("kind")), r.getUUID("actor_id"),
                         r.getString("channel"), r.getString("summary"), r.getString("feedback"), r.getString("need_change"),
                         r.getString("next_action"), r.getString("from_value"), r.getString("to_value"), r.getString("reason"),
                         r.getUUID("follow_up_id")));

@@ -156,7 +156,7 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}/timeline")
-    @Operation(summary = "A customer's history", description = "Follow-ups done and missed, check-ins with their verdicts, grade, stage and owner changes, newest first.")
+    @Operation(summary = "A customer's history", description = "Follow-ups done and missed, check-ins with their verdicts (a visit that completed a follow-up appears once, as its check-in), grade, stage and owner changes, deletions and restores, newest first.")
     @APIResponse(responseCode = "200", description = "The timeline")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<List<TimelineEntry>> timeline(@RestPath UUID id) {

@@ -23,9 +23,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgendaService {
 
-    /** Pending follow-ups due on or before a day, with what the priority is computed from. */
+    /**
+     * Pending follow-ups due on or before a day, with what the priority is computed from, and the reader's language
+     * as their profile says now (the token's claim is as of sign-in), for the reasons. The first slot is the
+     * parameter holding the reader's id, the second the condition.
+     */
     static final String ITEMS = """
-            select f.id, f.customer_id, c.name, c.grade, c.stage, f.owner_id, f.due_on, f.channel, f.status,
+            select (select u.locale from app_user u where u.id = %s) as reader_locale,
+                   f.id, f.customer_id, c.name, c.grade, c.stage, f.owner_id, f.due_on, f.channel, f.status,
                    coalesce(c.last_touched_at, c.created_at) as touched,
                    coalesce(c.cadence_days_override, least(g.interval_days, s.interval_days), g.interval_days) as cadence_days
             from follow_up f
@@ -67,7 +72,7 @@ public class AgendaService {
         UUID self = caller.id();
         // independent queries on the pool (no shared session), so they run side by side
         return Uni.combine().all().unis(
-                        pool.preparedQuery(String.format(ITEMS, "f.owner_id = $1")).execute(Tuple.of(self, day))
+                        pool.preparedQuery(String.format(ITEMS, "$1", "f.owner_id = $1")).execute(Tuple.of(self, day))
                                 .map(rows -> items(rows, day, zone)),
                         money.forOwner(self, day))
                 .asTuple()
@@ -82,10 +87,11 @@ public class AgendaService {
                 throw ProblemException.forbidden("The team agenda is for managers");
             }
             Tuple params = Tuple.of(scope.teams().toArray(UUID[]::new), day, scope.everything());
+            Tuple withReader = Tuple.of(scope.teams().toArray(UUID[]::new), day, scope.everything(), scope.userId());
             return pool.preparedQuery(TEAM_LOAD).execute(params)
                     .map(AgendaService::loads)
-                    .chain(reps -> pool.preparedQuery(String.format(ITEMS, "($3 or f.team_id = any($1)) and f.due_on < $2"))
-                            .execute(params)
+                    .chain(reps -> pool.preparedQuery(String.format(ITEMS, "$4", "($3 or f.team_id = any($1)) and f.due_on < $2"))
+                            .execute(withReader)
                             .map(rows -> new Agenda.Team(day, reps, items(rows, day, zone).stream().limit(50).toList())));
         });
     }
@@ -99,11 +105,11 @@ public class AgendaService {
         return reps;
     }
 
-    private List<AgendaItem> items(io.vertx.mutiny.sqlclient.RowSet<Row> rows, LocalDate day, ZoneId zone) {
+    private static List<AgendaItem> items(io.vertx.mutiny.sqlclient.RowSet<Row> rows, LocalDate day, ZoneId zone) {
         Instant now = Instant.now();
-        boolean english = "en".equals(caller.locale());
         List<AgendaItem> items = new ArrayList<>();
         for (Row r : rows) {
+            boolean english = "en".equals(r.getString("reader_locale"));
             LocalDate dueOn = r.getLocalDate("due_on");
             int cadence = r.getInteger("cadence_days") == null ? 30 : r.getInteger("cadence_days");
             long untouched = Cadence.daysSince(r.getOffsetDateTime("touched").toInstant(), zone, now);

@@ -4,6 +4,7 @@ import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -13,6 +14,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,12 +22,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationService {
 
-    /** Unread first, then newest first; the cursor is (read?, id) of the last row shown. */
+    /**
+     * Unread first, then newest first; the cursor is (read?, id) of the last row shown. With each message, what it
+     * is worded from (its reminder's args) and the reader's language now, so the inbox follows a change of language.
+     */
     static final String PAGE = """
-            select id, kind, title, body, link, created_at, read_at from notification
-            where user_id = $1 and (not $2 or read_at is null)
-              and ($3::boolean is null or (read_at is not null) > $3 or ((read_at is not null) = $3 and id < $4))
-            order by (read_at is not null), id desc
+            select n.id, n.kind, n.title, n.body, n.link, n.created_at, n.read_at, r.args, u.locale
+            from notification n
+            join reminder r on r.id = n.reminder_id
+            join app_user u on u.id = n.user_id
+            where n.user_id = $1 and (not $2 or n.read_at is null)
+              and ($3::boolean is null or (n.read_at is not null) > $3 or ((n.read_at is not null) = $3 and n.id < $4))
+            order by (n.read_at is not null), n.id desc
             limit $5""";
 
     static final String UNREAD = "select count(*) from notification where user_id = $1 and read_at is null";
@@ -69,10 +77,11 @@ public class NotificationService {
         return pool.preparedQuery(PAGE).execute(params).map(rows -> page(rows, limit));
     }
 
-    private static Page<NotificationView> page(RowSet<Row> rows, int limit) {
+    private Page<NotificationView> page(RowSet<Row> rows, int limit) {
         List<NotificationView> items = new ArrayList<>();
         for (Row r : rows) {
-            items.add(new NotificationView(r.getUUID("id"), r.getString("kind"), r.getString("title"), r.getString("body"),
+            Templates.Message message = wording(r);
+            items.add(new NotificationView(r.getUUID("id"), r.getString("kind"), message.title(), message.body(),
                     r.getString("link"), r.getOffsetDateTime("created_at").toInstant(),
                     r.getOffsetDateTime("read_at") == null ? null : r.getOffsetDateTime("read_at").toInstant()));
         }
@@ -82,6 +91,17 @@ public class NotificationService {
         List<NotificationView> shown = items.subList(0, limit);
         NotificationView last = shown.get(limit - 1);
         return new Page<>(List.copyOf(shown), new KeysetCursor(last.readAt() == null ? "0" : "1", last.id()).encode(CURSOR_LIST));
+    }
+
+    /** Worded in the reader's current language; as sent when its kind has no wording any more. */
+    private Templates.Message wording(Row r) {
+        String kind = r.getString("kind");
+        if (!templates.knows(kind)) {
+            return new Templates.Message(r.getString("title"), r.getString("body"));
+        }
+        JsonObject args = r.getJsonObject("args");
+        Templates.Message message = templates.render(kind, r.getString("locale"), args == null ? Map.of() : args.getMap());
+        return new Templates.Message(ReminderDispatcher.truncate(message.title(), 190), ReminderDispatcher.truncate(message.body(), 1990));
     }
 
     public Uni<Long> unreadCount(UUID userId) {

@@ -33,6 +33,11 @@ public class Templates {
         return new Message(fill(messages.getProperty(kind + ".title"), args), fill(messages.getProperty(kind + ".body"), args));
     }
 
+    /** Whether both languages word this kind (every registered kind does; a retired one may not). */
+    public boolean knows(String kind) {
+        return english.getProperty(kind + ".title") != null && chinese.getProperty(kind + ".title") != null;
+    }
+
     /** The kind's name for the preferences screen. */
     public String label(String kind, String locale) {
         return ("en".equals(locale) ? english : chinese).getProperty(kind + ".label", kind);

@@ -45,12 +45,6 @@ public class Caller {
                 .orElseThrow(UnauthorizedException::new);
     }
 
-    /** The caller's language, zh-CN or en. */
-    public String locale() {
-        Object locale = jwt.getClaim("locale");
-        return "en".equals(String.valueOf(locale)) ? "en" : "zh-CN";
-    }
-
     /** The caller's time zone as of their token; Asia/Shanghai when the token does not say. */
     public java.time.ZoneId zone() {
         Object zone = jwt.getClaim(ZONE_CLAIM);

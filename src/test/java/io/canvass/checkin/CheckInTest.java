@@ -92,6 +92,36 @@ class CheckInTest {
     }
 
     @Test
+    void aVisitThatCompletedAFollowUpAppearsOnceInTheCustomersHistory() {
+        Api.TestUser rep = rep();
+        String customer = customer(rep, LAT, LNG);
+        String followUp = rep.as().get("/api/v1/customers/" + customer).path("pendingFollowUp.id");
+        rep.as().body(checkIn(customer, LAT, LNG, 10, 1)).post("/api/v1/checkins").then()
+                .statusCode(201).body("followUpId", equalTo(followUp));
+
+        rep.as().get("/api/v1/customers/" + customer + "/timeline").then()
+                .statusCode(200)
+                .body("findAll { it.followUpId == '" + followUp + "' }.kind", equalTo(List.of("CHECK_IN_VERIFIED")))
+                .body("findAll { it.kind == 'FOLLOW_UP_DONE' }.size()", equalTo(0))
+                .body("kind", equalTo(List.of("CHECK_IN_VERIFIED", "CREATED")));
+    }
+
+    @Test
+    void theCheckInListNamesTheRepAsTheLiveFeedDoes() {
+        UUID team = Api.team("field", null);
+        Api.TestUser rep = Api.user("REP", team);
+        Api.TestUser manager = Api.manager(team);
+        String customer = customer(rep, LAT, LNG);
+        rep.as().body(checkIn(customer, LAT, LNG, 10, 1)).post("/api/v1/checkins").then().statusCode(201);
+
+        manager.as().get("/api/v1/checkins?customerId=" + customer).then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].userId", equalTo(rep.id().toString()))
+                .body("items[0].userName", equalTo("Test REP"));
+    }
+
+    @Test
     void farAwayIsFlaggedNeverRefused() {
         Api.TestUser rep = rep();
         String customer = customer(rep, LAT, LNG);

@@ -109,6 +109,19 @@ class FollowUpTest {
     }
 
     @Test
+    void agendaReasonsFollowALanguageChangeWithoutANewToken() {
+        Api.TestUser rep = Api.user("REP", Api.team("agenda-language", null), java.util.Set.of(), "zh-CN");
+        String late = customer(rep, "Language Co", "A", "KEY_ACCOUNT").path("id");
+        dueDaysAgo(late, 2);
+        rep.as().get("/api/v1/agenda").then().statusCode(200).body("items[0].why", startsWith("已逾期 2 天"));
+
+        rep.as().body(Map.of("locale", "en")).patch("/api/v1/me").then().statusCode(200).body("locale", equalTo("en"));
+
+        rep.as().get("/api/v1/agenda").then().statusCode(200)
+                .body("items[0].why", startsWith("overdue 2 days, grade A key account"));
+    }
+
+    @Test
     void agendaPutsOverdueFirstAndSaysWhy() {
         Api.TestUser rep = rep();
         String late = customer(rep, "Late Key Account", "A", "KEY_ACCOUNT").path("id");

@@ -40,6 +40,20 @@ class InboxTest {
     }
 
     @Test
+    void messagesFollowALanguageChangeWithoutANewToken() {
+        Api.TestUser li = Api.user("REP", Api.team("inbox", null), java.util.Set.of(), "zh-CN");
+        delivered(li, "华工机械");
+        li.as().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.title", equalTo(List.of("已逾期：华工机械")));
+
+        li.as().body(Map.of("locale", "en")).patch("/api/v1/me").then().statusCode(200);
+
+        li.as().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.title", equalTo(List.of("Overdue: 华工机械")))
+                .body("items[0].body", equalTo("The follow-up with 华工机械 was due on 2026-11-20. Record it or snooze it with a reason."));
+    }
+
+    @Test
     void unreadComeFirstThenNewestAndTheCountFollows() {
         Api.TestUser emma = rep();
         delivered(emma, "First");
