@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
+import org.eclipse.microprofile.jwt.Claims;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,11 +65,11 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
 
     private Verified verify(String token, JWTAuthContextInfo rules, long now) throws ParseException {
         JWTCallerPrincipal principal = verifier.parse(token, rules);
-        if (principal.getIssuedAtTime() > now + rules.getClockSkew()) {
+        if (number(principal.getClaim(Claims.iat.name())) > now + rules.getClockSkew()) {
             throw new ParseException("The token is issued in the future");
         }
         Verified fresh = new Verified(rules, principal, uuid(principal.getSubject()),
-                principal.claim(GENERATION_CLAIM).map(VerifiedTokens::integer).orElse(0),
+                principal.claim(GENERATION_CLAIM).map(VerifiedTokens::generation).orElse(0),
                 principal.<Object>claim(SESSION_CLAIM).map(Object::toString).map(VerifiedTokens::uuid).orElse(null));
         if (principal.getExpirationTime() > now) {
             if (verified.size() >= MAX_TOKENS) {
@@ -83,11 +84,16 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
     }
 
     /** The generation as issued; anything unreadable counts as the oldest, so any revocation refuses it. */
-    private static int integer(Object claim) {
+    private static int generation(Object claim) {
+        return (int) number(claim);
+    }
+
+    /** A numeric claim as the parser gives it (a Long, or a JSON number for custom claims); 0 when absent. */
+    private static long number(Object claim) {
         if (claim instanceof JsonNumber number) {
-            return number.intValue();
+            return number.longValue();
         }
-        return claim instanceof Number number ? number.intValue() : 0;
+        return claim instanceof Number number ? number.longValue() : 0;
     }
 
     private static UUID uuid(String value) {
