@@ -25,8 +25,10 @@ async function start(): Promise<void> {
         if (error instanceof SessionExpiredError) void forgetProfile();
       });
   }
-  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  if ('serviceWorker' in navigator) {
+    // The dev server builds the same worker from sw.ts on request, as an ES module (vite.config.ts).
+    const worker = import.meta.env.DEV ? { url: '/dev-sw.js?dev-sw', type: 'module' as const } : { url: '/sw.js', type: 'classic' as const };
+    navigator.serviceWorker.register(worker.url, { scope: '/', type: worker.type }).catch(() => undefined);
   }
 }
 

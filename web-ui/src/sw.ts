@@ -17,6 +17,29 @@ cleanupOutdatedCaches();
 // Client-side routes open the cached shell; the API and Quarkus endpoints always go to the network.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/q\//] }));
 
+// Dev mode (`./mvnw quarkus:dev`): the shell's modules come from the Vite dev server one by one and are
+// not precached, so each one is kept as it loads and served from the cache when the network is gone.
+if (import.meta.env.DEV) {
+  const devCache = 'canvass-dev-modules';
+  registerRoute(
+    ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && !/^\/(api|q)\//.test(url.pathname),
+    async ({ request }) => {
+      try {
+        const response = await fetch(request);
+        if (response.ok) {
+          const copy = response.clone();
+          void caches.open(devCache).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      } catch (offline) {
+        const cached = await caches.match(request, { cacheName: devCache });
+        if (cached) return cached;
+        throw offline;
+      }
+    },
+  );
+}
+
 // Background Sync: replay the outbox when connectivity returns, even with no page open.
 self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent;

@@ -116,7 +116,7 @@ abstract class BrowserTest {
     };
 
     /** Java Playwright has no Request.serviceWorker(); a service worker's request is the one without a frame. */
-    private static boolean fromServiceWorker(com.microsoft.playwright.Request request) {
+    static boolean fromServiceWorker(com.microsoft.playwright.Request request) {
         try {
             return request.frame() == null;
         } catch (RuntimeException noFrame) {
