@@ -6,6 +6,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -114,6 +115,11 @@ public class HttpLimits implements HttpServerOptionsCustomizer {
         } else if (WITHOUT_BODY.contains(request.method())
                 || FORMS.stream().anyMatch(String.valueOf(request.getHeader(HttpHeaders.CONTENT_TYPE))::startsWith)) {
             // forms are read by the REST layer's form parser, which bounds each field and the number of fields
+            ctx.next();
+        } else if (request.version() == HttpVersion.HTTP_2) {
+            // An HTTP/2 stream that was read here could not be handed on: the REST layer pauses the request
+            // before reading it, which an ended HTTP/2 stream refuses. Such a body is bounded by the HTTP
+            // layer's own limit (quarkus.http.limits.max-body-size); behind the ingress requests are HTTP/1.1.
             ctx.next();
         } else {
             // a body without a length (chunked): counted as it arrives; over the limit is ctx.fail(413)

@@ -12,6 +12,12 @@ import io.canvass.testing.Http;
 import io.canvass.testing.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -75,6 +81,22 @@ class RequestLimitsTest {
         RawHttp.Answer answer = chunkedLogin(200_000);
         // read and processed: wrong credentials, not a refusal of the body
         assertProblem(answer, 401, "unauthorized");
+    }
+
+    @Test
+    void aBodyWithoutALengthOverHttp2IsRead() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        // the first request upgrades the connection to HTTP/2 (h2c); the next one streams a body of unknown length
+        HttpResponse<String> first = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/me")).build(), BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, first.version());
+        byte[] json = "{\"email\":\"a@b.c\",\"password\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json)))
+                .build(), BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, answer.version());
+        // read and processed: wrong credentials, not a failure of the HTTP layer
+        assertEquals(401, answer.statusCode(), answer.body());
     }
 
     @Test
