@@ -54,11 +54,12 @@ public class ReminderDispatcher {
     private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
 
     /**
-     * Due reminders by importance: those of the high-priority kinds ($4) first, then the kinds of
-     * neither list, then the low-priority kinds ($5), each in delivery order. The union is read in
-     * that order and stops at the batch size, so a lower tier is not even read while a higher one
-     * fills the batch. Each tier is indexed: {@code reminder_pending_kind} (kind, deliver_at) for the
-     * listed kinds, {@code reminder_pending} (deliver_at) for the rest.
+     * Due reminders by importance: those of the high-priority kinds ($4) first, then those of the
+     * normal ones ($5), then the rest (low-priority kinds, and any kind no longer known), each in
+     * delivery order. The union is read in that order and stops at the batch size, so a lower tier is
+     * not even read while a higher one fills the batch. Each tier stays on an index: the listed kinds
+     * on {@code reminder_pending_kind} (kind, deliver_at), the rest on {@code reminder_pending}
+     * (deliver_at), where the only rows it passes over are high and normal ones another replica holds.
      */
     static final String CLAIM = """
             with high as (
@@ -69,14 +70,14 @@ public class ReminderDispatcher {
                 for update skip locked
             ), normal as (
                 select id from reminder
-                where state = 'PENDING' and kind <> all($4::varchar[]) and kind <> all($5::varchar[]) and deliver_at <= now()
-                  and (lease_until is null or lease_until < now())
+                where state = 'PENDING' and kind = any($5::varchar[]) and deliver_at <= now() and (lease_until is null or lease_until < now())
                 order by deliver_at
                 limit $3
                 for update skip locked
             ), low as (
                 select id from reminder
-                where state = 'PENDING' and kind = any($5::varchar[]) and deliver_at <= now() and (lease_until is null or lease_until < now())
+                where state = 'PENDING' and kind <> all($4::varchar[]) and kind <> all($5::varchar[]) and deliver_at <= now()
+                  and (lease_until is null or lease_until < now())
                 order by deliver_at
                 limit $3
                 for update skip locked
@@ -203,7 +204,7 @@ public class ReminderDispatcher {
     public Uni<List<Claimed>> claim(Pool db, UUID claim, Duration lease) {
         return db.withTransaction(tx -> tx.preparedQuery(CLAIM)
                 .execute(Tuple.of(claim, (double) lease.toMillis() / 1000.0, config.batchSize(),
-                        kinds.codes(ReminderKind.Priority.HIGH), kinds.codes(ReminderKind.Priority.LOW))))
+                        kinds.codes(ReminderKind.Priority.HIGH), kinds.codes(ReminderKind.Priority.NORMAL))))
                 .map(this::claimed);
     }
 
