@@ -24,6 +24,11 @@ final class MoneyReminders {
     @ApplicationScoped
     static class RenewalWindow implements ReminderKind {
         @Override
+        public Priority priority() {
+            return Priority.HIGH;
+        }
+
+        @Override
         public String code() {
             return MoneyAlert.Kind.RENEWAL_WINDOW.name();
         }
@@ -37,6 +42,11 @@ final class MoneyReminders {
     /** The managers: the owner has not acted on a renewal by the policy point. */
     @ApplicationScoped
     static class RenewalEscalation implements ReminderKind {
+        @Override
+        public Priority priority() {
+            return Priority.HIGH;
+        }
+
         @Override
         public String code() {
             return MoneyAlert.Kind.RENEWAL_ESCALATION.name();
@@ -57,6 +67,11 @@ final class MoneyReminders {
     @ApplicationScoped
     static class ExpiredUndecided implements ReminderKind {
         @Override
+        public Priority priority() {
+            return Priority.HIGH;
+        }
+
+        @Override
         public String code() {
             return MoneyAlert.Kind.CONTRACT_EXPIRED_UNDECIDED.name();
         }
@@ -71,6 +86,11 @@ final class MoneyReminders {
     @ApplicationScoped
     static class InstalmentOverdue implements ReminderKind {
         @Override
+        public Priority priority() {
+            return Priority.HIGH;
+        }
+
+        @Override
         public String code() {
             return MoneyAlert.Kind.INSTALMENT_OVERDUE.name();
         }
@@ -84,6 +104,11 @@ final class MoneyReminders {
     /** The managers: an instalment is still unpaid after the policy delay. */
     @ApplicationScoped
     static class CollectionEscalation implements ReminderKind {
+        @Override
+        public Priority priority() {
+            return Priority.HIGH;
+        }
+
         @Override
         public String code() {
             return MoneyAlert.Kind.COLLECTION_ESCALATION.name();

@@ -7,9 +7,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * When a reminder may reach a user: never inside their quiet hours (it waits for their end), and
- * no more than their daily cap per local day (the rest wait for the next day). Pure: the user's
- * time zone is applied here, at the edge.
+ * When a reminder may reach a user: never inside their quiet hours (it waits for their end), and,
+ * unless its kind is of {@link ReminderKind.Priority#HIGH high} importance, not once the user had
+ * their daily cap that local day (it waits for the next day). High ones count towards the cap but
+ * are never held back by it. Pure: the user's time zone is applied here, at the edge.
  */
 public final class DeliveryPolicy {
 
@@ -27,9 +28,15 @@ public final class DeliveryPolicy {
     public record Settings(ZoneId zone, LocalTime quietStart, LocalTime quietEnd, int dailyCap) {
     }
 
-    /** The time a reminder due now may go, given how many the user had today: {@code now} itself, or later. */
+    /** The time a reminder of normal importance due now may go, given how many the user had today. */
     public static Instant earliest(Instant now, Settings settings, int sentToday) {
-        Instant at = sentToday >= settings.dailyCap() ? startOfNextDay(now, settings.zone()) : now;
+        return earliest(now, settings, sentToday, ReminderKind.Priority.NORMAL);
+    }
+
+    /** The time a reminder of this importance due now may go, given how many the user had today: {@code now} itself, or later. */
+    public static Instant earliest(Instant now, Settings settings, int sentToday, ReminderKind.Priority priority) {
+        boolean capped = priority != ReminderKind.Priority.HIGH && sentToday >= settings.dailyCap();
+        Instant at = capped ? startOfNextDay(now, settings.zone()) : now;
         return afterQuietHours(at, settings);
     }
 

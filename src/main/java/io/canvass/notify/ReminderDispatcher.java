@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,13 +53,40 @@ public class ReminderDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
 
+    /**
+     * Due reminders by importance: those of the high-priority kinds ($4) first, then those of the
+     * normal ones ($5), then the rest (low-priority kinds, and any kind no longer known), each in
+     * delivery order. The union is read in that order and stops at the batch size, so a lower tier is
+     * not even read while a higher one fills the batch. Each tier stays on an index: the listed kinds
+     * on {@code reminder_pending_kind} (kind, deliver_at), the rest on {@code reminder_pending}
+     * (deliver_at), where the only rows it passes over are high and normal ones another replica holds.
+     */
     static final String CLAIM = """
+            with high as (
+                select id from reminder
+                where state = 'PENDING' and kind = any($4::varchar[]) and deliver_at <= now() and (lease_until is null or lease_until < now())
+                order by deliver_at
+                limit $3
+                for update skip locked
+            ), normal as (
+                select id from reminder
+                where state = 'PENDING' and kind = any($5::varchar[]) and deliver_at <= now() and (lease_until is null or lease_until < now())
+                order by deliver_at
+                limit $3
+                for update skip locked
+            ), low as (
+                select id from reminder
+                where state = 'PENDING' and kind <> all($4::varchar[]) and kind <> all($5::varchar[]) and deliver_at <= now()
+                  and (lease_until is null or lease_until < now())
+                order by deliver_at
+                limit $3
+                for update skip locked
+            ), c as (
+                select id from high union all select id from normal union all select id from low
+                limit $3
+            )
             update reminder r set claimed_by = $1, lease_until = now() + make_interval(secs => $2), attempts = r.attempts + 1
-            from (select id from reminder
-                  where state = 'PENDING' and deliver_at <= now() and (lease_until is null or lease_until < now())
-                  order by deliver_at
-                  limit $3
-                  for update skip locked) c
+            from c
             where r.id = c.id
             returning r.id, r.user_id, r.kind, r.subject_id, r.args::text as args, r.link, r.due_at, r.deliver_at, r.attempts""";
 
@@ -75,15 +103,19 @@ public class ReminderDispatcher {
 
     static final String REACHED = "select reminder_id, subscription_id from push_delivery where reminder_id = any($1)";
 
+    /** A group's inbox row and deliveries go only where its reminder was written (by a claim that still held its members). */
     static final String INSERT_INBOX = """
             insert into notification (id, user_id, reminder_id, kind, title, body, link)
-            select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[])
+            select n.* from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[])
+                   as n(id, user_id, reminder_id, kind, title, body, link)
+            where exists (select 1 from reminder r where r.id = n.reminder_id)
             on conflict (reminder_id) do nothing""";
 
     static final String INSERT_REACHED = """
             insert into push_delivery (reminder_id, subscription_id)
             select d.reminder_id, d.subscription_id from unnest($1::uuid[], $2::uuid[]) as d(reminder_id, subscription_id)
             join push_subscription s on s.id = d.subscription_id
+            join reminder r on r.id = d.reminder_id
             on conflict do nothing""";
 
     /** Rows are locked in id order, so replicas completing batches that share devices never deadlock. */
@@ -104,6 +136,22 @@ public class ReminderDispatcher {
                  as c(id, state, deliver_at, outcome, attempt_delta)
             where r.id = c.id and r.claimed_by = $6
             returning r.id, r.state, r.sent_at""";
+
+    /**
+     * The reminders standing for groups of follow-up escalations, written delivered (or waiting for a
+     * push retry) in the completing transaction, and only when this claim's completion marked their
+     * first member as grouped into them: a claim that lost its lease writes no group.
+     */
+    static final String INSERT_GROUPS = """
+            insert into reminder (id, user_id, kind, dedupe_key, args, link, due_at, deliver_at, state, attempts, sent_at, outcome)
+            select g.id, g.user_id, g.kind, 'group:' || g.id, cast(g.args as jsonb), g.link, g.due_at, g.deliver_at, g.state, 1,
+                   case when g.state = 'SENT' then now() end, nullif(g.outcome, '')
+            from unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::varchar[], $6::timestamptz[], $7::timestamptz[],
+                        $8::varchar[], $9::varchar[], $10::uuid[])
+                 as g(id, user_id, kind, args, link, due_at, deliver_at, state, outcome, lead_id)
+            where exists (select 1 from reminder m where m.id = g.lead_id and m.state = 'GROUPED' and m.outcome = 'grouped in ' || g.id)
+            on conflict do nothing
+            returning id, state, sent_at""";
 
     private final Pool pool;
     private final ReminderKinds kinds;
@@ -155,7 +203,8 @@ public class ReminderDispatcher {
     /** Claims due reminders for {@code lease}; what a replica holds until it completes or dies. */
     public Uni<List<Claimed>> claim(Pool db, UUID claim, Duration lease) {
         return db.withTransaction(tx -> tx.preparedQuery(CLAIM)
-                .execute(Tuple.of(claim, (double) lease.toMillis() / 1000.0, config.batchSize())))
+                .execute(Tuple.of(claim, (double) lease.toMillis() / 1000.0, config.batchSize(),
+                        kinds.codes(ReminderKind.Priority.HIGH), kinds.codes(ReminderKind.Priority.NORMAL))))
                 .map(this::claimed);
     }
 
@@ -289,10 +338,16 @@ public class ReminderDispatcher {
         Duration retryAfter;
         boolean retry;
         int failedDevices;
+        /** For a group: the claimed escalations it stands for (a group is no claimed row itself). */
+        final List<Job> members = new ArrayList<>();
 
         Job(Claimed reminder) {
             this.reminder = reminder;
             this.deliverAt = reminder.deliverAt();
+        }
+
+        boolean isGroup() {
+            return !members.isEmpty();
         }
 
         void end(String state, String outcome) {
@@ -301,9 +356,16 @@ public class ReminderDispatcher {
         }
     }
 
+    /**
+     * Decides each claimed reminder. Those that may go are taken by importance (high first, then by
+     * due time), so once the user's daily cap is reached it is the less important ones that wait;
+     * high ones are never held back by the cap. Follow-up escalations to one manager about one rep
+     * claimed together go as one message, counted once.
+     */
     private Uni<List<Job>> plan(Context context, List<Claimed> claimed) {
         Instant now = Instant.now();
         List<Job> jobs = new ArrayList<>();
+        List<Job> candidates = new ArrayList<>();
         for (Claimed c : claimed) {
             Job job = new Job(c);
             jobs.add(job);
@@ -318,30 +380,85 @@ public class ReminderDispatcher {
             } else if (user.muted().contains(c.kind()) || (!user.push() && !user.inApp())) {
                 job.end("SKIPPED", "muted");
             } else {
-                Instant earliest = c.attempts() > 1 ? DeliveryPolicy.afterQuietHours(now, user.settings())
-                        : DeliveryPolicy.earliest(now, user.settings(), user.sentToday()[0]);
-                if (earliest.isAfter(now)) {
-                    job.end("PENDING", "");
-                    job.deliverAt = earliest;
-                    job.attemptDelta = -1; // waiting is not an attempt
-                    continue;
+                candidates.add(job);
+            }
+        }
+        List<Job> units = grouped(candidates, context);
+        units.sort(Comparator.comparing((Job j) -> kinds.priority(j.reminder.kind())).thenComparing(j -> j.reminder.deliverAt()));
+        for (Job job : units) {
+            Claimed c = job.reminder;
+            User user = context.users().get(c.userId());
+            Instant earliest = c.attempts() > 1 ? DeliveryPolicy.afterQuietHours(now, user.settings())
+                    : DeliveryPolicy.earliest(now, user.settings(), user.sentToday()[0], kinds.priority(c.kind()));
+            if (earliest.isAfter(now)) {
+                for (Job waiting : job.isGroup() ? job.members : List.of(job)) {
+                    waiting.end("PENDING", "");
+                    waiting.deliverAt = earliest;
+                    waiting.attemptDelta = -1; // waiting is not an attempt
                 }
-                if (c.attempts() <= 1) {
-                    user.sentToday()[0]++;
-                }
-                job.message = templates.render(c.kind(), user.locale(), c.args());
-                job.inApp = user.inApp();
-                if (user.push() && push.enabled()) {
-                    for (PushSender.Device device : context.devices().getOrDefault(c.userId(), List.of())) {
-                        if (!context.reached().contains(c.id() + "/" + device.id())) {
-                            job.devices.add(device);
-                        }
+                continue;
+            }
+            if (c.attempts() <= 1) {
+                user.sentToday()[0]++;
+            }
+            if (job.isGroup()) {
+                job.members.forEach(member -> member.end("GROUPED", "grouped in " + c.id()));
+                jobs.add(job);
+            }
+            job.message = templates.render(c.kind(), user.locale(), c.args());
+            job.inApp = user.inApp();
+            if (user.push() && push.enabled()) {
+                for (PushSender.Device device : context.devices().getOrDefault(c.userId(), List.of())) {
+                    if (!context.reached().contains(c.id() + "/" + device.id())) {
+                        job.devices.add(device);
                     }
-                    job.push = pushMessage(c, kind, job.message);
                 }
+                job.push = pushMessage(c, kinds.find(c.kind()).orElseThrow(), job.message);
             }
         }
         return Uni.createFrom().item(jobs);
+    }
+
+    /**
+     * The candidates with reminders of a grouping kind ({@link ReminderKind#groupBy}) to one user with
+     * the same group arg, two or more and not yet tried, replaced by one job for their group; its id is
+     * derived from its first member's, so a batch claimed again after a replica died before completing
+     * forms the same group under the same push Topic.
+     */
+    private List<Job> grouped(List<Job> candidates, Context context) {
+        Map<String, List<Job>> groups = new LinkedHashMap<>();
+        List<Job> units = new ArrayList<>();
+        for (Job job : candidates) {
+            Claimed c = job.reminder;
+            String groupBy = kinds.find(c.kind()).map(ReminderKind::groupBy).orElse(null);
+            Object value = groupBy == null || c.attempts() > 1 ? null : c.args().get(groupBy);
+            if (value == null) {
+                units.add(job);
+            } else {
+                groups.computeIfAbsent(c.userId() + "/" + c.kind() + "/" + value, k -> new ArrayList<>()).add(job);
+            }
+        }
+        for (List<Job> members : groups.values()) {
+            if (members.size() == 1) {
+                units.add(members.get(0));
+                continue;
+            }
+            members.sort(Comparator.comparing((Job j) -> j.reminder.id()));
+            Claimed first = members.get(0).reminder;
+            ReminderKind.Group group = kinds.find(first.kind()).orElseThrow()
+                    .group(members.stream().map(j -> j.reminder.args()).toList());
+            if (context.users().get(first.userId()).muted().contains(group.kind())) {
+                units.addAll(members); // the user turned the grouped message off: each goes on its own
+                continue;
+            }
+            UUID groupId = UUID.nameUUIDFromBytes(("reminder-group:" + first.id()).getBytes(StandardCharsets.UTF_8));
+            Instant dueAt = members.stream().map(j -> j.reminder.dueAt()).min(Comparator.naturalOrder()).orElseThrow();
+            Instant deliverAt = members.stream().map(j -> j.reminder.deliverAt()).min(Comparator.naturalOrder()).orElseThrow();
+            Job job = new Job(new Claimed(groupId, first.userId(), group.kind(), null, group.args(), group.link(), dueAt, deliverAt, 1));
+            job.members.addAll(members);
+            units.add(job);
+        }
+        return units;
     }
 
     private Uni<Void> send(List<Job> jobs) {
@@ -453,12 +570,18 @@ public class ReminderDispatcher {
             }
         }
         Batch batch = new Batch(jobs);
-        return db.withTransaction(tx -> tx.preparedQuery(INSERT_INBOX).execute(batch.inbox())
+        // the claimed rows first: only what this claim still holds is completed, and groups are written only for those
+        List<RowSet<Row>> completed = new ArrayList<>();
+        // the claimed rows first: only what this claim still holds is completed, and groups are written only for those
+        return db.withTransaction(tx -> tx.preparedQuery(COMPLETE).execute(batch.completion(claim))
+                        .invoke(completed::add)
+                        .chain(() -> tx.preparedQuery(INSERT_GROUPS).execute(batch.groups()))
+                        .invoke(completed::add)
+                        .chain(() -> tx.preparedQuery(INSERT_INBOX).execute(batch.inbox()))
                         .chain(() -> tx.preparedQuery(INSERT_REACHED).execute(batch.reached()))
                         .chain(() -> tx.preparedQuery(DELETE_GONE).execute(Tuple.of(batch.gone())))
-                        .chain(() -> tx.preparedQuery(TOUCH_DEVICES).execute(Tuple.of(batch.touched())))
-                        .chain(() -> tx.preparedQuery(COMPLETE).execute(batch.completion(claim))))
-                .invoke(rows -> measure(rows, jobs))
+                        .chain(() -> tx.preparedQuery(TOUCH_DEVICES).execute(Tuple.of(batch.touched()))))
+                .invoke(() -> completed.forEach(rows -> measure(rows, jobs)))
                 .replaceWithVoid();
     }
 
@@ -529,13 +652,33 @@ public class ReminderDispatcher {
         }
 
         Tuple completion(UUID claim) {
+            List<Job> claimed = jobs.stream().filter(j -> !j.isGroup()).toList();
             return Sql.tuple(
-                    jobs.stream().map(j -> j.reminder.id()).toArray(UUID[]::new),
-                    jobs.stream().map(j -> j.state).toArray(String[]::new),
-                    jobs.stream().map(j -> j.deliverAt.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
-                    jobs.stream().map(j -> j.outcome.length() > 200 ? j.outcome.substring(0, 200) : j.outcome).toArray(String[]::new),
-                    jobs.stream().map(j -> j.attemptDelta).toArray(Integer[]::new),
+                    claimed.stream().map(j -> j.reminder.id()).toArray(UUID[]::new),
+                    claimed.stream().map(j -> j.state).toArray(String[]::new),
+                    claimed.stream().map(j -> j.deliverAt.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                    claimed.stream().map(j -> outcome(j)).toArray(String[]::new),
+                    claimed.stream().map(j -> j.attemptDelta).toArray(Integer[]::new),
                     claim);
+        }
+
+        Tuple groups() {
+            List<Job> groups = jobs.stream().filter(Job::isGroup).toList();
+            return Sql.tuple(
+                    groups.stream().map(j -> j.reminder.id()).toArray(UUID[]::new),
+                    groups.stream().map(j -> j.reminder.userId()).toArray(UUID[]::new),
+                    groups.stream().map(j -> j.reminder.kind()).toArray(String[]::new),
+                    groups.stream().map(j -> new io.vertx.core.json.JsonObject(j.reminder.args()).encode()).toArray(String[]::new),
+                    groups.stream().map(j -> j.reminder.link()).toArray(String[]::new),
+                    groups.stream().map(j -> j.reminder.dueAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                    groups.stream().map(j -> j.deliverAt.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                    groups.stream().map(j -> j.state).toArray(String[]::new),
+                    groups.stream().map(j -> outcome(j)).toArray(String[]::new),
+                    groups.stream().map(j -> j.members.get(0).reminder.id()).toArray(UUID[]::new));
+        }
+
+        private static String outcome(Job j) {
+            return j.outcome.length() > 200 ? j.outcome.substring(0, 200) : j.outcome;
         }
     }
 }

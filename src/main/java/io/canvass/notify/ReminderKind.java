@@ -3,6 +3,8 @@ package io.canvass.notify;
 import io.canvass.notify.push.PushSender;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One kind of reminder. Adding a kind is one small {@code @ApplicationScoped} class implementing
@@ -17,6 +19,47 @@ public interface ReminderKind {
 
     /** Stable code, upper case with underscores: stored with each reminder and keys the templates. */
     String code();
+
+    /**
+     * How much a reminder of this kind matters next to the others, when a user has more due than
+     * their daily cap allows. The dispatcher claims due reminders in this order, {@link Priority#HIGH}
+     * ones are never held back by the cap (they count towards it), and the others wait for the next
+     * day once the cap is reached, the {@link Priority#LOW} ones first.
+     */
+    default Priority priority() {
+        return Priority.NORMAL;
+    }
+
+    /** A kind's importance, highest first. */
+    enum Priority {
+        /** Money, renewals, decisions waiting for the user, the morning brief: always delivered the day they are due. */
+        HIGH,
+        /** The default. */
+        NORMAL,
+        /** Routine nudges that can come in numbers (follow-ups due, overdue, their escalations): the first to wait. */
+        LOW
+    }
+
+    /**
+     * The arg that groups reminders of this kind: several to one user with the same value of it,
+     * claimed together for their first delivery, reach the user as one message, {@link #group}.
+     * Null (the default) when each goes on its own.
+     */
+    default String groupBy() {
+        return null;
+    }
+
+    /** The one message standing for several reminders of this kind with the same {@link #groupBy} arg, given their args. */
+    default Group group(List<Map<String, Object>> members) {
+        throw new UnsupportedOperationException(code() + " does not group");
+    }
+
+    /**
+     * A message standing for a group of reminders: its kind (registered, with its own messages), args and link.
+     * It is delivered, and counted against the daily cap, as one reminder of that kind.
+     */
+    record Group(String kind, Map<String, Object> args, String link) {
+    }
 
     /** Push urgency (RFC 8030 §5.3): how eagerly a phone should wake up for it. */
     default PushSender.Urgency urgency() {

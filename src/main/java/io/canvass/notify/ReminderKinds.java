@@ -33,4 +33,15 @@ public class ReminderKinds {
     public Collection<ReminderKind> all() {
         return byCode.values();
     }
+
+    /** The codes of the kinds of this importance. */
+    public String[] codes(ReminderKind.Priority priority) {
+        return byCode.values().stream().filter(k -> k.priority() == priority).map(ReminderKind::code).toArray(String[]::new);
+    }
+
+    /** The importance of a kind; {@link ReminderKind.Priority#NORMAL} for one no longer known. */
+    public ReminderKind.Priority priority(String code) {
+        ReminderKind kind = byCode.get(code);
+        return kind == null ? ReminderKind.Priority.NORMAL : kind.priority();
+    }
 }

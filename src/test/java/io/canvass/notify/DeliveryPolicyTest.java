@@ -67,6 +67,18 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void overTheDailyCapHighImportanceStillGoesButNotInQuietHoursWhileLowAndNormalWait() {
+        Instant afternoon = Instant.parse("2026-11-23T06:00:00Z"); // 14:00 Shanghai
+        var capped = quiet(SHANGHAI, null, null, 3);
+        assertEquals(afternoon, DeliveryPolicy.earliest(afternoon, capped, 40, ReminderKind.Priority.HIGH));
+        assertEquals(Instant.parse("2026-11-23T16:00:00Z"), DeliveryPolicy.earliest(afternoon, capped, 3, ReminderKind.Priority.NORMAL));
+        assertEquals(Instant.parse("2026-11-23T16:00:00Z"), DeliveryPolicy.earliest(afternoon, capped, 3, ReminderKind.Priority.LOW));
+        Instant lateEvening = Instant.parse("2026-11-23T15:00:00Z"); // 23:00 Shanghai
+        assertEquals(Instant.parse("2026-11-23T23:00:00Z"), // quiet hours still hold: 07:00
+                DeliveryPolicy.earliest(lateEvening, quiet(SHANGHAI, "22:00", "07:00", 3), 40, ReminderKind.Priority.HIGH));
+    }
+
+    @Test
     void quietHoursAcrossADaylightSavingChange() {
         // New York: clocks go back on 2026-11-01 at 02:00; 23:00 on Oct 31 (EDT, UTC-4) waits until 07:00 EST (UTC-5)
         Instant at = Instant.parse("2026-11-01T03:00:00Z");

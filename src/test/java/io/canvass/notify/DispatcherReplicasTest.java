@@ -115,6 +115,62 @@ class DispatcherReplicasTest {
     }
 
     @Test
+    void twoReplicasGroupEachEscalationOnceAndDeliverEachImportantOneOnce() {
+        UUID team = Api.team("replicas", null);
+        Api.TestUser zhang = Api.user("REP", team);
+        Api.TestUser li = Api.user("REP", team);
+        List<Api.TestUser> managers = new ArrayList<>();
+        List<UUID> escalations = new ArrayList<>();
+        List<UUID> important = new ArrayList<>();
+        List<TestPushService.Device> devices = new ArrayList<>();
+        for (int m = 0; m < 8; m++) {
+            Api.TestUser manager = Api.user("MANAGER", null, Set.of(team), "en");
+            managers.add(manager);
+            devices.add(Reminders.subscribe(manager, "manager phone " + m));
+            for (int i = 0; i < 30; i++) {
+                Api.TestUser rep = i % 2 == 0 ? zhang : li;
+                escalations.add(reminders.schedule(manager.id(), "FOLLOW_UP_ESCALATION",
+                        Map.of("customer", "Customer " + i, "rep", i % 2 == 0 ? "Zhang San" : "Li Si", "repId", rep.id().toString(),
+                                "dueOn", "2026-12-01"),
+                        java.time.Instant.now().minusSeconds(3600 + i), "/customers/" + UUID.randomUUID()));
+            }
+            important.add(reminders.schedule(manager.id(), "COLLECTION_ESCALATION",
+                    Map.of("customer", "Acme", "amount", "CNY 1.00", "contract", "C-1", "rep", "Zhang San", "dueOn", "2026-11-01")));
+            important.add(reminders.schedule(manager.id(), "RENEWAL_ESCALATION",
+                    Map.of("customer", "Globex", "contract", "C-2", "rep", "Li Si", "endsOn", "2027-01-15")));
+        }
+
+        Uni.join().all(drain(replicaA, 0), drain(replicaB, 0)).andFailFast().await().atMost(Duration.ofMinutes(3));
+
+        UUID[] ids = important.toArray(UUID[]::new);
+        assertEquals(ids.length, reminders.count("select count(*) from reminder where id = any($1) and state = 'SENT'", (Object) ids));
+        assertEquals(ids.length, reminders.count("select count(*) from notification where reminder_id = any($1)", (Object) ids));
+        UUID[] grouped = escalations.toArray(UUID[]::new);
+        assertEquals(grouped.length, reminders.count("select count(*) from reminder where id = any($1) and state = 'GROUPED'", (Object) grouped),
+                "every escalation went in a group");
+        for (Api.TestUser manager : managers) {
+            assertEquals(30, reminders.count("""
+                    select coalesce(sum((args ->> 'count')::int), 0) from reminder
+                    where user_id = $1 and kind = 'FOLLOW_UP_ESCALATIONS' and state = 'SENT'""", manager.id()),
+                    "the groups a manager got tell of each escalation exactly once");
+            assertEquals(reminders.count("select count(*) from reminder where user_id = $1 and kind = 'FOLLOW_UP_ESCALATIONS'", manager.id()),
+                    reminders.count("select count(*) from notification where user_id = $1 and kind = 'FOLLOW_UP_ESCALATIONS'", manager.id()),
+                    "one inbox message per group");
+        }
+        Set<Object> pushed = new HashSet<>();
+        int pushes = 0;
+        for (TestPushService.Device device : devices) {
+            for (TestPushService.Received r : List.copyOf(device.received)) {
+                pushed.add(r.payload().get("id"));
+                pushes++;
+            }
+        }
+        assertEquals(pushed.size(), pushes, "no message pushed twice");
+        assertEquals(reminders.count("select count(*) from notification where user_id = any($1)",
+                (Object) managers.stream().map(Api.TestUser::id).toArray(UUID[]::new)), pushes, "every message pushed once");
+    }
+
+    @Test
     void aBatchHeldByADeadReplicaIsDeliveredByAnotherAfterItsLeaseAndOnlyOnce() {
         Setup setup = due(3, 5);
         UUID[] ids = setup.reminderIds().toArray(UUID[]::new);

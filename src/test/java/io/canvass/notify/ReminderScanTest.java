@@ -80,6 +80,8 @@ class ReminderScanTest {
         scanner.scan().await().atMost(Duration.ofMinutes(1));
         assertEquals(1, count(f.manager().id(), "FOLLOW_UP_ESCALATION"), "the manager is told once");
         assertEquals(0, count(f.rep().id(), "FOLLOW_UP_ESCALATION"));
+        assertEquals(f.rep().id().toString(), reminders.one("select args ->> 'repId' from reminder where user_id = $1 and kind = 'FOLLOW_UP_ESCALATION'",
+                f.manager().id()).getString(0), "the escalation names the rep, so several about one rep can go as one message");
 
         reminders.dispatchAll();
         f.manager().as().get("/api/v1/notifications").then().statusCode(200)

@@ -61,6 +61,11 @@ public class ExpenseApprovalsWaiting implements ReminderKind {
     }
 
     @Override
+    public Priority priority() {
+        return Priority.HIGH;
+    }
+
+    @Override
     public String code() {
         return CODE;
     }

@@ -32,6 +32,11 @@ public class FollowUpDueSoon implements ReminderKind {
     }
 
     @Override
+    public Priority priority() {
+        return Priority.LOW;
+    }
+
+    @Override
     public String code() {
         return CODE;
     }

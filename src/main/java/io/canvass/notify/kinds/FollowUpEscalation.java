@@ -7,10 +7,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A rep's follow-up has been overdue for longer than {@code canvass.reminders.escalate-after}:
- * each manager of the follow-up's team is told once.
+ * each manager of the follow-up's team is told once. Low priority: several about one rep that are
+ * due together reach the manager as one {@link FollowUpEscalations} message, grouped by the
+ * {@code repId} arg.
  */
 @ApplicationScoped
 public class FollowUpEscalation implements ReminderKind {
@@ -20,7 +25,7 @@ public class FollowUpEscalation implements ReminderKind {
     static final String SCAN = """
             insert into reminder (id, user_id, kind, dedupe_key, subject_id, args, link, due_at, deliver_at)
             select uuid_v7(), tm.user_id, 'FOLLOW_UP_ESCALATION', 'follow-up:' || f.id || ':' || extract(epoch from f.due_at)::bigint, f.id,
-                   jsonb_build_object('customer', c.name, 'rep', u.display_name, 'dueOn', f.due_on), '/customers/' || c.id,
+                   jsonb_build_object('customer', c.name, 'rep', u.display_name, 'repId', u.id, 'dueOn', f.due_on), '/customers/' || c.id,
                    f.due_at + make_interval(secs => $1), f.due_at + make_interval(secs => $1)
             from follow_up f
             join customer c on c.id = f.customer_id
@@ -38,6 +43,11 @@ public class FollowUpEscalation implements ReminderKind {
     }
 
     @Override
+    public Priority priority() {
+        return Priority.LOW;
+    }
+
+    @Override
     public String code() {
         return CODE;
     }
@@ -45,6 +55,20 @@ public class FollowUpEscalation implements ReminderKind {
     @Override
     public PushSender.Urgency urgency() {
         return PushSender.Urgency.HIGH;
+    }
+
+    @Override
+    public String groupBy() {
+        return "repId";
+    }
+
+    @Override
+    public Group group(List<Map<String, Object>> members) {
+        Map<String, Object> first = members.get(0);
+        UUID repId = UUID.fromString(first.get("repId").toString());
+        Object rep = first.get("rep");
+        return new Group(FollowUpEscalations.CODE, FollowUpEscalations.args(rep == null ? "" : rep.toString(), repId, members.size()),
+                FollowUpEscalations.link(repId));
     }
 
     @Override

@@ -34,6 +34,11 @@ public class FollowUpOverdue implements ReminderKind {
     }
 
     @Override
+    public Priority priority() {
+        return Priority.LOW;
+    }
+
+    @Override
     public String code() {
         return CODE;
     }

@@ -53,6 +53,11 @@ public class ManagerDigest implements ReminderKind {
     }
 
     @Override
+    public Priority priority() {
+        return Priority.HIGH;
+    }
+
+    @Override
     public String code() {
         return CODE;
     }

@@ -11,6 +11,11 @@ public class PushTest implements ReminderKind {
     public static final String CODE = "PUSH_TEST";
 
     @Override
+    public Priority priority() {
+        return Priority.HIGH;
+    }
+
+    @Override
     public String code() {
         return CODE;
     }
