@@ -80,6 +80,7 @@ class StaticAssetsTest {
                 assertArrayEquals(plain, in.readAllBytes(), file);
             }
 
+            System.out.printf("first-load file %s: %d bytes, %d brotli, %d gzip on the wire%n", file, plain.length, br.body().length, gzip.body().length);
             HttpResponse<byte[]> browser = get(file, "Accept-Encoding", "gzip, deflate, br, zstd");
             assertEquals("br", browser.headers().firstValue("Content-Encoding").orElse(null), file + ": a browser gets brotli");
         }
