@@ -37,12 +37,13 @@ class FirstDayBrowserTest extends BrowserTest {
     void aVerifiedVisitAppearsOnceInTheCustomersHistoryWithItsOwnTitle() {
         Account rep = Accounts.create("REP", "en");
         String token = Accounts.token(rep);
-        String customerId = customer(token, "History " + suffix());
+        String name = "History " + suffix();
+        String customerId = customer(token, name);
         checkIn(token, customerId, LAT, "Showed the new line");
 
         open("en-US");
         signIn(rep);
-        page.navigate("/customers/" + customerId);
+        openCustomer(customerId, name);
         Locator entries = page.getByTestId("timeline").getByRole(AriaRole.LISTITEM);
         assertThat(entries).hasCount(2);
         assertThat(entries.first()).containsText("Visit, verified at the customer");
@@ -53,16 +54,24 @@ class FirstDayBrowserTest extends BrowserTest {
 
         Account chinese = Accounts.create("REP", "zh-CN");
         String chineseToken = Accounts.token(chinese);
-        String farCustomer = customer(chineseToken, "历史 " + suffix());
+        String farName = "历史 " + suffix();
+        String farCustomer = customer(chineseToken, farName);
         checkIn(chineseToken, farCustomer, LAT + 0.05, "远处签到");
         open("zh-CN");
         signIn(chinese);
-        page.navigate("/customers/" + farCustomer);
+        openCustomer(farCustomer, farName);
         entries = page.getByTestId("timeline").getByRole(AriaRole.LISTITEM);
         assertThat(entries).hasCount(2);
         assertThat(entries.first()).containsText("拜访（未核实）");
         assertThat(entries.first()).containsText("距离客户位置太远");
         assertThat(page.getByTestId("timeline")).not().containsText("删除或恢复");
+    }
+
+    /** Opens a customer's page and waits until it shows the customer (a cold start loads the language first). */
+    private void openCustomer(String id, String name) {
+        page.navigate("/customers/" + id);
+        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setName(name)))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
     }
 
     @Test
