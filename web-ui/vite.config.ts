@@ -55,6 +55,5 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],
-    setupFiles: ['src/test-setup.ts'],
   },
 });
