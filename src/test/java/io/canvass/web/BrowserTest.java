@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
@@ -35,7 +36,10 @@ abstract class BrowserTest {
                 .setLocale(browserLocale)
                 .setViewportSize(390, 844)
                 .setHasTouch(true));
+        // Actions and assertions wait alike: on a CI machine whose 2 cores also run the app, its database
+        // and the test JVM, a first visit (service worker install and precache) can outlast 5 s.
         context.setDefaultTimeout(15_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         context.onConsoleMessage(message -> {
             if (isPolicyReport(message.text())) {
                 policyReports.add(message.text());
