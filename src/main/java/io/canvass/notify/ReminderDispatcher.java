@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -425,12 +426,16 @@ public class ReminderDispatcher {
      * derived from its first member's, so a batch claimed again after a replica died before completing
      * forms the same group under the same push Topic.
      */
+    private Optional<GroupedKind> grouping(String kind) {
+        return kinds.find(kind).filter(GroupedKind.class::isInstance).map(GroupedKind.class::cast);
+    }
+
     private List<Job> grouped(List<Job> candidates, Context context) {
         Map<String, List<Job>> groups = new LinkedHashMap<>();
         List<Job> units = new ArrayList<>();
         for (Job job : candidates) {
             Claimed c = job.reminder;
-            String groupBy = kinds.find(c.kind()).map(ReminderKind::groupBy).orElse(null);
+            String groupBy = grouping(c.kind()).map(GroupedKind::groupBy).orElse(null);
             Object value = groupBy == null || c.attempts() > 1 ? null : c.args().get(groupBy);
             if (value == null) {
                 units.add(job);
@@ -445,7 +450,7 @@ public class ReminderDispatcher {
             }
             members.sort(Comparator.comparing((Job j) -> j.reminder.id()));
             Claimed first = members.get(0).reminder;
-            ReminderKind.Group group = kinds.find(first.kind()).orElseThrow()
+            GroupedKind.Group group = grouping(first.kind()).orElseThrow()
                     .group(members.stream().map(j -> j.reminder.args()).toList());
             if (context.users().get(first.userId()).muted().contains(group.kind())) {
                 units.addAll(members); // the user turned the grouped message off: each goes on its own

@@ -3,8 +3,6 @@ package io.canvass.notify;
 import io.canvass.notify.push.PushSender;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One kind of reminder. Adding a kind is one small {@code @ApplicationScoped} class implementing
@@ -38,27 +36,6 @@ public interface ReminderKind {
         NORMAL,
         /** Routine nudges that can come in numbers (follow-ups due, overdue, their escalations): the first to wait. */
         LOW
-    }
-
-    /**
-     * The arg that groups reminders of this kind: several to one user with the same value of it,
-     * claimed together for their first delivery, reach the user as one message, {@link #group}.
-     * Null (the default) when each goes on its own.
-     */
-    default String groupBy() {
-        return null;
-    }
-
-    /** The one message standing for several reminders of this kind with the same {@link #groupBy} arg, given their args. */
-    default Group group(List<Map<String, Object>> members) {
-        throw new UnsupportedOperationException(code() + " does not group");
-    }
-
-    /**
-     * A message standing for a group of reminders: its kind (registered, with its own messages), args and link.
-     * It is delivered, and counted against the daily cap, as one reminder of that kind.
-     */
-    record Group(String kind, Map<String, Object> args, String link) {
     }
 
     /** Push urgency (RFC 8030 §5.3): how eagerly a phone should wake up for it. */

@@ -1,7 +1,7 @@
 package io.canvass.notify.kinds;
 
 import io.canvass.notify.ReminderConfig;
-import io.canvass.notify.ReminderKind;
+import io.canvass.notify.GroupedKind;
 import io.canvass.notify.push.PushSender;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -18,7 +18,7 @@ import java.util.UUID;
  * {@code repId} arg.
  */
 @ApplicationScoped
-public class FollowUpEscalation implements ReminderKind {
+public class FollowUpEscalation implements GroupedKind {
 
     public static final String CODE = "FOLLOW_UP_ESCALATION";
 
