@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { logout } from './api/client';
 import { LoginScreen } from './auth/LoginScreen';
 import { onSessionEnded } from './auth/session';
-import { locale, pickLocale, t } from './i18n/i18n';
+import { locale, pickLocale, speak, t } from './i18n/i18n';
 import { MeScreen } from './me/MeScreen';
 import { fetchProfile, forgetProfile, me, seesTeam, type Profile } from './me/profile';
 import { watchUnread } from './notify/notify';
@@ -53,7 +53,7 @@ const PreApprovalScreen = lazy(() => import('./expense/PreApprovalScreen').then(
 /** Loads the profile from the server and speaks its language. */
 export async function refreshProfile(): Promise<Profile> {
   const profile = await fetchProfile();
-  locale.set(pickLocale(profile.locale));
+  await speak(pickLocale(profile.locale));
   return profile;
 }
 

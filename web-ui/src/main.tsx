@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { App, refreshProfile } from './app';
 import { loadSession, upgradeStoredSession } from './auth/session';
 import { SessionExpiredError } from './api/problem';
-import { locale, pickLocale } from './i18n/i18n';
+import { pickLocale, speak } from './i18n/i18n';
 import { cachedProfile, forgetProfile, me } from './me/profile';
 import { readKey } from './platform/db';
 import { startSync } from './sync/sync';
@@ -14,7 +14,7 @@ import './styles.css';
  */
 async function start(): Promise<void> {
   const [session, profile, remembered] = await Promise.all([loadSession(), cachedProfile(), readKey<string>('locale')]);
-  locale.set(pickLocale(profile?.locale, remembered, navigator.languages));
+  await speak(pickLocale(profile?.locale, remembered, navigator.languages)); // only this language's messages are fetched
   if (session && profile) me.set(profile);
   render(<App />, document.getElementById('app')!);
   startSync();

@@ -1,11 +1,11 @@
-import { locale, t } from '../i18n/i18n';
+import { locale, speak, t } from '../i18n/i18n';
 import { writeKey } from '../platform/db';
 
 /** Before sign-in the language is the device's; this switches it (and remembers the choice). */
 export function LanguageToggle() {
   const other = locale.get() === 'en' ? 'zh-CN' : 'en';
   function toggle() {
-    locale.set(other);
+    void speak(other);
     void writeKey('locale', other);
   }
   return (

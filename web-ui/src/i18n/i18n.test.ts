@@ -54,3 +54,14 @@ describe('i18n', () => {
     expect(formatMoney(12345.6, 'CNY', 'en')).toBe('CN¥12,345.60');
   });
 });
+
+describe('speak', () => {
+  it('switches once the language’s messages are there, and the last language asked for wins', async () => {
+    const { speak } = await import('./i18n');
+    await Promise.all([speak('en'), speak('zh-CN')]);
+    expect(locale.get()).toBe('zh-CN');
+    await speak('en');
+    expect(t('login.title')).toBe('Sign in');
+    await speak('zh-CN');
+  });
+});

@@ -1,16 +1,39 @@
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import type { en } from './en';
 import { store } from '../platform/store';
 
 export type Locale = 'zh-CN' | 'en';
 export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
 type Vars = Record<string, string | number>;
 
 export const LOCALES: Locale[] = ['zh-CN', 'en'];
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
-/** The language the UI speaks now. */
+/**
+ * Each language's messages are a chunk of their own, fetched when that language is first spoken, so the
+ * first download carries only the language in use (the service worker precaches both for offline switching).
+ */
+const loaders: Record<Locale, () => Promise<Messages>> = {
+  en: () => import('./en').then((m) => m.en),
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+};
+const catalogs: Partial<Record<Locale, Messages>> = {};
+
+/** The language the UI speaks now. Set it through {@link speak}, which loads its messages first. */
 export const locale = store<Locale>('zh-CN');
+
+/** Fetches a language's messages once; later calls resolve at once. */
+export async function loadMessages(lang: Locale): Promise<void> {
+  catalogs[lang] ??= await loaders[lang]();
+}
+
+let latest = 0;
+
+/** Loads the language's messages, then switches to it; when calls overlap, the last one asked for wins. */
+export async function speak(lang: Locale): Promise<void> {
+  const call = ++latest;
+  await loadMessages(lang);
+  if (call === latest) locale.set(lang);
+}
 
 /**
  * The language to speak: the profile's when signed in, else the one last used on this device,
@@ -32,9 +55,9 @@ function interpolate(template: string, vars?: Vars): string {
   return vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
 }
 
-/** The message for key in the current (or given) language. */
+/** The message for key in the current (or given) language; the key itself while that language is not loaded. */
 export function t(key: MessageKey, vars?: Vars, lang: Locale = locale.get()): string {
-  return interpolate(catalogs[lang][key] ?? en[key], vars);
+  return interpolate(catalogs[lang]?.[key] ?? key, vars);
 }
 
 /** A counted message: picks `${base}_one` or `${base}_other` by the language's plural rules; {n} is formatted. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format';
-import { LOCALES, locale, t, type Locale, type MessageKey } from '../i18n/i18n';
+import { LOCALES, locale, speak, t, type Locale, type MessageKey } from '../i18n/i18n';
 import { writeKey } from '../platform/db';
 import { followLink } from '../platform/router';
 import { useStore } from '../platform/store';
@@ -44,7 +44,7 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
   }
 
   async function switchLanguage(next: Locale) {
-    locale.set(next);
+    await speak(next);
     await writeKey('locale', next);
     await change({ locale: next }, 'outbox.language');
   }
