@@ -66,11 +66,16 @@ async function followUpsInOutbox(): Promise<Set<string>> {
   return new Set(ids.filter((id): id is string => !!id));
 }
 
-/** Today: overdue first, then due today; Done and Snooze go through the outbox; offline it shows the last agenda. */
+/**
+ * Today: overdue first, then due today; Done and Snooze go through the outbox; offline it shows the last agenda.
+ * The cards that load on their own (targets, approvals) come after the agenda and only once it shows, so nothing
+ * the rep is reading moves when they arrive; "as of" shows only after a refresh failed, not while one is on its way.
+ */
 export function TodayScreen({ profile }: { profile: Profile }) {
   const cacheKey = `agenda:${profile.id}`;
   const [cached, setCached] = useState<Cached>();
-  const [fresh, setFresh] = useState(false);
+  /** The last refresh failed, so the agenda on screen is the cached one. */
+  const [stale, setStale] = useState(false);
   const [error, setError] = useState<string>();
   const [offline, setOffline] = useState(false);
   const [queued, setQueued] = useState<Set<string>>(new Set());
@@ -82,11 +87,11 @@ export function TodayScreen({ profile }: { profile: Profile }) {
       const next = { agenda, fetchedAt: Date.now() };
       await writeKey(cacheKey, next);
       setCached(next);
-      setFresh(true);
+      setStale(false);
       setOffline(false);
       setError(undefined);
     } catch (e) {
-      setFresh(false);
+      setStale(true);
       setOffline(e instanceof OfflineError);
       if (!(e instanceof OfflineError)) setError(describeError(e));
     }
@@ -151,14 +156,12 @@ export function TodayScreen({ profile }: { profile: Profile }) {
     <Screen title={t('today.title')}>
       <p class="lead">{t('today.greeting', { name: profile.displayName })}</p>
       <p class="muted">{date}</p>
-      {cached && !fresh && (
+      {cached && stale && (
         <p class="warning" data-testid="as-of">
           {t('today.asOf', { time: formatRelativeTime(cached.fetchedAt) })}
         </p>
       )}
       {error && <p class="error" role="alert">{error}</p>}
-      {profile.role === 'REP' && <ActionCard />}
-      <ApprovalsCard profile={profile} />
       {!cached ? (
         <p role="status">{offline ? t('today.offlineNoCache') : t('loading')}</p>
       ) : list.length === 0 && renewals.length === 0 && collections.length === 0 ? (
@@ -210,6 +213,12 @@ export function TodayScreen({ profile }: { profile: Profile }) {
               </ul>
             </section>
           )}
+        </>
+      )}
+      {cached && (
+        <>
+          {profile.role === 'REP' && <ActionCard />}
+          <ApprovalsCard profile={profile} />
         </>
       )}
     </Screen>

@@ -3,8 +3,10 @@ package io.canvass.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.canvass.notify.Reminders;
 import io.canvass.web.Accounts.Account;
@@ -15,12 +17,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** What a new user met on their first day: the customer's history, the manager's live feed, and switching language. */
+/** What a new user met on their first day: the customer's history, the manager's live feed, switching language, and a Today that holds still. */
 @QuarkusTest
 class FirstDayBrowserTest extends BrowserTest {
 
@@ -119,6 +125,50 @@ class FirstDayBrowserTest extends BrowserTest {
         assertThat(page.getByText("Overdue: " + customerName)).isVisible();
         assertThat(page.getByText("已逾期：" + customerName)).hasCount(0);
         assertEquals(0, refreshes.get(), "the English came without a new token or signing in again");
+    }
+
+    @Test
+    void todayDoesNotMoveWhenTheTargetsCardArrivesAndTheAgendaComesFirstOnASmallPhone() {
+        Account rep = Accounts.create("REP", "en");
+        Account manager = Accounts.create("MANAGER", "en");
+        Accounts.makeManagerOf(manager, rep);
+        String token = Accounts.token(rep);
+        String target = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("period", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString(), "level", "REP", "userId", rep.id(),
+                        "metric", "EFFECTIVE_VISITS", "value", 20))
+                .post("/api/v1/targets").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/targets/" + target + "/submit")
+                .then().statusCode(200);
+        given().auth().oauth2(Accounts.token(manager)).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/targets/" + target + "/approve").then().statusCode(200);
+        String customerName = "Small screen " + suffix();
+        dueDaysAgo(customer(token, customerName), 2);
+
+        open("en-US");
+        page.setViewportSize(320, 568);
+        signIn(rep);
+        assertThat(page.getByTestId("action-card")).isVisible();
+
+        // Next morning: the agenda comes from the phone's cache at once, the targets card from the network later.
+        List<Route> held = new CopyOnWriteArrayList<>();
+        page.route("**/api/v1/kpis/me/actions", held::add);
+        page.reload();
+        Locator first = page.getByTestId("agenda-item").first();
+        assertThat(first).containsText(customerName);
+        page.waitForCondition(() -> !held.isEmpty());
+        held.forEach(Route::resume);
+        assertThat(page.getByTestId("action-card")).containsText("Effective visits");
+
+        double shift = ((Number) page.evaluate("""
+                () => new Promise((resolve) => {
+                  let sum = 0;
+                  new PerformanceObserver((list) => {
+                    for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
+                  }).observe({ type: 'layout-shift', buffered: true });
+                  requestAnimationFrame(() => requestAnimationFrame(() => resolve(sum)));
+                })""")).doubleValue();
+        assertTrue(shift <= 0.1, "Today's layout shift is " + shift + ", more than 0.1");
+        assertTrue(first.boundingBox().y + 40 < 568, "the first follow-up starts on the first screen at 320 × 568");
     }
 
     private static String suffix() {
