@@ -2,6 +2,7 @@ package io.canvass.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -69,13 +70,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
-            JsonMappingException.class, com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            JsonMappingException.class, MismatchedInputException.class,
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
             com.fasterxml.jackson.databind.exc.ValueInstantiationException.class })
     public Response unreadableJson(JsonProcessingException e) {
         if (e instanceof JsonInputRules.Refused refused) {
             String field = refused.getPath().isEmpty() ? "body" : jsonPath(refused);
             String message = refused.getOriginalMessage();
+            return respond(Problem.of(ProblemKind.VALIDATION, field + ": " + message,
+                    List.of(new Problem.FieldError(field, message)))).build();
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = jsonPath(mismatch);
+            String message = JsonInputRules.expected(mismatch);
             return respond(Problem.of(ProblemKind.VALIDATION, field + ": " + message,
                     List.of(new Problem.FieldError(field, message)))).build();
         }

@@ -130,4 +130,39 @@ class JsonInputRulesTest {
                 .post("/api/v1/customers").then().statusCode(400).contentType(PROBLEM).body("detail", notNullValue());
         assertNotEquals(500, rep.as().body("{\"name\":" + "1".repeat(5000) + "}").post("/api/v1/customers").statusCode());
     }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIsA400NamingTheFieldNeverCoerced() {
+        Api.TestUser rep = rep();
+        String[][] cases = {
+            { "{\"name\":123,\"grade\":\"B\"}", "name", "must be a string" },
+            { "{\"name\":false,\"grade\":\"B\"}", "name", "must be a string" },
+            { "{\"name\":\"n\",\"grade\":2}", "grade", "must be one of" },
+            { "{\"name\":\"n\",\"grade\":\"2\"}", "grade", "must be one of" },
+            { "{\"name\":\"n\",\"grade\":\"B\",\"stage\":3}", "stage", "must be one of" },
+            { "{\"name\":\"n\",\"grade\":\"B\",\"lat\":\"31.2\",\"lng\":121.4}", "lat", "must be a number" },
+            { "{\"name\":\"n\",\"grade\":\"B\",\"cadenceDaysOverride\":7.5}", "cadenceDaysOverride", "must be a whole number" },
+            { "{\"name\":\"n\",\"grade\":\"B\",\"cadenceDaysOverride\":\"7\"}", "cadenceDaysOverride", "must be a whole number" },
+            { "{\"name\":\"n\",\"grade\":\"B\",\"tags\":\"vip\"}", "tags", "must be an array" },
+            { "{\"name\":\"n\",\"grade\":\"B\",\"tags\":[true]}", "tags[0]", "must be a string" },
+            { "{\"name\":[\"n\"],\"grade\":\"B\"}", "name", "must be a string" },
+        };
+        for (String[] c : cases) {
+            rep.as().body(c[0]).post("/api/v1/customers").then()
+                    .statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo(TYPES + "validation"))
+                    .body("errors[0].field", equalTo(c[1]))
+                    .body("errors[0].message", containsString(c[2]));
+        }
+        asAdmin().body("{\"displayName\":\"x\",\"financeApprover\":\"true\"}").patch("/api/v1/users/" + rep.id()).then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("financeApprover"))
+                .body("errors[0].message", containsString("must be true or false"));
+    }
+
+    @Test
+    void nullForAValueThatCannotBeAbsentIsRefused() {
+        asAdmin().body("{\"milestones\":[{\"dayOffset\":null,\"kind\":\"ONBOARDING_MILESTONE\",\"title\":\"t\",\"goal\":\"g\"}]}")
+                .put("/api/v1/onboarding/milestones").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("milestones[0].dayOffset"));
+    }
 }
