@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas of the packaged app started together against one empty database, as a Deployment
- * rolls out its first replicas: Flyway's lock lets one migrate while the other waits, the first
+ * rolls out its first replicas: each migration is applied exactly once and in order (Flyway locks
+ * per migration, so which replica applies which one is not promised and not asserted), the first
  * admin is created once, and both serve.
  */
 class ConcurrentStartIT {
@@ -50,9 +51,6 @@ class ConcurrentStartIT {
                         assertEquals(1, r.getInt(1), "one first admin, not one per replica");
                     }
                 }
-                long migrated = Stream.of(a, b).filter(app -> app.logLines().stream()
-                        .anyMatch(line -> line.contains("Successfully applied " + migrations.size() + " migration"))).count();
-                assertEquals(1, migrated, "exactly one replica applied the migrations:\n" + a.tail() + "\n" + b.tail());
                 for (PackagedApp app : List.of(a, b)) {
                     Http.expect(200, Http.post(app.uri("/api/v1/auth/login"), null,
                             Map.of("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD)).build());
