@@ -46,9 +46,14 @@ export async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(problem, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }
 
-/** Whether replaying the same request later may succeed (network, overload, server trouble). */
+/**
+ * Whether replaying the same request later may succeed (network, overload, server trouble, or the same
+ * request still being processed after a lost answer).
+ */
 export function isTransient(error: unknown): boolean {
   if (error instanceof OfflineError || error instanceof SessionExpiredError) return true;
-  if (error instanceof ApiError) return error.status >= 500 || error.status === 408 || error.status === 429;
+  if (error instanceof ApiError) {
+    return error.status >= 500 || error.status === 408 || error.status === 429 || error.kind === 'in-progress';
+  }
   return true;
 }

@@ -64,8 +64,8 @@ describe('outbox', () => {
     expect(left[0].attempts).toBe(1);
   });
 
-  it('treats server trouble, rate limits and an ended session as worth retrying later', async () => {
-    for (const error of [refused(503, 'unavailable'), refused(429, 'rate-limited'), new SessionExpiredError()]) {
+  it('treats server trouble, rate limits, a request still in progress and an ended session as worth retrying later', async () => {
+    for (const error of [refused(503, 'unavailable'), refused(429, 'rate-limited'), refused(409, 'in-progress'), new SessionExpiredError()]) {
       await resetDatabaseForTests();
       await enqueue(write(1));
       const result = await flush(async () => {

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -110,6 +111,17 @@ public class CheckInResource {
         Multi<OutboundSseEvent> keepAlive = feed.keepAlive(Duration.ofSeconds(15))
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(events, keepAlive);
+    }
+
+    @HEAD
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
+    @Operation(summary = "Whether you may open the live feed",
+            description = "Answers at once with the stream's headers and no body; the stream itself is only opened by GET.")
+    @APIResponse(responseCode = "200", description = "You may open the stream")
+    public Response streamHead() {
+        return Response.ok().build();
     }
 
     @GET

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * {@code Idempotency-Key} for writes that phones retry: the first request with a key runs and its
  * response is kept; a retry gets the same status and body; the same key with a different body
- * is refused (422); a retry while the first still runs gets 409. Keys are per user, kept for a
+ * is refused (422); a retry while the first still runs gets 409 {@code in-progress} with Retry-After,
+ * which clients treat as "send it again", never as a refusal. Keys are per user, kept for a
  * configured time, and a claim whose holder died is taken over after a lease.
  */
 @ApplicationScoped
@@ -42,6 +43,9 @@ public class Idempotency {
     static final String LOOKUP = "select request_hash, state, status, body from idempotency_key where user_id = $1 and key = $2";
     static final String COMPLETE = "update idempotency_key set state = 'DONE', status = $3, body = $4 where user_id = $1 and key = $2";
     static final String RELEASE = "delete from idempotency_key where user_id = $1 and key = $2 and state = 'IN_PROGRESS'";
+    /** When to send a request again that is still being processed. */
+    static final Duration RETRY = Duration.ofSeconds(2);
+
     static final String EXPIRE = "delete from idempotency_key where created_at < now() - make_interval(secs => $1)";
 
     /** A response as kept for replays. */
@@ -125,7 +129,7 @@ public class Idempotency {
     private Uni<Stored> earlier(UUID userId, String key, byte[] requestHash) {
         return pool.preparedQuery(LOOKUP).execute(Tuple.of(userId, key)).map(rows -> {
             if (rows.size() == 0) {
-                throw new ProblemException(ProblemKind.CONFLICT, "The request with this Idempotency-Key just failed; retry it");
+                throw ProblemException.inProgress("The request with this Idempotency-Key just failed; send it again", RETRY);
             }
             Row row = rows.iterator().next();
             if (!Arrays.equals(row.getBuffer("request_hash").getBytes(), requestHash)) {
@@ -133,7 +137,7 @@ public class Idempotency {
                         "This Idempotency-Key was used for a different request; use a new key for a new request");
             }
             if (!"DONE".equals(row.getString("state"))) {
-                throw new ProblemException(ProblemKind.CONFLICT, "The request with this Idempotency-Key is still being processed; retry shortly");
+                throw ProblemException.inProgress("The request with this Idempotency-Key is still being processed; send it again shortly", RETRY);
             }
             return new Stored(row.getInteger("status"), row.getString("body"), true);
         });

@@ -1,5 +1,6 @@
 package io.canvass.platform;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @RegisterForReflection
 @Schema(description = "A page of results; pass nextCursor as the cursor query parameter to get the next page")
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items,
+                      @JsonInclude(JsonInclude.Include.NON_NULL)
+                      @Schema(description = "The cursor of the next page; absent on the last page") String nextCursor) {
 
     public static final int MAX_LIMIT = 200;
     public static final String DEFAULT_LIMIT = "50";

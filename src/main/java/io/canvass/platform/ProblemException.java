@@ -42,6 +42,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemKind.UNAUTHORIZED, detail);
     }
 
+    /** The same request is still being processed; a retry after {@code retryAfter} gets its answer. */
+    public static ProblemException inProgress(String detail, Duration retryAfter) {
+        return new ProblemException(ProblemKind.IN_PROGRESS, detail, null, retryAfter);
+    }
+
     public static ProblemException rateLimited(String detail, Duration retryAfter) {
         return new ProblemException(ProblemKind.RATE_LIMITED, detail, null, retryAfter);
     }

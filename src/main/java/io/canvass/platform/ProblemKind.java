@@ -16,6 +16,8 @@ public enum ProblemKind {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    /** The same request (same Idempotency-Key) is still being processed: send it again after Retry-After. */
+    IN_PROGRESS(409, "in-progress", "The same request is still being processed"),
     STALE_VERSION(412, "stale-version", "The record was changed by someone else"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),

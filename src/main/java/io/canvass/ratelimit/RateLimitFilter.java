@@ -28,6 +28,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * reads and writes are keyed by the authenticated caller (the client address when there is none)
  * and counted in this replica's share of the limit (no database round trip); auth is keyed by the
  * client address and counted exactly in PostgreSQL (one statement per sign-in attempt).
+ * <p>
+ * It runs before the request is matched and its role checked, so refused requests (401, 403, 404,
+ * 405) count and carry the headers too: a client guessing tokens or addresses is limited like any other.
  */
 public class RateLimitFilter {
 
@@ -62,7 +65,7 @@ public class RateLimitFilter {
     @Inject
     CurrentIdentityAssociation identities;
 
-    @ServerRequestFilter
+    @ServerRequestFilter(preMatching = true)
     public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         if (!config.enabled() || !path.startsWith("/api/")) {

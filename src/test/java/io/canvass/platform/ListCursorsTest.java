@@ -2,6 +2,7 @@ package io.canvass.platform;
 
 import static io.canvass.testing.Api.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,5 +103,17 @@ class ListCursorsTest {
     void aNulInACursorIsACursorProblem() {
         rep().as().queryParam("cursor", base64("a" + NUL + "b\n" + UUID.randomUUID())).get("/api/v1/customers").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void theLastPageHasNoNextCursorRatherThanANullOne() {
+        Api.TestUser rep = rep();
+        customer(rep);
+        customer(rep);
+        String next = rep.as().get("/api/v1/customers?limit=1").then().statusCode(200)
+                .body("items", hasSize(1)).extract().path("nextCursor");
+        rep.as().get("/api/v1/customers?limit=1&cursor=" + next).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("$", not(hasKey("nextCursor")));
     }
 }

@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,18 +104,22 @@ class OpenApiContractTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyOperationIsSecuredAnswersProblemsAndShowsAnExampleBody() {
+    void everyOperationIsNamedSecuredAnswersProblemsAndShowsAnExampleBody() {
         Map<String, Object> doc = document();
         Map<String, Object> components = (Map<String, Object>) doc.get("components");
         Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) components.get("responses");
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
         List<String> failures = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
         paths.forEach((path, item) -> item.forEach((verb, value) -> {
             if (!(value instanceof Map) || !path.startsWith("/api/")) {
                 return;
             }
             Map<String, Object> op = (Map<String, Object>) value;
             String name = verb.toUpperCase(Locale.ROOT) + " " + path;
+            if (!(op.get("operationId") instanceof String id) || !operationIds.add(id)) {
+                failures.add(name + ": no operationId of its own (" + op.get("operationId") + ")");
+            }
             List<?> security = (List<?>) op.get("security");
             if (!path.startsWith("/api/v1/auth/") && (security == null || security.isEmpty())) {
                 failures.add(name + ": no security requirement");

@@ -25,4 +25,18 @@ class RateLimitHeadersTest {
                 .post("/api/v1/auth/login").then().statusCode(401)
                 .header("RateLimit-Policy", "\"auth\";q=100000;w=60");
     }
+
+    @Test
+    void refusedRequestsAreCountedAndSaySoToo() {
+        io.restassured.RestAssured.given().get("/api/v1/customers").then().statusCode(401)
+                .header("RateLimit-Policy", "\"reads\";q=100000;w=60")
+                .header("RateLimit", matchesPattern("\"reads\";r=\\d+;t=\\d+"));
+        io.restassured.RestAssured.given().auth().oauth2("not-a-token").contentType("application/json").body(Map.of("name", "x"))
+                .post("/api/v1/teams").then().statusCode(401)
+                .header("RateLimit-Policy", "\"writes\";q=100000;w=60");
+        Api.user("REP", Api.team(Api.unique("t"), null)).as().body(Map.of("name", Api.unique("t"))).post("/api/v1/teams").then()
+                .statusCode(403)
+                .header("RateLimit-Policy", "\"writes\";q=100000;w=60")
+                .header("RateLimit", matchesPattern("\"writes\";r=\\d+;t=\\d+"));
+    }
 }
