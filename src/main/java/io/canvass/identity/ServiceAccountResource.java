@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/service-accounts")
 @Tag(name = "Service accounts")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.canvass.incentive;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Csv;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.Page;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/commission")
 @Tag(name = "Commission")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -43,6 +43,12 @@ public class ProblemMappers {
      */
     private static final java.util.Set<String> REFUSED_VALUES = java.util.Set.of("22021", "22P05", "22003", "22008", "22007");
 
+    /** A write sent again with its Idempotency-Key: the answer it was given the first time. */
+    @ServerExceptionMapper
+    public Response replay(Idempotency.Replay replay) {
+        return replay.response();
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Response.ResponseBuilder response = respond(e.problem());
