@@ -36,6 +36,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/expense-claims")
 @Tag(name = "Expenses")
 @Consumes(MediaType.APPLICATION_JSON)

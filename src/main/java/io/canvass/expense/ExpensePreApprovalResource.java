@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/expense-pre-approvals")
 @Tag(name = "Expenses")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 
 @ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/me")
 @Tag(name = "Me")
 @Authenticated

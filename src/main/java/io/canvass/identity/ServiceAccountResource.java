@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/service-accounts")
 @Tag(name = "Service accounts")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -35,6 +35,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/users")
 @Tag(name = "Users")
 @Consumes(MediaType.APPLICATION_JSON)

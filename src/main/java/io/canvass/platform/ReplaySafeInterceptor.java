@@ -50,6 +50,11 @@ public class ReplaySafeInterceptor {
         }
         String target = request.method().name() + " " + request.uri();
         byte[] hash = idempotency.fingerprint(target, Arrays.asList(context.getParameters()));
+        if (method.isAnnotationPresent(ReplaySafe.AnswerAfterCommit.class)
+                || method.getDeclaringClass().isAnnotationPresent(ReplaySafe.AnswerAfterCommit.class)) {
+            return idempotency.onceAnsweredAfterCommit(caller.id(), key, hash, () -> proceed(context),
+                    result -> idempotency.answer(response(method, result)));
+        }
         return idempotency.once(caller.id(), key, hash, () -> proceed(context), result -> idempotency.answer(response(method, result)));
     }
 

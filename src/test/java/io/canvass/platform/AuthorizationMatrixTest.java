@@ -749,15 +749,20 @@ class AuthorizationMatrixTest {
      * The operation's example body made valid for today and for the caller: every id slot holds the
      * caller's own id, but {@code aimed} which holds {@code victim}.
      */
-    @SuppressWarnings("unchecked")
     Body body(Operation op, Attacker who, Slot aimed, String victim) {
+        return body(org(), op, who, aimed, victim);
+    }
+
+    /** {@link #body(Operation, Attacker, Slot, String)} in the organisation {@code o}. */
+    @SuppressWarnings("unchecked")
+    static Body body(Organisation o, Operation op, Attacker who, Slot aimed, String victim) {
         List<String> types = op.bodyTypes();
         if (types.isEmpty()) {
             return null;
         }
         if (op.path().startsWith("/api/v1/cadence-policies/")) {
             // the policy as it is: were the change accepted, nothing would change for the other tests
-            return new Body("application/json", org().cadence);
+            return new Body("application/json", o.cadence);
         }
         if (types.contains("application/json")) {
             Object content = normalised(op.example("application/json"), null);
@@ -779,7 +784,7 @@ class AuthorizationMatrixTest {
             return new Body("application/json", content == null ? Map.of() : content);
         }
         if (types.contains("text/csv")) {
-            String owner = Objects.requireNonNullElse(org().emails.get(aimed == null ? who.own().get(Kind.USER) : victim), Api.ADMIN_EMAIL);
+            String owner = Objects.requireNonNullElse(o.emails.get(aimed == null ? who.own().get(Kind.USER) : victim), Api.ADMIN_EMAIL);
             String csv = String.valueOf(op.example("text/csv"));
             StringBuilder rows = new StringBuilder();
             String[] lines = csv.split("\n");
