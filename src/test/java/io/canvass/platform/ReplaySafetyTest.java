@@ -22,9 +22,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +38,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +70,23 @@ class ReplaySafetyTest {
                 .map(Operation::name)
                 .toList();
         assertEquals(List.of(), undeclared, "writes without the Idempotency-Key header parameter in the OpenAPI document");
+    }
+
+    @Test
+    void everyResourceWithWritesGoesThroughTheOneMechanism() throws Exception {
+        Path classes = Path.of(ReplaySafe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> outside = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                boolean writes = Arrays.stream(type.getDeclaredMethods()).anyMatch(ReplaySafeInterceptor::isWrite);
+                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class) && writes && !type.isAnnotationPresent(ReplaySafe.class)) {
+                    outside.add(type.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), outside, "resources with writes that are not @ReplaySafe");
     }
 
     @Test
