@@ -85,8 +85,9 @@ final class CommissionQueries {
     static final String ADJUSTMENTS = """
             select id, statement_id, amount, reason, approved_by, created_at from commission_adjustment
             where statement_id = any($1) order by id""";
+    /** Through the Hibernate session, so that it is part of the write's transaction (and of its Idempotency-Key). */
     static final String INSERT_ADJUSTMENT = """
-            insert into commission_adjustment (id, statement_id, amount, currency, reason, approved_by) values ($1, $2, $3, $4, $5, $6)""";
+            insert into commission_adjustment (id, statement_id, amount, currency, reason, approved_by) values (?1, ?2, ?3, ?4, ?5, ?6)""";
     static final String PAYROLL_GRANT = "select 1 from service_account where user_id = $1 and 'PAYROLL' = any(grants)";
 
     private CommissionQueries() {

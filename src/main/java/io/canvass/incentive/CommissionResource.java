@@ -95,6 +95,7 @@ public class CommissionResource {
             {"amount":"-1200.00","reason":"合同HT-2026-118客户退货，冲减提成"}""")))
     @APIResponse(responseCode = "201", description = "The statement with the adjustment")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @ReplaySafe.AnswerAfterCommit
     public Uni<StatementView> adjust(@RestPath UUID id, @Valid @NotNull StatementService.AdjustmentRequest request) {
         return service.adjust(id, request);
     }

@@ -13,6 +13,7 @@ import io.canvass.platform.ScopeService;
 import io.canvass.target.Period;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -134,8 +135,11 @@ public class StatementService {
             BigDecimal amount = request.amount().signum() < 0
                     ? Money.amount("amount", request.amount().negate(), currency, true).negate()
                     : Money.amount("amount", request.amount(), currency, true);
-            return pool.preparedQuery(CommissionQueries.INSERT_ADJUSTMENT)
-                    .execute(Tuple.of(Ids.newId(), statementId, amount, statement.currency(), request.reason().trim(), approver))
+            return Panache.withTransaction(() -> Panache.getSession()
+                            .chain(session -> session.createNativeQuery(CommissionQueries.INSERT_ADJUSTMENT)
+                                    .setParameter(1, Ids.newId()).setParameter(2, statementId).setParameter(3, amount)
+                                    .setParameter(4, statement.currency()).setParameter(5, request.reason().trim()).setParameter(6, approver)
+                                    .executeUpdate()))
                     .chain(() -> get(statementId));
         });
     }

@@ -180,6 +180,42 @@ class ReplaySafetyTest {
         }
     }
 
+    /** Writes the organisation's records are in no state for: a budget and a target of a new team, a renewal being weighed. */
+    @Test
+    void budgetsTargetsAndRenewalNotesSentAgainAreAppliedOnce() {
+        UUID team = Api.team("replay", null);
+        String month = Organisation.thisMonth().toString();
+        Api.TestUser director = Api.user("DIRECTOR", null, Set.of(), "en");
+        Map<String, Object> budget = Map.of("teamId", team, "category", "MARKETING_EVENTS", "month", month, "amount", "20000.00", "currency", "CNY");
+        String budgetId = twice(director, "POST", "/api/v1/expense-budgets", budget).path("id");
+        director.as().queryParam("teamId", team).queryParam("from", month).queryParam("to", month).get("/api/v1/expense-budgets")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(budgetId));
+
+        Map<String, Object> target = Map.of("period", month, "level", "TEAM", "teamId", team, "metric", "EFFECTIVE_VISITS", "value", 40);
+        String targetId = twice(director, "POST", "/api/v1/targets", target).path("id");
+        director.as().get("/api/v1/targets/" + targetId).then().statusCode(200);
+
+        Money.Team t = Money.team();
+        String contract = Money.activeContract(t.rep(), Money.customer(t.rep()), LocalDate.now(Organisation.SHANGHAI).plusDays(50));
+        twice(t.rep(), "POST", "/api/v1/contracts/" + contract + "/renewal/notes", Map.of("note", "客户在比价"));
+        List<String> kinds = t.rep().as().get("/api/v1/contracts/" + contract).then().statusCode(200).extract().path("events.kind");
+        assertEquals(1, kinds.stream().filter("RENEWAL_NOTE"::equals).count(), "one renewal note in " + kinds);
+    }
+
+    /** Sends a write twice with one key: the second answer is the first; returns it. */
+    static Response twice(Api.TestUser who, String method, String url, Object body) {
+        String key = UUID.randomUUID().toString();
+        Response first = who.as().header(Idempotency.HEADER, key).body(body).request(method, url);
+        assertTrue(first.statusCode() >= 200 && first.statusCode() < 300, method + " " + url + ": " + first.asString());
+        Response again = who.as().header(Idempotency.HEADER, key).body(body).request(method, url);
+        assertEquals(first.statusCode(), again.statusCode(), method + " " + url + " sent again: " + again.asString());
+        assertEquals("true", again.getHeader(Idempotency.REPLAYED));
+        assertEquals(first.getHeader("Location"), again.getHeader("Location"));
+        assertEquals(first.getHeader("ETag"), again.getHeader("ETag"));
+        assertTrue(sameBody(first.asString(), again.asString()), first.asString() + " then " + again.asString());
+        return first;
+    }
+
     // ---------------------------------------------------------------------------------------------
     // A crash between the effect and the key, and a request still running
 
