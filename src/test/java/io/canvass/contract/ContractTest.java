@@ -146,8 +146,9 @@ class ContractTest {
     @Test
     void aRetryWhileThePaymentIsStillBeingRecordedIsToldToComeBackNotRefused() {
         Money.Team t = Money.team();
-        String id = t.rep().as().body(Money.contract(Money.customer(t.rep()), "1000", "CNY", TODAY, TODAY.plusYears(1)))
-                .post("/api/v1/contracts").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = Money.contract(Money.customer(t.rep()), "1000.00", "CNY", TODAY, TODAY.plusYears(1));
+        body.put("plan", split(1, TODAY.plusDays(30)));
+        String id = create(t.rep(), body);
         String instalment = t.rep().as().get("/api/v1/contracts/" + id).path("plan.instalments[0].id");
         Map<String, Object> pay = Map.of("instalmentId", instalment, "amount", "600", "receivedOn", TODAY.toString());
         String key = UUID.randomUUID().toString();
