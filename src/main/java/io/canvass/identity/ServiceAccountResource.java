@@ -16,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -47,7 +48,11 @@ public class ServiceAccountResource {
     @RegisterForReflection
     public record CreateRequest(@NotBlank @Size(max = 120) String name,
                                 UUID teamId,
-                                @Size(max = 5) java.util.Set<ServiceAccountService.Grant> grants) {
+                                @Size(max = 5) java.util.Set<ServiceAccountService.@NotNull Grant> grants) {
+    }
+
+    @RegisterForReflection
+    public record GrantsRequest(@NotNull @Size(max = 5) java.util.Set<ServiceAccountService.@NotNull Grant> grants) {
     }
 
     @POST
@@ -77,6 +82,17 @@ public class ServiceAccountResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<ServiceAccountService.Issued> rotate(@RestPath UUID id) {
         return service.rotateSecret(id);
+    }
+
+    @PUT
+    @Path("/{id}/grants")
+    @Operation(summary = "Change a service account's grants",
+            description = "Replaces what the account may do beyond reading its scope; takes effect at its next request. Setting the same grants again changes nothing.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "payroll", value = "{\"grants\":[\"PAYROLL\"]}")))
+    @APIResponse(responseCode = "200", description = "The account with its new grants")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<ServiceAccountService.View> changeGrants(@RestPath UUID id, @Valid @NotNull GrantsRequest request) {
+        return service.changeGrants(id, request.grants());
     }
 
     @POST

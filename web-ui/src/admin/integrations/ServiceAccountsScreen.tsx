@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../../api/client';
+import { formatDate } from '../../i18n/format';
+import { t, type MessageKey } from '../../i18n/i18n';
+import { describeError } from '../../i18n/problems';
+import { me } from '../../me/profile';
+import { loadTeams, nameOf, type Team } from '../../team/people';
+import { Screen } from '../../shell/Screen';
+import { GRANTS, type Grant, type IssuedSecret, type Page, type ServiceAccount } from '../model';
+import { Note, SecretOnce, type Message } from '../Secret';
+
+const grantLabel = (grant: Grant) => t(`adminx.grant.${grant}` as MessageKey);
+
+/**
+ * Service accounts for integrators: the list, a new one (its secret shown once), each one's grants,
+ * a new secret (shown once), deactivation. Online only: a secret must be seen the moment it is made.
+ */
+export function ServiceAccountsScreen() {
+  const [accounts, setAccounts] = useState<ServiceAccount[]>();
+  const [cursor, setCursor] = useState<string>();
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [secret, setSecret] = useState<IssuedSecret>();
+  const [message, setMessage] = useState<Message>();
+  const [busy, setBusy] = useState(false);
+
+  async function load(after?: string) {
+    try {
+      const page = await api<Page<ServiceAccount>>(`/api/v1/service-accounts?limit=50${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
+      setAccounts((list) => (after ? [...(list ?? []), ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setMessage({ text: describeError(e), error: true });
+    }
+  }
+  useEffect(() => {
+    void load();
+    const profile = me.get();
+    if (profile) void loadTeams(profile).then(setTeams).catch(() => setTeams([]));
+  }, []);
+
+  async function run(action: () => Promise<void>, done: MessageKey) {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      await action();
+      setMessage({ text: t(done), error: false });
+    } catch (e) {
+      setMessage({ text: describeError(e), error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function create(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const body = {
+      name: String(data.get('name')).trim(),
+      teamId: data.get('teamId') ? String(data.get('teamId')) : undefined,
+      grants: GRANTS.filter((g) => data.get(`grant-${g}`)),
+    };
+    void run(async () => {
+      const issued = await api<IssuedSecret>('/api/v1/service-accounts', { method: 'POST', body });
+      setSecret(issued);
+      form.reset();
+      await load();
+    }, 'adminx.accountCreated');
+  }
+
+  const replace = (account: ServiceAccount) => setAccounts((list) => list?.map((a) => (a.id === account.id ? account : a)));
+
+  function toggleGrant(account: ServiceAccount, grant: Grant, on: boolean) {
+    const grants = on ? [...new Set([...account.grants, grant])] : account.grants.filter((g) => g !== grant);
+    void run(async () => {
+      replace(await api<ServiceAccount>(`/api/v1/service-accounts/${account.id}/grants`, { method: 'PUT', body: { grants } }));
+    }, 'adminx.grantsSaved');
+  }
+
+  function rotate(account: ServiceAccount) {
+    if (!confirm(t('adminx.rotateConfirm', { name: account.name }))) return;
+    void run(async () => {
+      setSecret(await api<IssuedSecret>(`/api/v1/service-accounts/${account.id}/secret`, { method: 'POST' }));
+    }, 'adminx.secretRotated');
+  }
+
+  function deactivate(account: ServiceAccount) {
+    if (!confirm(t('adminx.deactivateConfirm', { name: account.name }))) return;
+    void run(async () => {
+      replace(await api<ServiceAccount>(`/api/v1/service-accounts/${account.id}/deactivate`, { method: 'POST' }));
+    }, 'adminx.deactivated');
+  }
+
+  return (
+    <Screen title={t('adminx.serviceAccounts')}>
+      <p class="muted">{t('adminx.serviceAccountsIntro')}</p>
+      {secret && (
+        <SecretOnce label={t('adminx.secretOf', { name: secret.name })} value={secret.clientSecret} onDone={() => setSecret(undefined)} />
+      )}
+      {secret && (
+        <dl class="facts card" data-testid="issued">
+          <dt>{t('adminx.clientId')}</dt>
+          <dd><code>{secret.clientId}</code></dd>
+        </dl>
+      )}
+      <Note message={message} />
+
+      <form class="card" onSubmit={create} aria-labelledby="new-account-h">
+        <h2 id="new-account-h">{t('adminx.newAccount')}</h2>
+        <label for="sa-name">{t('adminx.accountName')}</label>
+        <input id="sa-name" name="name" required maxLength={120} />
+        <label for="sa-team">{t('adminx.accountTeam')}</label>
+        <select id="sa-team" name="teamId">
+          <option value="">{t('adminx.allTeams')}</option>
+          {teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+        </select>
+        <fieldset>
+          <legend>{t('adminx.grants')}</legend>
+          {GRANTS.map((g) => (
+            <label class="choice" key={g}>
+              <input type="checkbox" name={`grant-${g}`} value="on" />
+              {grantLabel(g)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" class="primary" disabled={busy}>{t('adminx.create')}</button>
+      </form>
+
+      {!accounts ? (
+        !message && <p role="status">{t('loading')}</p>
+      ) : accounts.length === 0 ? (
+        <p class="muted">{t('adminx.noAccounts')}</p>
+      ) : (
+        <ul class="plain" aria-label={t('adminx.serviceAccounts')}>
+          {accounts.map((a) => (
+            <li key={a.id} class="card" data-testid="service-account">
+              <div class="between">
+                <strong>{a.name}</strong>
+                <span class={a.active ? 'chip' : 'chip chip-warn'}>{t(a.active ? 'adminx.active' : 'adminx.inactive')}</span>
+              </div>
+              <dl class="facts">
+                <dt>{t('adminx.clientId')}</dt>
+                <dd><code>{a.clientId ?? '—'}</code></dd>
+                <dt>{t('adminx.accountTeam')}</dt>
+                <dd>{a.teamId ? nameOf(teams, a.teamId) : t('adminx.allTeams')}</dd>
+                <dt>{t('adminx.lastUsed')}</dt>
+                <dd>{a.lastUsedAt ? formatDate(new Date(a.lastUsedAt), { dateStyle: 'medium', timeStyle: 'short' }) : t('adminx.never')}</dd>
+              </dl>
+              {a.active && (
+                <>
+                  <fieldset>
+                    <legend>{t('adminx.grants')}</legend>
+                    {GRANTS.map((g) => (
+                      <label class="choice" key={g}>
+                        <input type="checkbox" checked={a.grants.includes(g)} disabled={busy}
+                          onChange={(e) => toggleGrant(a, g, (e.currentTarget as HTMLInputElement).checked)} />
+                        {grantLabel(g)}
+                      </label>
+                    ))}
+                  </fieldset>
+                  <div class="actions">
+                    <button type="button" class="secondary" disabled={busy} onClick={() => rotate(a)}>
+                      {t('adminx.rotate')}<span class="visually-hidden"> · {a.name}</span>
+                    </button>
+                    <button type="button" class="secondary" disabled={busy} onClick={() => deactivate(a)}>
+                      {t('adminx.deactivate')}<span class="visually-hidden"> · {a.name}</span>
+                    </button>
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && <button type="button" class="secondary" onClick={() => void load(cursor)}>{t('adminx.more')}</button>}
+    </Screen>
+  );
+}

@@ -1,0 +1,182 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, apiAnswer } from '../../api/client';
+import { ApiError } from '../../api/problem';
+import { formatDate } from '../../i18n/format';
+import { t, type MessageKey } from '../../i18n/i18n';
+import { describeError } from '../../i18n/problems';
+import { followLink, navigate } from '../../platform/router';
+import { Screen } from '../../shell/Screen';
+import type { Delivery, DeliveryStatus, EventType, Page, WebhookEndpoint, WithSecret } from '../model';
+import { Note, SecretOnce, type Message } from '../Secret';
+import { EndpointForm, type EndpointFields } from './EndpointForm';
+
+const when = (iso?: string) => (iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
+const STATUSES: DeliveryStatus[] = ['FAILED', 'PENDING', 'DELIVERED'];
+
+/** One webhook endpoint: its settings (If-Match), a new signing secret (shown once), removal, and its deliveries with redelivery. */
+export function WebhookScreen({ id }: { id: string }) {
+  const path = `/api/v1/webhooks/endpoints/${id}`;
+  const [endpoint, setEndpoint] = useState<WebhookEndpoint>();
+  const [etag, setEtag] = useState<string>();
+  const [types, setTypes] = useState<EventType[]>([]);
+  const [deliveries, setDeliveries] = useState<Delivery[]>();
+  const [cursor, setCursor] = useState<string>();
+  const [status, setStatus] = useState<DeliveryStatus | ''>('');
+  const [secret, setSecret] = useState<string>();
+  const [message, setMessage] = useState<Message>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+
+  async function loadEndpoint() {
+    const [answer, eventTypes] = await Promise.all([apiAnswer<WebhookEndpoint>(path), api<EventType[]>('/api/v1/webhooks/event-types')]);
+    setEndpoint(answer.data);
+    setEtag(answer.etag);
+    setTypes(eventTypes);
+    setFormKey((k) => k + 1);
+  }
+
+  async function loadDeliveries(after?: string, filter = status) {
+    const query = `limit=50${filter ? `&status=${filter}` : ''}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`;
+    const page = await api<Page<Delivery>>(`${path}/deliveries?${query}`);
+    setDeliveries((list) => (after ? [...(list ?? []), ...page.items] : page.items));
+    setCursor(page.nextCursor);
+  }
+
+  useEffect(() => {
+    Promise.all([loadEndpoint(), loadDeliveries()]).catch((e) => setMessage({ text: describeError(e), error: true }));
+  }, [id]);
+
+  async function run(action: () => Promise<void>, done?: MessageKey) {
+    setBusy(true);
+    setMessage(undefined);
+    setError(undefined);
+    try {
+      await action();
+      if (done) setMessage({ text: t(done), error: false });
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError && e.status === 412) {
+        await loadEndpoint().catch(() => undefined);
+        setMessage({ text: t('adminx.stale'), error: true });
+      } else {
+        setMessage({ text: describeError(e), error: true });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const save = (fields: EndpointFields) =>
+    run(async () => {
+      const answer = await apiAnswer<WebhookEndpoint>(path, {
+        method: 'PATCH',
+        body: { url: fields.url, description: fields.description, eventTypes: fields.eventTypes, active: fields.active },
+        headers: etag ? { 'If-Match': etag } : {},
+      });
+      setEndpoint(answer.data);
+      setEtag(answer.etag);
+    }, 'adminx.endpointSaved');
+
+  const rotate = () => {
+    if (!confirm(t('adminx.rotateEndpointConfirm'))) return;
+    void run(async () => {
+      const answer = await api<WithSecret>(`${path}/rotate-secret`, { method: 'POST', body: { overlap: 'PT24H' } });
+      setSecret(answer.secret);
+      setEndpoint(answer.endpoint);
+      setEtag(`"${answer.endpoint.version}"`);
+    });
+  };
+
+  const remove = () => {
+    if (!confirm(t('adminx.deleteEndpointConfirm'))) return;
+    void run(async () => {
+      await api<void>(path, { method: 'DELETE' });
+      navigate('/admin/webhooks');
+    });
+  };
+
+  const redeliver = (delivery: Delivery) =>
+    run(async () => {
+      await api<void>(`${path}/redeliveries`, { method: 'POST', body: { deliveryId: delivery.id } });
+      await loadDeliveries();
+    }, 'adminx.redeliveryQueued');
+
+  const filter = (next: DeliveryStatus | '') => {
+    setStatus(next);
+    void loadDeliveries(undefined, next).catch((e) => setMessage({ text: describeError(e), error: true }));
+  };
+
+  return (
+    <Screen title={endpoint?.description || t('adminx.endpoint')}>
+      <p><a href="/admin/webhooks" onClick={followLink}>{t('adminx.backToWebhooks')}</a></p>
+      {secret && <SecretOnce label={t('adminx.signingSecret')} value={secret} onDone={() => setSecret(undefined)} />}
+      <Note message={message} />
+      {endpoint && (
+        <>
+          {endpoint.disabled && (
+            <p class="warning">{t('adminx.disabledNotice', { at: when(endpoint.disabled.at), reason: endpoint.disabled.reason })}</p>
+          )}
+          {endpoint.failingSince && <p class="warning">{t('adminx.failingSince', { at: when(endpoint.failingSince) })}</p>}
+          {endpoint.previousSecretValidUntil && (
+            <p class="muted">{t('adminx.previousSecret', { at: when(endpoint.previousSecretValidUntil) })}</p>
+          )}
+          <section class="card" aria-labelledby="endpoint-h">
+            <h2 id="endpoint-h">{t('adminx.settings')}</h2>
+            <EndpointForm key={formKey} types={types} endpoint={endpoint} error={error} busy={busy} submitLabel={t('adminx.save')}
+              onSubmit={(f) => void save(f)} />
+            <div class="actions">
+              <button type="button" class="secondary" disabled={busy} onClick={rotate}>{t('adminx.rotate')}</button>
+              <button type="button" class="secondary" disabled={busy} onClick={remove}>{t('adminx.deleteEndpoint')}</button>
+            </div>
+          </section>
+        </>
+      )}
+
+      <section aria-labelledby="deliveries-h">
+        <h2 id="deliveries-h">{t('adminx.deliveries')}</h2>
+        <label for="delivery-status">{t('adminx.deliveryStatus')}</label>
+        <select id="delivery-status" value={status} onChange={(e) => filter((e.currentTarget as HTMLSelectElement).value as DeliveryStatus | '')}>
+          <option value="">{t('adminx.allStatuses')}</option>
+          {STATUSES.map((s) => <option key={s} value={s}>{t(`adminx.status.${s}` as MessageKey)}</option>)}
+        </select>
+        {!deliveries ? (
+          <p role="status">{t('loading')}</p>
+        ) : deliveries.length === 0 ? (
+          <p class="muted">{t('adminx.noDeliveries')}</p>
+        ) : (
+          <ul class="plain" data-testid="deliveries">
+            {deliveries.map((d) => (
+              <li key={d.id} class={d.status === 'FAILED' ? 'card flag-warn' : 'card'} data-testid="delivery">
+                <div class="between">
+                  <code>{d.eventType}</code>
+                  <span class={d.status === 'FAILED' ? 'chip chip-warn' : 'chip'} data-testid="delivery-status">
+                    {t(`adminx.status.${d.status}` as MessageKey)}
+                  </span>
+                </div>
+                <dl class="facts">
+                  <dt>{t('adminx.occurredAt')}</dt>
+                  <dd>{when(d.occurredAt)}</dd>
+                  <dt>{t('adminx.attempts')}</dt>
+                  <dd>{d.attempts}</dd>
+                  <dt>{t('adminx.responseCode')}</dt>
+                  <dd>{d.lastStatus ?? '—'}</dd>
+                  <dt>{t('adminx.lastAttempt')}</dt>
+                  <dd>{when(d.lastAttemptAt)}</dd>
+                  {d.lastError && <><dt>{t('adminx.lastError')}</dt><dd>{d.lastError}</dd></>}
+                  {d.nextAttemptAt && <><dt>{t('adminx.nextAttempt')}</dt><dd>{when(d.nextAttemptAt)}</dd></>}
+                </dl>
+                {d.status !== 'PENDING' && (
+                  <button type="button" class="secondary" disabled={busy} onClick={() => void redeliver(d)}>
+                    {t('adminx.redeliver')}<span class="visually-hidden"> · {d.eventType} {when(d.occurredAt)}</span>
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {cursor && <button type="button" class="secondary" onClick={() => void loadDeliveries(cursor)}>{t('adminx.more')}</button>}
+      </section>
+    </Screen>
+  );
+}
