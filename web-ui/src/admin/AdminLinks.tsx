@@ -6,16 +6,16 @@ import { followLink } from '../platform/router';
 export function AdminLinks({ role }: { role: Role }) {
   if (role !== 'ADMIN' && role !== 'DIRECTOR') return null;
   return (
-    <nav class="card links" aria-label={t('adminx.nav')} data-testid="admin-links">
+    <nav class="card links" aria-label={t('orgAdmin.nav')} data-testid="admin-links">
       {role === 'ADMIN' && (
         <>
-          <a href="/admin/service-accounts" onClick={followLink}>{t('adminx.serviceAccounts')}</a>
-          <a href="/admin/webhooks" onClick={followLink}>{t('adminx.webhooks')}</a>
-          <a href="/admin/cadence" onClick={followLink}>{t('adminx.cadence')}</a>
-          <a href="/admin/reminders" onClick={followLink}>{t('adminx.reminders')}</a>
+          <a href="/admin/service-accounts" onClick={followLink}>{t('orgAdmin.serviceAccounts')}</a>
+          <a href="/admin/webhooks" onClick={followLink}>{t('orgAdmin.webhooks')}</a>
+          <a href="/admin/cadence" onClick={followLink}>{t('orgAdmin.cadence')}</a>
+          <a href="/admin/reminders" onClick={followLink}>{t('orgAdmin.reminders')}</a>
         </>
       )}
-      <a href="/admin/audit" onClick={followLink}>{t('adminx.audit')}</a>
+      <a href="/admin/audit" onClick={followLink}>{t('orgAdmin.audit')}</a>
     </nav>
   );
 }

@@ -16,12 +16,12 @@ export function SecretOnce({ label, value, onDone }: { label: string; value: str
   return (
     <section class="card flag-warn" role="alert" aria-labelledby="secret-h" data-testid="secret">
       <h2 id="secret-h">{label}</h2>
-      <p>{t('adminx.secretOnce')}</p>
+      <p>{t('orgAdmin.secretOnce')}</p>
       <p><code class="secret" data-testid="secret-value">{value}</code></p>
-      <p role="status" class="status">{copied ? t('adminx.copied') : ''}</p>
+      <p role="status" class="status">{copied ? t('orgAdmin.copied') : ''}</p>
       <div class="actions">
-        <button type="button" class="secondary" onClick={() => void copy()}>{t('adminx.copy')}</button>
-        <button type="button" class="primary" onClick={onDone}>{t('adminx.secretSaved')}</button>
+        <button type="button" class="secondary" onClick={() => void copy()}>{t('orgAdmin.copy')}</button>
+        <button type="button" class="primary" onClick={onDone}>{t('orgAdmin.secretSaved')}</button>
       </div>
     </section>
   );

@@ -8,11 +8,6 @@ const CadenceScreen = lazy(() => import('./settings/CadenceScreen').then((m) => 
 const ReminderSettingsScreen = lazy(() => import('./settings/ReminderSettingsScreen').then((m) => m.ReminderSettingsScreen));
 const AuditScreen = lazy(() => import('./audit/AuditScreen').then((m) => m.AuditScreen));
 
-/** The paths of the integrations, settings and audit screens. */
-export const ADMIN_SETTINGS_ROUTES = [
-  '/admin/service-accounts', '/admin/webhooks', '/admin/webhooks/:id', '/admin/cadence', '/admin/reminders', '/admin/audit',
-] as const;
-
 /**
  * The integrations, settings and audit screen for a path, when it is one of them: null when the path is not
  * theirs, false when the user's role may not open it (the server refuses them too).

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { AdminLinks } from '../admin/AdminLinks';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format';
 import { LOCALES, locale, speak, t, type Locale, type MessageKey } from '../i18n/i18n';
 import { writeKey } from '../platform/db';
@@ -104,6 +105,7 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
           <a href="/commission/plans" onClick={followLink}>{t('me.commissionPlans')}</a>
         </div>
       )}
+      <AdminLinks role={profile.role} />
       {profile.role === 'REP' && <HonoursBoard month={lastMonth()} />}
 
       <div class="card links">

@@ -6,6 +6,7 @@ export const ROUTES = [
   '/team/onboarding',
   '/commission', '/commission/plans', '/team/commission',
   '/expenses', '/expenses/new', '/expenses/:id', '/expenses/approvals', '/expenses/budgets', '/expenses/pre-approval',
+  '/admin/service-accounts', '/admin/webhooks', '/admin/webhooks/:id', '/admin/cadence', '/admin/reminders', '/admin/audit',
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

@@ -50,26 +50,26 @@ export function EndpointForm({ types, endpoint, error, busy, submitLabel, onSubm
 
   return (
     <form onSubmit={submit} data-testid="endpoint-form">
-      <label for={`${id}-url`}>{t('adminx.url')}</label>
+      <label for={`${id}-url`}>{t('orgAdmin.url')}</label>
       <input id={`${id}-url`} name="url" type="url" required maxLength={2000} defaultValue={endpoint?.url} placeholder="https://"
         aria-invalid={fields.has('url') || undefined} aria-describedby={fields.has('url') ? `${id}-url-error` : undefined} />
-      {fields.has('url') && <p id={`${id}-url-error`} class="field-error">{t('adminx.urlInvalid')}</p>}
-      <label for={`${id}-description`}>{t('adminx.description')}</label>
+      {fields.has('url') && <p id={`${id}-url-error`} class="field-error">{t('orgAdmin.urlInvalid')}</p>}
+      <label for={`${id}-description`}>{t('orgAdmin.description')}</label>
       <input id={`${id}-description`} name="description" maxLength={500} defaultValue={endpoint?.description} />
       <fieldset aria-describedby={noTypes || fields.has('eventTypes') ? `${id}-types-error` : undefined}>
-        <legend>{t('adminx.eventTypes')}</legend>
+        <legend>{t('orgAdmin.eventTypes')}</legend>
         {types.map((type) => (
           <label class="choice" key={type.type}>
             <input type="checkbox" checked={chosen.has(type.type)} onChange={(e) => toggle(type.type, (e.currentTarget as HTMLInputElement).checked)} />
             <span><code>{type.type}</code> <span class="muted">{type.description}</span></span>
           </label>
         ))}
-        {(noTypes || fields.has('eventTypes')) && <p id={`${id}-types-error`} class="field-error">{t('adminx.eventTypesInvalid')}</p>}
+        {(noTypes || fields.has('eventTypes')) && <p id={`${id}-types-error`} class="field-error">{t('orgAdmin.eventTypesInvalid')}</p>}
       </fieldset>
       {endpoint && (
         <label class="choice">
           <input type="checkbox" name="active" defaultChecked={endpoint.active} />
-          {t('adminx.endpointActive')}
+          {t('orgAdmin.endpointActive')}
         </label>
       )}
       <button type="submit" class="primary" disabled={busy}>{submitLabel}</button>

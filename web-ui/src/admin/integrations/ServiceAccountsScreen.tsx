@@ -9,7 +9,7 @@ import { Screen } from '../../shell/Screen';
 import { GRANTS, type Grant, type IssuedSecret, type Page, type ServiceAccount } from '../model';
 import { Note, SecretOnce, type Message } from '../Secret';
 
-const grantLabel = (grant: Grant) => t(`adminx.grant.${grant}` as MessageKey);
+const grantLabel = (grant: Grant) => t(`orgAdmin.grant.${grant}` as MessageKey);
 
 /**
  * Service accounts for integrators: the list, a new one (its secret shown once), each one's grants,
@@ -65,7 +65,7 @@ export function ServiceAccountsScreen() {
       setSecret(issued);
       form.reset();
       await load();
-    }, 'adminx.accountCreated');
+    }, 'orgAdmin.accountCreated');
   }
 
   const replace = (account: ServiceAccount) => setAccounts((list) => list?.map((a) => (a.id === account.id ? account : a)));
@@ -74,48 +74,48 @@ export function ServiceAccountsScreen() {
     const grants = on ? [...new Set([...account.grants, grant])] : account.grants.filter((g) => g !== grant);
     void run(async () => {
       replace(await api<ServiceAccount>(`/api/v1/service-accounts/${account.id}/grants`, { method: 'PUT', body: { grants } }));
-    }, 'adminx.grantsSaved');
+    }, 'orgAdmin.grantsSaved');
   }
 
   function rotate(account: ServiceAccount) {
-    if (!confirm(t('adminx.rotateConfirm', { name: account.name }))) return;
+    if (!confirm(t('orgAdmin.rotateConfirm', { name: account.name }))) return;
     void run(async () => {
       setSecret(await api<IssuedSecret>(`/api/v1/service-accounts/${account.id}/secret`, { method: 'POST' }));
-    }, 'adminx.secretRotated');
+    }, 'orgAdmin.secretRotated');
   }
 
   function deactivate(account: ServiceAccount) {
-    if (!confirm(t('adminx.deactivateConfirm', { name: account.name }))) return;
+    if (!confirm(t('orgAdmin.deactivateConfirm', { name: account.name }))) return;
     void run(async () => {
       replace(await api<ServiceAccount>(`/api/v1/service-accounts/${account.id}/deactivate`, { method: 'POST' }));
-    }, 'adminx.deactivated');
+    }, 'orgAdmin.deactivated');
   }
 
   return (
-    <Screen title={t('adminx.serviceAccounts')}>
-      <p class="muted">{t('adminx.serviceAccountsIntro')}</p>
+    <Screen title={t('orgAdmin.serviceAccounts')}>
+      <p class="muted">{t('orgAdmin.serviceAccountsIntro')}</p>
       {secret && (
-        <SecretOnce label={t('adminx.secretOf', { name: secret.name })} value={secret.clientSecret} onDone={() => setSecret(undefined)} />
+        <SecretOnce label={t('orgAdmin.secretOf', { name: secret.name })} value={secret.clientSecret} onDone={() => setSecret(undefined)} />
       )}
       {secret && (
         <dl class="facts card" data-testid="issued">
-          <dt>{t('adminx.clientId')}</dt>
+          <dt>{t('orgAdmin.clientId')}</dt>
           <dd><code>{secret.clientId}</code></dd>
         </dl>
       )}
       <Note message={message} />
 
       <form class="card" onSubmit={create} aria-labelledby="new-account-h">
-        <h2 id="new-account-h">{t('adminx.newAccount')}</h2>
-        <label for="sa-name">{t('adminx.accountName')}</label>
+        <h2 id="new-account-h">{t('orgAdmin.newAccount')}</h2>
+        <label for="sa-name">{t('orgAdmin.accountName')}</label>
         <input id="sa-name" name="name" required maxLength={120} />
-        <label for="sa-team">{t('adminx.accountTeam')}</label>
+        <label for="sa-team">{t('orgAdmin.accountTeam')}</label>
         <select id="sa-team" name="teamId">
-          <option value="">{t('adminx.allTeams')}</option>
+          <option value="">{t('orgAdmin.allTeams')}</option>
           {teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
         </select>
         <fieldset>
-          <legend>{t('adminx.grants')}</legend>
+          <legend>{t('orgAdmin.grants')}</legend>
           {GRANTS.map((g) => (
             <label class="choice" key={g}>
               <input type="checkbox" name={`grant-${g}`} value="on" />
@@ -123,33 +123,33 @@ export function ServiceAccountsScreen() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" class="primary" disabled={busy}>{t('adminx.create')}</button>
+        <button type="submit" class="primary" disabled={busy}>{t('orgAdmin.create')}</button>
       </form>
 
       {!accounts ? (
         !message && <p role="status">{t('loading')}</p>
       ) : accounts.length === 0 ? (
-        <p class="muted">{t('adminx.noAccounts')}</p>
+        <p class="muted">{t('orgAdmin.noAccounts')}</p>
       ) : (
-        <ul class="plain" aria-label={t('adminx.serviceAccounts')}>
+        <ul class="plain" aria-label={t('orgAdmin.serviceAccounts')}>
           {accounts.map((a) => (
             <li key={a.id} class="card" data-testid="service-account">
               <div class="between">
                 <strong>{a.name}</strong>
-                <span class={a.active ? 'chip' : 'chip chip-warn'}>{t(a.active ? 'adminx.active' : 'adminx.inactive')}</span>
+                <span class={a.active ? 'chip' : 'chip chip-warn'}>{t(a.active ? 'orgAdmin.active' : 'orgAdmin.inactive')}</span>
               </div>
               <dl class="facts">
-                <dt>{t('adminx.clientId')}</dt>
+                <dt>{t('orgAdmin.clientId')}</dt>
                 <dd><code>{a.clientId ?? '—'}</code></dd>
-                <dt>{t('adminx.accountTeam')}</dt>
-                <dd>{a.teamId ? nameOf(teams, a.teamId) : t('adminx.allTeams')}</dd>
-                <dt>{t('adminx.lastUsed')}</dt>
-                <dd>{a.lastUsedAt ? formatDate(new Date(a.lastUsedAt), { dateStyle: 'medium', timeStyle: 'short' }) : t('adminx.never')}</dd>
+                <dt>{t('orgAdmin.accountTeam')}</dt>
+                <dd>{a.teamId ? nameOf(teams, a.teamId) : t('orgAdmin.allTeams')}</dd>
+                <dt>{t('orgAdmin.lastUsed')}</dt>
+                <dd>{a.lastUsedAt ? formatDate(new Date(a.lastUsedAt), { dateStyle: 'medium', timeStyle: 'short' }) : t('orgAdmin.never')}</dd>
               </dl>
               {a.active && (
                 <>
                   <fieldset>
-                    <legend>{t('adminx.grants')}</legend>
+                    <legend>{t('orgAdmin.grants')}</legend>
                     {GRANTS.map((g) => (
                       <label class="choice" key={g}>
                         <input type="checkbox" checked={a.grants.includes(g)} disabled={busy}
@@ -160,10 +160,10 @@ export function ServiceAccountsScreen() {
                   </fieldset>
                   <div class="actions">
                     <button type="button" class="secondary" disabled={busy} onClick={() => rotate(a)}>
-                      {t('adminx.rotate')}<span class="visually-hidden"> · {a.name}</span>
+                      {t('orgAdmin.rotate')}<span class="visually-hidden"> · {a.name}</span>
                     </button>
                     <button type="button" class="secondary" disabled={busy} onClick={() => deactivate(a)}>
-                      {t('adminx.deactivate')}<span class="visually-hidden"> · {a.name}</span>
+                      {t('orgAdmin.deactivate')}<span class="visually-hidden"> · {a.name}</span>
                     </button>
                   </div>
                 </>
@@ -172,7 +172,7 @@ export function ServiceAccountsScreen() {
           ))}
         </ul>
       )}
-      {cursor && <button type="button" class="secondary" onClick={() => void load(cursor)}>{t('adminx.more')}</button>}
+      {cursor && <button type="button" class="secondary" onClick={() => void load(cursor)}>{t('orgAdmin.more')}</button>}
     </Screen>
   );
 }

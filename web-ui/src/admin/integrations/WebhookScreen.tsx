@@ -58,7 +58,7 @@ export function WebhookScreen({ id }: { id: string }) {
       setError(e);
       if (e instanceof ApiError && e.status === 412) {
         await loadEndpoint().catch(() => undefined);
-        setMessage({ text: t('adminx.stale'), error: true });
+        setMessage({ text: t('orgAdmin.stale'), error: true });
       } else {
         setMessage({ text: describeError(e), error: true });
       }
@@ -76,10 +76,10 @@ export function WebhookScreen({ id }: { id: string }) {
       });
       setEndpoint(answer.data);
       setEtag(answer.etag);
-    }, 'adminx.endpointSaved');
+    }, 'orgAdmin.endpointSaved');
 
   const rotate = () => {
-    if (!confirm(t('adminx.rotateEndpointConfirm'))) return;
+    if (!confirm(t('orgAdmin.rotateEndpointConfirm'))) return;
     void run(async () => {
       const answer = await api<WithSecret>(`${path}/rotate-secret`, { method: 'POST', body: { overlap: 'PT24H' } });
       setSecret(answer.secret);
@@ -89,7 +89,7 @@ export function WebhookScreen({ id }: { id: string }) {
   };
 
   const remove = () => {
-    if (!confirm(t('adminx.deleteEndpointConfirm'))) return;
+    if (!confirm(t('orgAdmin.deleteEndpointConfirm'))) return;
     void run(async () => {
       await api<void>(path, { method: 'DELETE' });
       navigate('/admin/webhooks');
@@ -100,7 +100,7 @@ export function WebhookScreen({ id }: { id: string }) {
     run(async () => {
       await api<void>(`${path}/redeliveries`, { method: 'POST', body: { deliveryId: delivery.id } });
       await loadDeliveries();
-    }, 'adminx.redeliveryQueued');
+    }, 'orgAdmin.redeliveryQueued');
 
   const filter = (next: DeliveryStatus | '') => {
     setStatus(next);
@@ -108,42 +108,42 @@ export function WebhookScreen({ id }: { id: string }) {
   };
 
   return (
-    <Screen title={endpoint?.description || t('adminx.endpoint')}>
-      <p><a href="/admin/webhooks" onClick={followLink}>{t('adminx.backToWebhooks')}</a></p>
-      {secret && <SecretOnce label={t('adminx.signingSecret')} value={secret} onDone={() => setSecret(undefined)} />}
+    <Screen title={endpoint?.description || t('orgAdmin.endpoint')}>
+      <p><a href="/admin/webhooks" onClick={followLink}>{t('orgAdmin.backToWebhooks')}</a></p>
+      {secret && <SecretOnce label={t('orgAdmin.signingSecret')} value={secret} onDone={() => setSecret(undefined)} />}
       <Note message={message} />
       {endpoint && (
         <>
           {endpoint.disabled && (
-            <p class="warning">{t('adminx.disabledNotice', { at: when(endpoint.disabled.at), reason: endpoint.disabled.reason })}</p>
+            <p class="warning">{t('orgAdmin.disabledNotice', { at: when(endpoint.disabled.at), reason: endpoint.disabled.reason })}</p>
           )}
-          {endpoint.failingSince && <p class="warning">{t('adminx.failingSince', { at: when(endpoint.failingSince) })}</p>}
+          {endpoint.failingSince && <p class="warning">{t('orgAdmin.failingSince', { at: when(endpoint.failingSince) })}</p>}
           {endpoint.previousSecretValidUntil && (
-            <p class="muted">{t('adminx.previousSecret', { at: when(endpoint.previousSecretValidUntil) })}</p>
+            <p class="muted">{t('orgAdmin.previousSecret', { at: when(endpoint.previousSecretValidUntil) })}</p>
           )}
           <section class="card" aria-labelledby="endpoint-h">
-            <h2 id="endpoint-h">{t('adminx.settings')}</h2>
-            <EndpointForm key={formKey} types={types} endpoint={endpoint} error={error} busy={busy} submitLabel={t('adminx.save')}
+            <h2 id="endpoint-h">{t('orgAdmin.settings')}</h2>
+            <EndpointForm key={formKey} types={types} endpoint={endpoint} error={error} busy={busy} submitLabel={t('orgAdmin.save')}
               onSubmit={(f) => void save(f)} />
             <div class="actions">
-              <button type="button" class="secondary" disabled={busy} onClick={rotate}>{t('adminx.rotate')}</button>
-              <button type="button" class="secondary" disabled={busy} onClick={remove}>{t('adminx.deleteEndpoint')}</button>
+              <button type="button" class="secondary" disabled={busy} onClick={rotate}>{t('orgAdmin.rotate')}</button>
+              <button type="button" class="secondary" disabled={busy} onClick={remove}>{t('orgAdmin.deleteEndpoint')}</button>
             </div>
           </section>
         </>
       )}
 
       <section aria-labelledby="deliveries-h">
-        <h2 id="deliveries-h">{t('adminx.deliveries')}</h2>
-        <label for="delivery-status">{t('adminx.deliveryStatus')}</label>
+        <h2 id="deliveries-h">{t('orgAdmin.deliveries')}</h2>
+        <label for="delivery-status">{t('orgAdmin.deliveryStatus')}</label>
         <select id="delivery-status" value={status} onChange={(e) => filter((e.currentTarget as HTMLSelectElement).value as DeliveryStatus | '')}>
-          <option value="">{t('adminx.allStatuses')}</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{t(`adminx.status.${s}` as MessageKey)}</option>)}
+          <option value="">{t('orgAdmin.allStatuses')}</option>
+          {STATUSES.map((s) => <option key={s} value={s}>{t(`orgAdmin.status.${s}` as MessageKey)}</option>)}
         </select>
         {!deliveries ? (
           <p role="status">{t('loading')}</p>
         ) : deliveries.length === 0 ? (
-          <p class="muted">{t('adminx.noDeliveries')}</p>
+          <p class="muted">{t('orgAdmin.noDeliveries')}</p>
         ) : (
           <ul class="plain" data-testid="deliveries">
             {deliveries.map((d) => (
@@ -151,31 +151,31 @@ export function WebhookScreen({ id }: { id: string }) {
                 <div class="between">
                   <code>{d.eventType}</code>
                   <span class={d.status === 'FAILED' ? 'chip chip-warn' : 'chip'} data-testid="delivery-status">
-                    {t(`adminx.status.${d.status}` as MessageKey)}
+                    {t(`orgAdmin.status.${d.status}` as MessageKey)}
                   </span>
                 </div>
                 <dl class="facts">
-                  <dt>{t('adminx.occurredAt')}</dt>
+                  <dt>{t('orgAdmin.occurredAt')}</dt>
                   <dd>{when(d.occurredAt)}</dd>
-                  <dt>{t('adminx.attempts')}</dt>
+                  <dt>{t('orgAdmin.attempts')}</dt>
                   <dd>{d.attempts}</dd>
-                  <dt>{t('adminx.responseCode')}</dt>
+                  <dt>{t('orgAdmin.responseCode')}</dt>
                   <dd>{d.lastStatus ?? '—'}</dd>
-                  <dt>{t('adminx.lastAttempt')}</dt>
+                  <dt>{t('orgAdmin.lastAttempt')}</dt>
                   <dd>{when(d.lastAttemptAt)}</dd>
-                  {d.lastError && <><dt>{t('adminx.lastError')}</dt><dd>{d.lastError}</dd></>}
-                  {d.nextAttemptAt && <><dt>{t('adminx.nextAttempt')}</dt><dd>{when(d.nextAttemptAt)}</dd></>}
+                  {d.lastError && <><dt>{t('orgAdmin.lastError')}</dt><dd>{d.lastError}</dd></>}
+                  {d.nextAttemptAt && <><dt>{t('orgAdmin.nextAttempt')}</dt><dd>{when(d.nextAttemptAt)}</dd></>}
                 </dl>
                 {d.status !== 'PENDING' && (
                   <button type="button" class="secondary" disabled={busy} onClick={() => void redeliver(d)}>
-                    {t('adminx.redeliver')}<span class="visually-hidden"> · {d.eventType} {when(d.occurredAt)}</span>
+                    {t('orgAdmin.redeliver')}<span class="visually-hidden"> · {d.eventType} {when(d.occurredAt)}</span>
                   </button>
                 )}
               </li>
             ))}
           </ul>
         )}
-        {cursor && <button type="button" class="secondary" onClick={() => void loadDeliveries(cursor)}>{t('adminx.more')}</button>}
+        {cursor && <button type="button" class="secondary" onClick={() => void loadDeliveries(cursor)}>{t('orgAdmin.more')}</button>}
       </section>
     </Screen>
   );

@@ -50,27 +50,27 @@ export function WebhooksScreen() {
   }
 
   return (
-    <Screen title={t('adminx.webhooks')}>
-      <p class="muted">{t('adminx.webhooksIntro')}</p>
+    <Screen title={t('orgAdmin.webhooks')}>
+      <p class="muted">{t('orgAdmin.webhooksIntro')}</p>
       {created && (
         <>
-          <SecretOnce label={t('adminx.signingSecret')} value={created.secret} onDone={() => navigate(`/admin/webhooks/${created.endpoint.id}`)} />
+          <SecretOnce label={t('orgAdmin.signingSecret')} value={created.secret} onDone={() => navigate(`/admin/webhooks/${created.endpoint.id}`)} />
         </>
       )}
       <Note message={message} />
       {!endpoints ? (
         !message && <p role="status">{t('loading')}</p>
       ) : endpoints.length === 0 ? (
-        <p class="muted">{t('adminx.noEndpoints')}</p>
+        <p class="muted">{t('orgAdmin.noEndpoints')}</p>
       ) : (
-        <ul class="plain" aria-label={t('adminx.webhooks')}>
+        <ul class="plain" aria-label={t('orgAdmin.webhooks')}>
           {endpoints.map((e) => (
             <li key={e.id} class={e.disabled || e.failingSince ? 'card flag-warn' : 'card'} data-testid="endpoint">
               <a class="title-link" href={`/admin/webhooks/${e.id}`} onClick={followLink}>{e.description || e.url}</a>
               <p class="muted"><code>{e.url}</code></p>
               <p class="chips">
-                <span class={e.active ? 'chip' : 'chip chip-warn'}>{t(e.active ? 'adminx.active' : 'adminx.inactive')}</span>
-                {e.failingSince && <span class="chip chip-warn">{t('adminx.failing')}</span>}
+                <span class={e.active ? 'chip' : 'chip chip-warn'}>{t(e.active ? 'orgAdmin.active' : 'orgAdmin.inactive')}</span>
+                {e.failingSince && <span class="chip chip-warn">{t('orgAdmin.failing')}</span>}
                 {e.eventTypes.map((type) => <span class="chip" key={type}>{type}</span>)}
               </p>
             </li>
@@ -78,8 +78,8 @@ export function WebhooksScreen() {
         </ul>
       )}
       <section class="card" aria-labelledby="new-endpoint-h">
-        <h2 id="new-endpoint-h">{t('adminx.newEndpoint')}</h2>
-        <EndpointForm key={formKey} types={types} error={error} busy={busy} submitLabel={t('adminx.create')} onSubmit={(f) => void create(f)} />
+        <h2 id="new-endpoint-h">{t('orgAdmin.newEndpoint')}</h2>
+        <EndpointForm key={formKey} types={types} error={error} busy={busy} submitLabel={t('orgAdmin.create')} onSubmit={(f) => void create(f)} />
       </section>
     </Screen>
   );
