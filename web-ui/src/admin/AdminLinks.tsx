@@ -6,7 +6,8 @@ import { followLink } from '../platform/router';
 export function AdminLinks({ role }: { role: Role }) {
   if (role !== 'ADMIN' && role !== 'DIRECTOR') return null;
   return (
-    <nav class="card links" aria-label={t('orgAdmin.nav')} data-testid="admin-links">
+    <div class="card links" data-testid="admin-links">
+      <h2 class="links-title">{t('orgAdmin.nav')}</h2>
       {role === 'ADMIN' && (
         <>
           <a href="/admin/service-accounts" onClick={followLink}>{t('orgAdmin.serviceAccounts')}</a>
@@ -16,6 +17,6 @@ export function AdminLinks({ role }: { role: Role }) {
         </>
       )}
       <a href="/admin/audit" onClick={followLink}>{t('orgAdmin.audit')}</a>
-    </nav>
+    </div>
   );
 }

@@ -64,7 +64,10 @@ export function ServiceAccountsScreen() {
       const issued = await api<IssuedSecret>('/api/v1/service-accounts', { method: 'POST', body });
       setSecret(issued);
       form.reset();
-      await load();
+      // the list is in creation order: the new one goes at the end of what is shown
+      const account: ServiceAccount = { id: issued.id, name: issued.name, clientId: issued.clientId, teamId: issued.teamId, active: true,
+        grants: issued.grants };
+      setAccounts((list) => [...(list ?? []).filter((a) => a.id !== account.id), account]);
     }, 'orgAdmin.accountCreated');
   }
 
