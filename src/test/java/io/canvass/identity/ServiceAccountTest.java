@@ -42,8 +42,12 @@ class ServiceAccountTest {
         String id = create();
         asAdmin().body(Map.of("grants", java.util.List.of("PAYROLL"))).put("/api/v1/service-accounts/" + id + "/grants")
                 .then().statusCode(200).body("grants", contains("PAYROLL")).body("id", equalTo(id));
-        asAdmin().body(Map.of("grants", java.util.List.of("PAYROLL"))).put("/api/v1/service-accounts/" + id + "/grants")
-                .then().statusCode(200).body("grants", contains("PAYROLL"));
+        String key = UUID.randomUUID().toString();
+        asAdmin().header("Idempotency-Key", key).body(Map.of("grants", java.util.List.of("PAYROLL")))
+                .put("/api/v1/service-accounts/" + id + "/grants").then().statusCode(200).body("grants", contains("PAYROLL"));
+        asAdmin().header("Idempotency-Key", key).body(Map.of("grants", java.util.List.of("PAYROLL")))
+                .put("/api/v1/service-accounts/" + id + "/grants").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("grants", contains("PAYROLL"));
         asAdmin().body(Map.of("grants", java.util.List.of())).put("/api/v1/service-accounts/" + id + "/grants")
                 .then().statusCode(200).body("grants", empty());
         asAdmin().get("/api/v1/audit?entityType=user&entityId=" + id).then().statusCode(200)
