@@ -123,7 +123,7 @@ export function AuditScreen() {
           {entries.map((e) => {
             const changes = changesOf(e);
             return (
-              <li key={e.id} class="card" data-testid="audit-entry">
+              <li key={e.id} class="card audit-entry" data-testid="audit-entry">
                 <div class="between">
                   <code>{e.action}</code>
                   <time dateTime={e.at} class="muted">{formatDate(new Date(e.at), { dateStyle: 'medium', timeStyle: 'medium' })}</time>
@@ -135,8 +135,8 @@ export function AuditScreen() {
                   <dd><code>{e.entityType}</code> {e.entityId}</dd>
                 </dl>
                 {changes.length > 0 && (
-                  <div class="scroll-x">
-                    <table>
+                  <div>
+                    <table class="audit-changes">
                       <caption class="visually-hidden">{t('orgAdmin.changes')}</caption>
                       <thead>
                         <tr><th scope="col">{t('orgAdmin.field')}</th><th scope="col">{t('orgAdmin.before')}</th><th scope="col">{t('orgAdmin.after')}</th></tr>
@@ -145,8 +145,8 @@ export function AuditScreen() {
                         {changes.map((c) => (
                           <tr key={c.field}>
                             <th scope="row">{c.field}</th>
-                            <td class="audit-value">{c.before ?? '—'}</td>
-                            <td class="audit-value">{c.after ?? '—'}</td>
+                            <td>{c.before ?? '—'}</td>
+                            <td>{c.after ?? '—'}</td>
                           </tr>
                         ))}
                       </tbody>

@@ -151,7 +151,7 @@ export function ServiceAccountsScreen() {
               </dl>
               {a.active && (
                 <>
-                  <fieldset>
+                  <fieldset class="bare">
                     <legend>{t('orgAdmin.grants')}</legend>
                     {GRANTS.map((g) => (
                       <label class="choice" key={g}>

@@ -205,4 +205,23 @@ class AdminSettingsBrowserTest extends BrowserTest {
                 .containsText("10");
         assertEquals(List.of(), policyReports);
     }
+
+    @Test
+    void aDirectorReadsTheAuditLogInChineseButNotTheAdminsSettings() {
+        Account director = Accounts.create("DIRECTOR", "zh-CN");
+        open("zh-CN");
+        signIn(director);
+        goTo("我的");
+        Locator links = page.getByTestId("admin-links");
+        assertThat(links.getByRole(AriaRole.LINK)).hasCount(1);
+        links.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("审计日志")).click();
+        assertThat(heading()).hasText("审计日志");
+        assertThat(button("查询")).isVisible();
+        assertThat(page.getByTestId("audit-entry").first()).isVisible();
+        Axe.assertNoViolations(page, "Audit log (zh-CN)");
+
+        page.navigate("/admin/reminders");
+        assertThat(heading()).hasText("页面不存在");
+        assertThat(page.getByTestId("reminder-settings")).hasCount(0);
+    }
 }
