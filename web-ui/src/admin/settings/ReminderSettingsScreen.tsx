@@ -4,6 +4,7 @@ import { ApiError } from '../../api/problem';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
+import { uuid } from '../../platform/uuid';
 import { Screen } from '../../shell/Screen';
 import { hhmm, type ReminderSettings } from '../model';
 import { Note, type Message } from '../Secret';
@@ -50,7 +51,7 @@ export function ReminderSettingsScreen() {
     setMessage(undefined);
     try {
       show(await apiAnswer<ReminderSettings>('/api/v1/reminder-settings', {
-        method: 'PUT', body, headers: { ...(etag ? { 'If-Match': etag } : {}), 'Idempotency-Key': crypto.randomUUID() },
+        method: 'PUT', body, headers: { ...(etag ? { 'If-Match': etag } : {}), 'Idempotency-Key': uuid() },
       }));
       setMessage({ text: t('orgAdmin.remindersSaved'), error: false });
     } catch (e) {

@@ -207,6 +207,40 @@ class AdminSettingsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAdminSetsTheOrganisationsQuietHoursAndDailyCapAndReadsHowTheCapWorks() {
+        Map<String, Object> before = given().auth().oauth2(adminToken).get("/api/v1/reminder-settings").then().statusCode(200)
+                .extract().as(Map.class);
+        try {
+            open("en-US");
+            signIn(admin);
+            openAdmin("Reminder defaults");
+            assertThat(page.getByText("Money, renewal and approval reminders and the managers' morning digest are never held back by the cap"))
+                    .isVisible();
+            page.getByLabel("Quiet hours").check();
+            page.getByLabel("From").fill("21:30");
+            page.getByLabel("Until").fill("07:30");
+            page.getByLabel("Reminders per person and day").fill("15");
+            Axe.assertNoViolations(page, "Reminder defaults");
+            button("Save").click();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Reminder defaults saved."))).isVisible();
+            given().auth().oauth2(adminToken).get("/api/v1/reminder-settings").then().statusCode(200)
+                    .body("quietStart", org.hamcrest.Matchers.equalTo("21:30:00"))
+                    .body("dailyCap", org.hamcrest.Matchers.equalTo(15));
+
+            page.reload();
+            assertThat(page.getByLabel("Until")).hasValue("07:30");
+            assertThat(page.getByLabel("Reminders per person and day")).hasValue("15");
+        } finally {
+            Map<String, Object> restore = new java.util.HashMap<>();
+            restore.put("quietStart", before.get("quietStart"));
+            restore.put("quietEnd", before.get("quietEnd"));
+            restore.put("dailyCap", before.get("dailyCap"));
+            given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(restore).put("/api/v1/reminder-settings")
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
     void aDirectorReadsTheAuditLogInChineseButNotTheAdminsSettings() {
         Account director = Accounts.create("DIRECTOR", "zh-CN");
         open("zh-CN");
