@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { logout } from './api/client';
-import { adminSettingsScreen } from './admin/screens';
+import { adminSettingsScreen } from './admin/common/screens';
 import { LoginScreen } from './auth/LoginScreen';
 import { onSessionEnded } from './auth/session';
 import { locale, pickLocale, speak, t } from './i18n/i18n';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { AdminLinks } from '../admin/AdminLinks';
+import { AdminLinks } from '../admin/common/AdminLinks';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format';
 import { LOCALES, locale, speak, t, type Locale, type MessageKey } from '../i18n/i18n';
 import { writeKey } from '../platform/db';
@@ -105,7 +105,6 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
           <a href="/commission/plans" onClick={followLink}>{t('me.commissionPlans')}</a>
         </div>
       )}
-      <AdminLinks role={profile.role} />
       {profile.role === 'REP' && <HonoursBoard month={lastMonth()} />}
 
       <div class="card links">
@@ -119,6 +118,8 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
           {t('me.sync')}
         </a>
       </div>
+
+      <AdminLinks role={profile.role} />
 
       {unsynced > 0 && <p class="warning">{t('me.signOutWarning', { n: formatNumber(unsynced) })}</p>}
       <button type="button" class="secondary" onClick={onSignOut}>

@@ -8,8 +8,8 @@ import { currentQuery, navigate } from '../../platform/router';
 import { useStore } from '../../platform/store';
 import { loadPeople, nameOf, type Person } from '../../team/people';
 import { Screen } from '../../shell/Screen';
-import { changesOf, endOfDay, startOfDay, type AuditEntry, type Page } from '../model';
-import { Note, type Message } from '../Secret';
+import { changesOf, endOfDay, startOfDay, type AuditEntry, type Page } from '../common/model';
+import { Note, type Message } from '../common/Secret';
 
 const FILTERS = ['actorId', 'entityType', 'entityId', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../api/problem';
 import { t } from '../../i18n/i18n';
-import type { EventType, WebhookEndpoint } from '../model';
+import type { EventType, WebhookEndpoint } from '../common/model';
 
 export interface EndpointFields {
   url: string;

@@ -6,8 +6,8 @@ import { describeError } from '../../i18n/problems';
 import { me } from '../../me/profile';
 import { loadTeams, nameOf, type Team } from '../../team/people';
 import { Screen } from '../../shell/Screen';
-import { GRANTS, type Grant, type IssuedSecret, type Page, type ServiceAccount } from '../model';
-import { Note, SecretOnce, type Message } from '../Secret';
+import { GRANTS, type Grant, type IssuedSecret, type Page, type ServiceAccount } from '../common/model';
+import { Note, SecretOnce, type Message } from '../common/Secret';
 
 const grantLabel = (grant: Grant) => t(`orgAdmin.grant.${grant}` as MessageKey);
 

@@ -6,8 +6,8 @@ import { t, type MessageKey } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
 import { Screen } from '../../shell/Screen';
-import type { Delivery, DeliveryStatus, EventType, Page, WebhookEndpoint, WithSecret } from '../model';
-import { Note, SecretOnce, type Message } from '../Secret';
+import type { Delivery, DeliveryStatus, EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
+import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
 
 const when = (iso?: string) => (iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '—');

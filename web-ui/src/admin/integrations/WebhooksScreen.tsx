@@ -4,8 +4,8 @@ import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
 import { Screen } from '../../shell/Screen';
-import type { EventType, Page, WebhookEndpoint, WithSecret } from '../model';
-import { Note, SecretOnce, type Message } from '../Secret';
+import type { EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
+import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
 
 /** Webhook endpoints: the list with their health, and a new one (its signing secret shown once). */

@@ -4,8 +4,8 @@ import { ApiError } from '../../api/problem';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { Screen } from '../../shell/Screen';
-import type { CadencePolicy } from '../model';
-import { Note, type Message } from '../Secret';
+import type { CadencePolicy } from '../common/model';
+import { Note, type Message } from '../common/Secret';
 
 const label = (p: CadencePolicy) => {
   const key = `${p.kind === 'GRADE' ? 'grade' : 'stage'}.${p.code}` as MessageKey;

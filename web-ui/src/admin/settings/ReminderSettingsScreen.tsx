@@ -6,8 +6,8 @@ import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { uuid } from '../../platform/uuid';
 import { Screen } from '../../shell/Screen';
-import { hhmm, type ReminderSettings } from '../model';
-import { Note, type Message } from '../Secret';
+import { hhmm, type ReminderSettings } from '../common/model';
+import { Note, type Message } from '../common/Secret';
 
 /**
  * The organisation's reminder defaults: quiet hours and the daily cap of everyone who has not chosen

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n/i18n';
+import { t } from '../../i18n/i18n';
 
 /** A secret the server shows only once: in full, with a copy button and the warning that it will not be shown again. */
 export function SecretOnce({ label, value, onDone }: { label: string; value: string; onDone: () => void }) {

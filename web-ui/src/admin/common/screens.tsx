@@ -1,12 +1,12 @@
-import type { Profile } from '../me/profile';
-import { lazy } from '../shell/lazy';
+import type { Profile } from '../../me/profile';
+import { lazy } from '../../shell/lazy';
 
-const ServiceAccountsScreen = lazy(() => import('./integrations/ServiceAccountsScreen').then((m) => m.ServiceAccountsScreen));
-const WebhooksScreen = lazy(() => import('./integrations/WebhooksScreen').then((m) => m.WebhooksScreen));
-const WebhookScreen = lazy(() => import('./integrations/WebhookScreen').then((m) => m.WebhookScreen));
-const CadenceScreen = lazy(() => import('./settings/CadenceScreen').then((m) => m.CadenceScreen));
-const ReminderSettingsScreen = lazy(() => import('./settings/ReminderSettingsScreen').then((m) => m.ReminderSettingsScreen));
-const AuditScreen = lazy(() => import('./audit/AuditScreen').then((m) => m.AuditScreen));
+const ServiceAccountsScreen = lazy(() => import('../integrations/ServiceAccountsScreen').then((m) => m.ServiceAccountsScreen));
+const WebhooksScreen = lazy(() => import('../integrations/WebhooksScreen').then((m) => m.WebhooksScreen));
+const WebhookScreen = lazy(() => import('../integrations/WebhookScreen').then((m) => m.WebhookScreen));
+const CadenceScreen = lazy(() => import('../settings/CadenceScreen').then((m) => m.CadenceScreen));
+const ReminderSettingsScreen = lazy(() => import('../settings/ReminderSettingsScreen').then((m) => m.ReminderSettingsScreen));
+const AuditScreen = lazy(() => import('../audit/AuditScreen').then((m) => m.AuditScreen));
 
 /**
  * The integrations, settings and audit screen for a path, when it is one of them: null when the path is not

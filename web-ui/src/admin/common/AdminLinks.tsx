@@ -1,6 +1,6 @@
-import { t } from '../i18n/i18n';
-import type { Role } from '../me/profile';
-import { followLink } from '../platform/router';
+import { t } from '../../i18n/i18n';
+import type { Role } from '../../me/profile';
+import { followLink } from '../../platform/router';
 
 /** The integrations, settings and audit screens, as links on the Me screen: admins get all, directors the audit log. */
 export function AdminLinks({ role }: { role: Role }) {
