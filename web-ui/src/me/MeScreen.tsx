@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { AdminLinks } from '../admin/common/AdminLinks';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format';
 import { LOCALES, locale, speak, t, type Locale, type MessageKey } from '../i18n/i18n';
 import { writeKey } from '../platform/db';
@@ -9,6 +8,7 @@ import { lazy } from '../shell/lazy';
 import { Screen } from '../shell/Screen';
 import { queueWrite, syncState } from '../sync/sync';
 import { rememberProfile, type Profile, type ProfileChange } from './profile';
+import { AdminLinks } from '../admin/common/AdminLinks';
 
 const HonoursBoard = lazy(() => import('../incentive/HonoursBoard').then((m) => m.HonoursBoard));
 
