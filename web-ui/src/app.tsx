@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { logout } from './api/client';
+import { adminSettingsScreen } from './admin/common/screens';
 import { LoginScreen } from './auth/LoginScreen';
 import { onSessionEnded } from './auth/session';
 import { locale, pickLocale, speak, t } from './i18n/i18n';
@@ -111,6 +112,8 @@ export function App() {
 }
 
 function screenFor(path: string, profile: Profile) {
+  const adminSettings = adminSettingsScreen(path, profile);
+  if (adminSettings !== null) return adminSettings || <NotFound />;
   const customer = /^\/customers\/([0-9a-f-]{36})(\/edit)?$/.exec(path);
   if (customer) return customer[2] ? <CustomerFormScreen key={path} id={customer[1]} /> : <CustomerDetailScreen key={path} id={customer[1]} />;
   const deal = /^\/deals\/([0-9a-f-]{36})$/.exec(path);

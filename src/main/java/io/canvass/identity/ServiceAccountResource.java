@@ -1,6 +1,8 @@
 package io.canvass.identity;
 
+import io.canvass.platform.Caller;
 import io.canvass.platform.Cursor;
+import io.canvass.platform.Idempotency;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -25,9 +28,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -39,15 +44,23 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ServiceAccountResource {
 
     private final ServiceAccountService service;
+    private final Idempotency idempotency;
+    private final Caller caller;
 
-    public ServiceAccountResource(ServiceAccountService service) {
+    public ServiceAccountResource(ServiceAccountService service, Idempotency idempotency, Caller caller) {
         this.service = service;
+        this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @RegisterForReflection
     public record CreateRequest(@NotBlank @Size(max = 120) String name,
                                 UUID teamId,
-                                @Size(max = 5) java.util.Set<ServiceAccountService.Grant> grants) {
+                                @Size(max = 5) java.util.Set<ServiceAccountService.@NotNull Grant> grants) {
+    }
+
+    @RegisterForReflection
+    public record GrantsRequest(@NotNull @Size(max = 5) java.util.Set<ServiceAccountService.@NotNull Grant> grants) {
     }
 
     @POST
@@ -77,6 +90,21 @@ public class ServiceAccountResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<ServiceAccountService.Issued> rotate(@RestPath UUID id) {
         return service.rotateSecret(id);
+    }
+
+    @PUT
+    @Path("/{id}/grants")
+    @Operation(summary = "Change a service account's grants",
+            description = "Replaces what the account may do beyond reading its scope; takes effect at its next request. Setting the same grants again changes nothing. Honours Idempotency-Key: a retry returns the original response.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "payroll", value = "{\"grants\":[\"PAYROLL\"]}")))
+    @APIResponse(responseCode = "200", description = "The account with its new grants",
+            content = @Content(schema = @Schema(implementation = ServiceAccountService.View.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<Response> changeGrants(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey,
+                                      @Valid @NotNull GrantsRequest request) {
+        return idempotency.once(caller.id(), idempotencyKey, "service-account-grants " + id, request, 200,
+                        () -> service.changeGrants(id, request.grants()))
+                .map(stored -> stored.response().build());
     }
 
     @POST
