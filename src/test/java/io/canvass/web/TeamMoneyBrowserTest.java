@@ -1,0 +1,100 @@
+package io.canvass.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.canvass.web.Accounts.Account;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A manager's first look at the team's money: Today's card, the team list with its filters, offline, a contract. */
+@QuarkusTest
+class TeamMoneyBrowserTest extends BrowserTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Test
+    void aManagerSeesTheTeamsOverdueCollectionsOnTodayAndOpensTheListAndAContract() {
+        Account manager = Accounts.create("MANAGER", "en");
+        Account li = Accounts.create("REP", "en");
+        Account wang = Accounts.create("REP", "en");
+        Accounts.makeManagerOf(manager, li);
+        Accounts.makeManagerOf(manager, wang);
+        String liToken = Accounts.token(li);
+        String wangToken = Accounts.token(wang);
+        String oldest = contract(liToken, "Suzhou Precision", "CNY", TODAY.plusMonths(6),
+                Map.of("dueOn", TODAY.minusDays(45).toString(), "amount", "60000.00"),
+                Map.of("dueOn", TODAY.minusDays(5).toString(), "amount", "40000.00"));
+        contract(wangToken, "Ningbo Plastics", "USD", TODAY.plusDays(12), Map.of("dueOn", TODAY.minusDays(100).toString(), "amount", "1200.00"));
+
+        open("en-US");
+        signIn(manager);
+        Locator card = page.getByTestId("team-money-card");
+        assertThat(card.getByTestId("team-money-overdue")).containsText("3 instalments overdue");
+        assertThat(card.getByTestId("team-money-overdue")).containsText("100,000.00");
+        assertThat(card.getByTestId("team-money-overdue")).containsText("1,200.00");
+        assertThat(card.getByTestId("team-money-overdue-item").first()).containsText("100 days overdue");
+        assertThat(card.getByTestId("team-money-overdue-item").first()).containsText(wang.displayName());
+        assertThat(card.getByTestId("team-money-renewals")).containsText("1 renewal to decide");
+        assertThat(page.getByText("Nothing due today")).hasCount(0);
+        Axe.assertNoViolations(page, "Today with the team's money");
+        waitForServiceWorker();
+
+        goTo("Team");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Overdue collections and renewals")).click();
+        assertThat(heading()).hasText("Collections and renewals");
+        Locator overdue = page.getByTestId("money-overdue").locator("li");
+        assertThat(overdue).hasCount(3);
+        assertThat(overdue.first()).containsText("Ningbo Plastics");
+        assertThat(page.getByTestId("money-renewals")).containsText("Ningbo Plastics");
+        page.getByLabel("Days overdue").selectOption("31-90");
+        assertThat(overdue).hasCount(1);
+        assertThat(overdue.first()).containsText("45 days overdue");
+        page.getByLabel("Days overdue").selectOption("");
+        page.getByLabel("Rep").selectOption(li.id());
+        assertThat(overdue).hasCount(2);
+        assertThat(page.getByTestId("money-totals")).not().containsText("1,200.00");
+        page.getByLabel("Rep").selectOption("");
+        assertThat(overdue).hasCount(3);
+        Axe.assertNoViolations(page, "Team collections and renewals");
+        page.setViewportSize(320, 720);
+        assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= 320"), "no sideways scrolling at 320 px");
+
+        // offline: the list kept on the phone, and how old it is
+        goOffline();
+        goTo("Today");
+        goTo("Team");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Overdue collections and renewals")).click();
+        assertThat(page.getByTestId("as-of")).containsText("Offline: as of");
+        assertThat(overdue).hasCount(3);
+        goOnline();
+
+        overdue.filter(new Locator.FilterOptions().setHasText("45 days overdue")).getByRole(AriaRole.LINK).click();
+        assertThat(heading()).containsText(oldest);
+    }
+
+    /** An active contract with a collection plan; returns its number. */
+    @SafeVarargs
+    private static String contract(String token, String customerName, String currency, LocalDate endsOn, Map<String, Object>... instalments) {
+        String customer = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", customerName + " " + UUID.randomUUID().toString().substring(0, 4), "grade", "A", "stage", "KEY_ACCOUNT"))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        String number = "HT-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("customerId", customer, "number", number, "value", "500000", "currency", currency,
+                        "startsOn", endsOn.minusYears(1).plusDays(1).toString(), "endsOn", endsOn.toString(), "status", "ACTIVE",
+                        "plan", Map.of("instalments", List.of(instalments))))
+                .post("/api/v1/contracts").then().statusCode(201);
+        return number;
+    }
+}
