@@ -79,8 +79,53 @@ class TeamMoneyBrowserTest extends BrowserTest {
         assertThat(overdue).hasCount(3);
         goOnline();
 
-        overdue.filter(new Locator.FilterOptions().setHasText("45 days overdue")).getByRole(AriaRole.LINK).click();
+        overdue.filter(new Locator.FilterOptions().setHasText("60,000.00")).getByRole(AriaRole.LINK).click();
         assertThat(heading()).containsText(oldest);
+    }
+
+    @Test
+    void inChineseOnANarrowPhoneTheCardKeepsItsPlaceWhileItLoads() {
+        Account manager = Accounts.create("MANAGER", "zh-CN");
+        Account rep = Accounts.create("REP", "zh-CN");
+        Accounts.makeManagerOf(manager, rep);
+        contract(Accounts.token(rep), "苏州精工机械", "CNY", TODAY.minusDays(2), Map.of("dueOn", TODAY.minusDays(20).toString(), "amount", "8800.00"));
+
+        open("zh-CN");
+        page.setViewportSize(320, 720);
+        signIn(manager);
+        Locator card = page.getByTestId("team-money-card");
+        assertThat(card.getByRole(AriaRole.HEADING)).hasText("团队回款与续约");
+        assertThat(card.getByTestId("team-money-overdue")).containsText("1 笔回款逾期");
+        assertThat(card.getByTestId("team-money-renewals")).containsText("1 份合同待定续约");
+        assertThat(card.getByTestId("team-money-renewal-item")).containsText("已到期 2 天");
+        assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= 320"), "no sideways scrolling at 320 px");
+        Axe.assertNoViolations(page, "Today with the team's money, zh-CN, 320 px");
+
+        // a first visit: nothing kept yet, so the card loads from the network into the space kept for it
+        page.evaluate("""
+                () => new Promise((resolve, reject) => {
+                  const open = indexedDB.open('canvass');
+                  open.onsuccess = () => {
+                    const tx = open.result.transaction('kv', 'readwrite');
+                    const kv = tx.objectStore('kv');
+                    const keys = kv.getAllKeys();
+                    keys.onsuccess = () => keys.result.filter((k) => String(k).startsWith('team-money:') || String(k).startsWith('agenda:'))
+                        .forEach((k) => kv.delete(k));
+                    tx.oncomplete = () => resolve(true);
+                    tx.onerror = reject;
+                  };
+                })""");
+        page.reload();
+        assertThat(card.getByTestId("team-money-overdue")).containsText("1 笔回款逾期");
+        double shift = ((Number) page.evaluate("""
+                () => new Promise((resolve) => {
+                  let sum = 0;
+                  new PerformanceObserver((list) => list.getEntries().filter((e) => !e.hadRecentInput).forEach((e) => { sum += e.value; }))
+                      .observe({ type: 'layout-shift', buffered: true });
+                  setTimeout(() => resolve(sum), 300);
+                })""")).doubleValue();
+        System.out.println("Today layout shift (manager, zh-CN, 320 px, nothing kept): " + shift);
+        assertTrue(shift <= 0.1, "Today's layout shift while loading is " + shift + ", more than Lighthouse's 0.1");
     }
 
     /** An active contract with a collection plan; returns its number. */
