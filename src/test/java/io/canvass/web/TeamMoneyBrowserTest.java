@@ -10,6 +10,10 @@ import com.microsoft.playwright.options.AriaRole;
 import io.canvass.web.Accounts.Account;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class TeamMoneyBrowserTest extends BrowserTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Inject
+    Pool pool;
 
     @Test
     void aManagerSeesTheTeamsOverdueCollectionsOnTodayAndOpensTheListAndAContract() {
@@ -89,6 +96,12 @@ class TeamMoneyBrowserTest extends BrowserTest {
         Account rep = Accounts.create("REP", "zh-CN");
         Accounts.makeManagerOf(manager, rep);
         contract(Accounts.token(rep), "苏州精工机械", "CNY", TODAY.minusDays(2), Map.of("dueOn", TODAY.minusDays(20).toString(), "amount", "8800.00"));
+        // the manager's own follow-up, overdue, so the agenda sits below the card
+        String own = given().auth().oauth2(Accounts.token(manager)).contentType(ContentType.JSON)
+                .body(Map.of("name", "经理自己的客户 " + UUID.randomUUID().toString().substring(0, 4), "grade", "A", "stage", "KEY_ACCOUNT"))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        pool.preparedQuery("update follow_up set due_on = due_on - 4, due_at = due_at - interval '4 days' where customer_id = $1 and status = 'OPEN'")
+                .execute(Tuple.of(UUID.fromString(own))).await().atMost(Duration.ofSeconds(5));
 
         open("zh-CN");
         page.setViewportSize(320, 720);
@@ -98,6 +111,7 @@ class TeamMoneyBrowserTest extends BrowserTest {
         assertThat(card.getByTestId("team-money-overdue")).containsText("1 笔回款逾期");
         assertThat(card.getByTestId("team-money-renewals")).containsText("1 份合同待定续约");
         assertThat(card.getByTestId("team-money-renewal-item")).containsText("已到期 2 天");
+        assertThat(page.getByTestId("agenda-item")).hasCount(1);
         assertTrue((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= 320"), "no sideways scrolling at 320 px");
         Axe.assertNoViolations(page, "Today with the team's money, zh-CN, 320 px");
 
@@ -117,6 +131,7 @@ class TeamMoneyBrowserTest extends BrowserTest {
                 })""");
         page.reload();
         assertThat(card.getByTestId("team-money-overdue")).containsText("1 笔回款逾期");
+        assertThat(page.getByTestId("agenda-item")).hasCount(1);
         double shift = ((Number) page.evaluate("""
                 () => new Promise((resolve) => {
                   let sum = 0;

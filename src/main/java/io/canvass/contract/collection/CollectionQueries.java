@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** SQL over contracts and collections: the health signals, and the raw rows of the collection KPIs. */
+/** SQL over contracts and collections: the health signals, the raw rows of the collection KPIs, and the overdue list. */
 @ApplicationScoped
 public class CollectionQueries implements CommercialSignals {
 
