@@ -59,7 +59,8 @@ public class RenewalResource {
                     + "GET /api/v1/renewals (the radar) keeps its shape.")
     @APIResponse(responseCode = "200", description = "A page of undecided renewals and how many there are",
             content = @Content(schema = @Schema(implementation = UndecidedRenewals.class), examples = @ExampleObject(name = "team", value = EXAMPLE)))
-    public Uni<UndecidedRenewals> undecided(@RestQuery UUID ownerId, @RestQuery UUID teamId,
+    public Uni<UndecidedRenewals> undecided(@RestQuery @Parameter(description = "one rep's customers") UUID ownerId,
+                                            @RestQuery @Parameter(description = "a team and its sub-teams") UUID teamId,
                                             @RestQuery @Parameter(description = "ISO 4217 code", example = "CNY") String currency,
                                             @RestQuery @Parameter(description = "days ahead, like 90d; default: the widest renewal window") String within,
                                             @RestQuery String cursor,

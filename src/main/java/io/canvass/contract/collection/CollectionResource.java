@@ -55,9 +55,11 @@ public class CollectionResource {
                     + "instalment per currency, not only this page; amounts of different currencies are never added together.")
     @APIResponse(responseCode = "200", description = "A page of overdue instalments and the totals per currency",
             content = @Content(schema = @Schema(implementation = OverdueCollections.class), examples = @ExampleObject(name = "team", value = EXAMPLE)))
-    public Uni<OverdueCollections> overdue(@RestQuery UUID ownerId, @RestQuery UUID teamId,
+    public Uni<OverdueCollections> overdue(@RestQuery @Parameter(description = "one rep's customers") UUID ownerId,
+                                           @RestQuery @Parameter(description = "a team and its sub-teams") UUID teamId,
                                            @RestQuery @Parameter(description = "ISO 4217 code", example = "CNY") String currency,
-                                           @RestQuery @Min(1) @Max(36600) Integer minDays, @RestQuery @Min(1) @Max(36600) Integer maxDays,
+                                           @RestQuery @Parameter(description = "at least this many days overdue", example = "31") @Min(1) @Max(36600) Integer minDays,
+                                           @RestQuery @Parameter(description = "at most this many days overdue", example = "90") @Min(1) @Max(36600) Integer maxDays,
                                            @RestQuery String cursor,
                                            @RestQuery @DefaultValue(Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return service.overdue(new OverdueCollections.Filter(ownerId, teamId, currency, minDays, maxDays), cursor, limit);
