@@ -33,6 +33,7 @@ const DealDetailScreen = lazy(() => import('./money/DealDetailScreen').then((m) 
 const ContractsScreen = lazy(() => import('./money/ContractsScreen').then((m) => m.ContractsScreen));
 const ContractDetailScreen = lazy(() => import('./money/ContractDetailScreen').then((m) => m.ContractDetailScreen));
 const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
+const TeamMoneyScreen = lazy(() => import('./team/TeamMoneyScreen').then((m) => m.TeamMoneyScreen));
 const MyTargetsScreen = lazy(() => import('./targets/MyTargetsScreen').then((m) => m.MyTargetsScreen));
 const TargetPlanScreen = lazy(() => import('./targets/TargetPlanScreen').then((m) => m.TargetPlanScreen));
 const DashboardScreen = lazy(() => import('./kpi/DashboardScreen').then((m) => m.DashboardScreen));
@@ -153,6 +154,8 @@ function screenFor(path: string, profile: Profile) {
       return seesTeam(profile.role) ? <OnboardingTemplateScreen profile={profile} /> : <NotFound />;
     case '/team/reports':
       return seesTeam(profile.role) ? <TeamReportsScreen profile={profile} /> : <NotFound />;
+    case '/team/money':
+      return seesTeam(profile.role) ? <TeamMoneyScreen profile={profile} /> : <NotFound />;
     case '/team/commission':
       return seesTeam(profile.role) ? <TeamStatementsScreen profile={profile} /> : <NotFound />;
     case '/commission':
