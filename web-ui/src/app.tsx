@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { logout } from './api/client';
+import { adminSettingsScreen } from './admin/common/screens';
 import { LoginScreen } from './auth/LoginScreen';
 import { onSessionEnded } from './auth/session';
 import { locale, pickLocale, speak, t } from './i18n/i18n';
@@ -32,6 +33,7 @@ const DealDetailScreen = lazy(() => import('./money/DealDetailScreen').then((m) 
 const ContractsScreen = lazy(() => import('./money/ContractsScreen').then((m) => m.ContractsScreen));
 const ContractDetailScreen = lazy(() => import('./money/ContractDetailScreen').then((m) => m.ContractDetailScreen));
 const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
+const TeamMoneyScreen = lazy(() => import('./team/TeamMoneyScreen').then((m) => m.TeamMoneyScreen));
 const MyTargetsScreen = lazy(() => import('./targets/MyTargetsScreen').then((m) => m.MyTargetsScreen));
 const TargetPlanScreen = lazy(() => import('./targets/TargetPlanScreen').then((m) => m.TargetPlanScreen));
 const DashboardScreen = lazy(() => import('./kpi/DashboardScreen').then((m) => m.DashboardScreen));
@@ -111,6 +113,8 @@ export function App() {
 }
 
 function screenFor(path: string, profile: Profile) {
+  const adminSettings = adminSettingsScreen(path, profile);
+  if (adminSettings !== null) return adminSettings || <NotFound />;
   const customer = /^\/customers\/([0-9a-f-]{36})(\/edit)?$/.exec(path);
   if (customer) return customer[2] ? <CustomerFormScreen key={path} id={customer[1]} /> : <CustomerDetailScreen key={path} id={customer[1]} />;
   const deal = /^\/deals\/([0-9a-f-]{36})$/.exec(path);
@@ -150,6 +154,8 @@ function screenFor(path: string, profile: Profile) {
       return seesTeam(profile.role) ? <OnboardingTemplateScreen profile={profile} /> : <NotFound />;
     case '/team/reports':
       return seesTeam(profile.role) ? <TeamReportsScreen profile={profile} /> : <NotFound />;
+    case '/team/money':
+      return seesTeam(profile.role) ? <TeamMoneyScreen profile={profile} /> : <NotFound />;
     case '/team/commission':
       return seesTeam(profile.role) ? <TeamStatementsScreen profile={profile} /> : <NotFound />;
     case '/commission':

@@ -40,7 +40,9 @@ export async function apiAnswer<T>(path: string, request: Request = {}): Promise
     response = await send(path, request, session.accessToken);
   }
   if (!response.ok) throw await problemOf(response);
-  const data = (response.status === 204 ? undefined : await response.json()) as T;
+  // 204, and a 202 that only says "queued", have no body
+  const text = response.status === 204 ? '' : await response.text();
+  const data = (text ? JSON.parse(text) : undefined) as T;
   return { data, etag: response.headers.get('etag') ?? undefined };
 }
 

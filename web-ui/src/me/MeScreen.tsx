@@ -8,6 +8,7 @@ import { lazy } from '../shell/lazy';
 import { Screen } from '../shell/Screen';
 import { queueWrite, syncState } from '../sync/sync';
 import { rememberProfile, type Profile, type ProfileChange } from './profile';
+import { AdminLinks } from '../admin/common/AdminLinks';
 
 const HonoursBoard = lazy(() => import('../incentive/HonoursBoard').then((m) => m.HonoursBoard));
 
@@ -117,6 +118,8 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
           {t('me.sync')}
         </a>
       </div>
+
+      <AdminLinks role={profile.role} />
 
       {unsynced > 0 && <p class="warning">{t('me.signOutWarning', { n: formatNumber(unsynced) })}</p>}
       <button type="button" class="secondary" onClick={onSignOut}>

@@ -4,6 +4,8 @@ export const ROUTES = [
   '/team', '/team/feed', '/me', '/notifications', '/inbox', '/sync', '/deals', '/deals/:id', '/contracts', '/contracts/:id',
   '/targets', '/coaching', '/reports/weekly', '/team/dashboard', '/team/targets', '/team/coaching', '/team/proposals', '/team/reports',
   '/team/onboarding',
+  '/team/money',
+  '/admin/service-accounts', '/admin/webhooks', '/admin/webhooks/:id', '/admin/cadence', '/admin/reminders', '/admin/audit',
   '/commission', '/commission/plans', '/team/commission',
   '/expenses', '/expenses/new', '/expenses/:id', '/expenses/approvals', '/expenses/budgets', '/expenses/pre-approval',
 ] as const;

@@ -33,6 +33,7 @@ export function TeamScreen() {
   return (
     <Screen title={t('team.title')}>
       <div class="card links" data-testid="team-links">
+        <a href="/team/money" onClick={followLink}>{t('teamMoney.link')}</a>
         <a href="/team/dashboard" onClick={followLink}>{t('team.dashboard')}</a>
         <a href="/team/targets" onClick={followLink}>{t('team.targets')}</a>
         <a href="/team/coaching" onClick={followLink}>{t('team.coaching')}</a>

@@ -14,6 +14,8 @@ import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { ActionCard } from '../kpi/ActionCard';
 import { ApprovalsCard } from '../expense/ApprovalsCard';
+import { seesTeam } from '../me/profile';
+import { TeamMoneyCard } from '../team/TeamMoneyCard';
 
 /** GET /api/v1/agenda */
 export interface AgendaItem {
@@ -68,8 +70,8 @@ async function followUpsInOutbox(): Promise<Set<string>> {
 
 /**
  * Today: overdue first, then due today; Done and Snooze go through the outbox; offline it shows the last agenda.
- * The cards that load on their own (targets, approvals) come after the agenda and only once it shows, so nothing
- * the rep is reading moves when they arrive; "as of" shows only after a refresh failed, not while one is on its way.
+ * The cards that load on their own (targets, the team's money, approvals) come after the agenda and only once it
+ * shows, so nothing the rep is reading moves when they arrive; "as of" shows only after a refresh failed, not while one is on its way.
  */
 export function TodayScreen({ profile }: { profile: Profile }) {
   const cacheKey = `agenda:${profile.id}`;
@@ -80,6 +82,9 @@ export function TodayScreen({ profile }: { profile: Profile }) {
   const [offline, setOffline] = useState(false);
   const [queued, setQueued] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<{ id: string; form: 'done' | 'snooze' }>();
+  /** Managers and up: the team's overdue collections and undecided renewals (undefined until known). */
+  const [teamWork, setTeamWork] = useState<number>();
+  const manages = seesTeam(profile.role);
 
   async function load() {
     try {
@@ -164,7 +169,7 @@ export function TodayScreen({ profile }: { profile: Profile }) {
       {error && <p class="error" role="alert">{error}</p>}
       {!cached ? (
         <p role="status">{offline ? t('today.offlineNoCache') : t('loading')}</p>
-      ) : list.length === 0 && renewals.length === 0 && collections.length === 0 ? (
+      ) : list.length === 0 && renewals.length === 0 && collections.length === 0 && (!manages || teamWork === 0) ? (
         <EmptyState icon="today" title={t('today.emptyTitle')} body={t('today.emptyBody')} />
       ) : (
         <>
@@ -217,6 +222,7 @@ export function TodayScreen({ profile }: { profile: Profile }) {
       )}
       {cached && (
         <>
+          {manages && <TeamMoneyCard profile={profile} onWork={setTeamWork} />}
           {profile.role === 'REP' && <ActionCard />}
           <ApprovalsCard profile={profile} />
         </>

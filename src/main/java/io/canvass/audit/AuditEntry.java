@@ -20,6 +20,7 @@ import org.hibernate.type.SqlTypes;
           and (:anyType = true or e.entityType = :entityType)
           and (:anyEntity = true or e.entityId = :entityId)
           and (:anyActor = true or e.actorId = :actorId)
+          and e.at >= :from and e.at < :to
         order by e.id""")
 public class AuditEntry {
 

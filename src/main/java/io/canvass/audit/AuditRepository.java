@@ -15,7 +15,9 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, UUID> 
         return find("#AuditEntry.page", Parameters.with("after", after)
                 .and("anyType", filter.entityType() == null).and("entityType", String.valueOf(filter.entityType()))
                 .and("anyEntity", filter.entityId() == null).and("entityId", String.valueOf(filter.entityId()))
-                .and("anyActor", filter.actorId() == null).and("actorId", filter.actorId() == null ? Cursor.FIRST : filter.actorId()))
+                .and("anyActor", filter.actorId() == null).and("actorId", filter.actorId() == null ? Cursor.FIRST : filter.actorId())
+                .and("from", filter.from() == null ? AuditFilter.EARLIEST : filter.from())
+                .and("to", filter.to() == null ? AuditFilter.LATEST : filter.to()))
                 .range(0, limit)
                 .list();
     }

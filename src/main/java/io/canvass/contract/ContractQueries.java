@@ -1,14 +1,18 @@
 package io.canvass.contract;
 
+import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Money;
 import io.canvass.platform.Page;
 import io.canvass.platform.Scope;
+import io.canvass.platform.ScopeService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -47,6 +51,33 @@ public class ContractQueries {
             order by k.ends_on, k.id
             limit $5""";
 
+    /**
+     * Undecided renewals ending within $7 days of the owner's today or already ended, in scope ($1-$3)
+     * and the filter ($4 owner, $5 team subtree, $6 currency): what the renewal reminders chase.
+     */
+    static final String UNDECIDED_WHERE = """
+            where ($1 or c.owner_id = $2 or c.team_id = any($3)) and ($4::uuid is null or c.owner_id = $4)
+              and ($6::varchar is null or k.currency = $6)
+              and k.status in ('ACTIVE', 'EXPIRED') and k.renewal_state in ('UPCOMING', 'IN_EVALUATION')
+              and k.ends_on <= (now() at time zone u.time_zone)::date + $7::int
+              and\s""" + ScopeService.inTeamSubtree("c.team_id", 5) + "\n";
+
+    /** A page of them by last day (ended ones first), after the keyset ($8 last day, $9 id). */
+    static final String UNDECIDED = COLUMNS + UNDECIDED_WHERE + """
+              and ($8::date is null or (k.ends_on, k.id) > ($8::date, $9::uuid))
+            order by k.ends_on, k.id
+            limit $10""";
+
+    static final String UNDECIDED_COUNT = """
+            select count(*) as total
+            from contract k
+            join customer c on c.id = k.customer_id and c.deleted_at is null
+            join app_user u on u.id = c.owner_id
+            """ + UNDECIDED_WHERE;
+
+    /** The cursor list name of the undecided renewals. */
+    static final String UNDECIDED_LIST = "renewals/undecided";
+
     @Inject
     Pool pool;
 
@@ -69,19 +100,38 @@ public class ContractQueries {
 
     public Uni<List<RenewalItem>> renewals(Scope scope, int withinDays, int limit) {
         Tuple params = Tuple.from(Arrays.asList(scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new), withinDays, limit));
-        return pool.preparedQuery(RENEWALS).execute(params).map(rows -> {
-            List<RenewalItem> items = new ArrayList<>();
-            for (Row r : rows) {
-                long days = r.getInteger("days_to_end");
-                Contract.Status status = Contract.Status.valueOf(r.getString("status"));
-                Contract.RenewalState state = Contract.RenewalState.valueOf(r.getString("renewal_state"));
-                items.add(new RenewalItem(r.getUUID("id"), r.getString("number"), r.getUUID("customer_id"), r.getString("customer_name"),
-                        r.getUUID("owner_id"), r.getString("owner_name"), r.getLocalDate("ends_on"), days, RenewalItem.band(days),
-                        amount(r), r.getString("currency"), status, state,
-                        days < 0 && !state.decided() && (status == Contract.Status.ACTIVE || status == Contract.Status.EXPIRED), null));
-            }
-            return items;
-        });
+        return pool.preparedQuery(RENEWALS).execute(params).map(ContractQueries::renewalItems);
+    }
+
+    public Uni<UndecidedRenewals> undecided(Scope scope, UndecidedRenewals.Filter f, LocalDate afterEnd, UUID afterId, int limit) {
+        List<Object> filter = Arrays.asList(scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new), f.ownerId(), f.teamId(),
+                f.currency(), f.withinDays());
+        List<Object> page = new ArrayList<>(filter);
+        page.addAll(Arrays.asList(afterEnd, afterId, limit + 1));
+        Instant asOf = Instant.now();
+        return pool.preparedQuery(UNDECIDED_COUNT).execute(Tuple.from(filter))
+                .chain(count -> pool.preparedQuery(UNDECIDED).execute(Tuple.from(page)).map(rows -> {
+                    List<RenewalItem> items = renewalItems(rows);
+                    boolean more = items.size() > limit;
+                    List<RenewalItem> shown = more ? items.subList(0, limit) : items;
+                    String next = more ? new KeysetCursor(shown.get(limit - 1).endsOn().toString(), shown.get(limit - 1).contractId())
+                            .encode(UNDECIDED_LIST) : null;
+                    return new UndecidedRenewals(asOf, count.iterator().next().getLong("total"), List.copyOf(shown), next);
+                }));
+    }
+
+    private static List<RenewalItem> renewalItems(Iterable<Row> rows) {
+        List<RenewalItem> items = new ArrayList<>();
+        for (Row r : rows) {
+            long days = r.getInteger("days_to_end");
+            Contract.Status status = Contract.Status.valueOf(r.getString("status"));
+            Contract.RenewalState state = Contract.RenewalState.valueOf(r.getString("renewal_state"));
+            items.add(new RenewalItem(r.getUUID("id"), r.getString("number"), r.getUUID("customer_id"), r.getString("customer_name"),
+                    r.getUUID("owner_id"), r.getString("owner_name"), r.getLocalDate("ends_on"), days, RenewalItem.band(days),
+                    amount(r), r.getString("currency"), status, state,
+                    days < 0 && !state.decided() && (status == Contract.Status.ACTIVE || status == Contract.Status.EXPIRED), null));
+        }
+        return items;
     }
 
     private static ContractView summary(Row r) {
@@ -102,7 +152,7 @@ public class ContractQueries {
         return Money.scaled(r.getBigDecimal("value"), Currency.getInstance(r.getString("currency"))).toPlainString();
     }
 
-    private static java.time.Instant instant(Row r, String column) {
+    private static Instant instant(Row r, String column) {
         return r.getOffsetDateTime(column) == null ? null : r.getOffsetDateTime(column).toInstant();
     }
 }

@@ -7,6 +7,7 @@ import io.canvass.identity.UserService;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Ids;
+import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Money;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
@@ -293,6 +294,27 @@ public class ContractService {
         return scopes.current().chain(scope -> queries.renewals(scope, withinDays, limit))
                 .chain(items -> customers.health(items.stream().map(RenewalItem::customerId).distinct().toList())
                         .map(health -> items.stream().map(i -> i.withHealth(health.get(i.customerId()))).toList()));
+    }
+
+    /** Renewals not yet decided in the caller's scope (a rep: their own customers'), ended ones first, with the customers' health. */
+    public Uni<UndecidedRenewals> undecided(UndecidedRenewals.Filter filter, String cursor, int limit) {
+        if (filter.currency() != null) {
+            Money.currency("currency", filter.currency());
+        }
+        KeysetCursor after = KeysetCursor.decode(ContractQueries.UNDECIDED_LIST, cursor);
+        LocalDate afterEnd = after == null ? null : lastDay(after);
+        return scopes.current().chain(scope -> queries.undecided(scope, filter, afterEnd, after == null ? null : after.id(), limit))
+                .chain(page -> customers.health(page.items().stream().map(RenewalItem::customerId).distinct().toList())
+                        .map(health -> new UndecidedRenewals(page.asOf(), page.total(),
+                                page.items().stream().map(i -> i.withHealth(health.get(i.customerId()))).toList(), page.nextCursor())));
+    }
+
+    private static LocalDate lastDay(KeysetCursor after) {
+        try {
+            return LocalDate.parse(after.value());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+        }
     }
 
     /** The contract in the caller's scope, or 404. Inside a session. */

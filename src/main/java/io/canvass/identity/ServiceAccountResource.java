@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -26,9 +27,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -50,7 +53,11 @@ public class ServiceAccountResource {
     @RegisterForReflection
     public record CreateRequest(@NotBlank @Size(max = 120) String name,
                                 UUID teamId,
-                                @Size(max = 5) java.util.Set<ServiceAccountService.Grant> grants) {
+                                @Size(max = 5) java.util.Set<ServiceAccountService.@NotNull Grant> grants) {
+    }
+
+    @RegisterForReflection
+    public record GrantsRequest(@NotNull @Size(max = 5) java.util.Set<ServiceAccountService.@NotNull Grant> grants) {
     }
 
     @POST
@@ -80,6 +87,18 @@ public class ServiceAccountResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<ServiceAccountService.Issued> rotate(@RestPath UUID id) {
         return service.rotateSecret(id);
+    }
+
+    @PUT
+    @Path("/{id}/grants")
+    @Operation(summary = "Change a service account's grants",
+            description = "Replaces what the account may do beyond reading its scope; takes effect at its next request. Setting the same grants again changes nothing.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "payroll", value = "{\"grants\":[\"PAYROLL\"]}")))
+    @APIResponse(responseCode = "200", description = "The account with its new grants",
+            content = @Content(schema = @Schema(implementation = ServiceAccountService.View.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Uni<ServiceAccountService.View> changeGrants(@RestPath UUID id, @Valid @NotNull GrantsRequest request) {
+        return service.changeGrants(id, request.grants());
     }
 
     @POST

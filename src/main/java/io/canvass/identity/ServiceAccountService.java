@@ -118,6 +118,24 @@ public class ServiceAccountService {
                                 java.util.List.of(credential.grants))));
     }
 
+    /** Replaces the account's grants (checked on each request, so they apply at once). */
+    @WithTransaction
+    public Uni<View> changeGrants(UUID id, java.util.Set<Grant> grants) {
+        String[] next = grants.stream().map(Enum::name).sorted().toArray(String[]::new);
+        return account(id).chain(account -> credentials.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Service account"))
+                .call(credential -> {
+                    String before = String.join(",", credential.grants);
+                    if (java.util.Arrays.equals(credential.grants, next)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    credential.grants = next;
+                    return audit.record(caller.id(), "service_account.grants_changed", "user", id,
+                            Map.of("grants", before), Map.of("grants", String.join(",", next)));
+                })
+                .map(credential -> view(account, credential)));
+    }
+
     /** Deactivates the account; its tokens stop working (on every replica within seconds). */
     public Uni<View> deactivate(UUID id) {
         return Panache.withTransaction(() -> deactivated(id)).call(revocations::sync);

@@ -44,8 +44,12 @@ public class NotificationService {
 
     static final String PREFERENCES = """
             select u.time_zone, u.locale, p.muted_kinds, coalesce(p.push, true) as push, coalesce(p.in_app, true) as in_app,
-                   p.quiet_start, p.quiet_end, coalesce(p.daily_cap, $2) as daily_cap
-            from app_user u left join notification_preference p on p.user_id = u.id
+                   case when p.user_id is null then o.quiet_start else p.quiet_start end as quiet_start,
+                   case when p.user_id is null then o.quiet_end else p.quiet_end end as quiet_end,
+                   coalesce(p.daily_cap, o.daily_cap, $2) as daily_cap, p.user_id is null as organisation_defaults
+            from app_user u
+            left join notification_preference p on p.user_id = u.id
+            left join reminder_settings o on o.id = 1
             where u.id = $1""";
 
     static final String SAVE_PREFERENCES = """
@@ -131,7 +135,7 @@ public class NotificationService {
                     .map(kind -> new Preferences.Kind(kind.code(), templates.label(kind.code(), locale), !off.contains(kind.code())))
                     .toList();
             return new Preferences.View(r.getBoolean("push"), r.getBoolean("in_app"), r.getLocalTime("quiet_start"),
-                    r.getLocalTime("quiet_end"), r.getInteger("daily_cap"), r.getString("time_zone"), list);
+                    r.getLocalTime("quiet_end"), r.getInteger("daily_cap"), r.getString("time_zone"), r.getBoolean("organisation_defaults"), list);
         });
     }
 

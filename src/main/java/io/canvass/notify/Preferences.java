@@ -14,9 +14,11 @@ public final class Preferences {
     private Preferences() {
     }
 
-    @Schema(description = "Your notification preferences. Quiet hours are in your time zone (change it in your profile).")
+    @Schema(description = "Your notification preferences. Quiet hours are in your time zone (change it in your profile). Until you save "
+            + "your own, the quiet hours and daily cap are the organisation's defaults (organisationDefaults is true).")
     public record View(boolean push, boolean inApp, LocalTime quietStart, LocalTime quietEnd, int dailyCap, String timeZone,
-                       List<Kind> kinds) {
+                       @Schema(description = "True while the quiet hours and daily cap are the organisation's defaults")
+                       boolean organisationDefaults, List<Kind> kinds) {
     }
 
     @Schema(description = "A kind of reminder and whether you receive it")

@@ -45,7 +45,7 @@ public interface ReminderConfig {
     @WithDefault("PT1M")
     Duration lateAfter();
 
-    /** Reminders a user receives per local day unless they choose otherwise; the rest wait for the next day. */
+    /** Reminders a user receives per local day unless they or an admin (the organisation's reminder settings) choose otherwise. */
     @WithDefault("20")
     int defaultDailyCap();
 

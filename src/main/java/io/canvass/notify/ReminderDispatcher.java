@@ -93,11 +93,14 @@ public class ReminderDispatcher {
 
     static final String USERS = """
             select u.id, u.active, u.locale, u.time_zone, p.muted_kinds, coalesce(p.push, true) as push, coalesce(p.in_app, true) as in_app,
-                   p.quiet_start, p.quiet_end, coalesce(p.daily_cap, $2) as daily_cap,
+                   case when p.user_id is null then o.quiet_start else p.quiet_start end as quiet_start,
+                   case when p.user_id is null then o.quiet_end else p.quiet_end end as quiet_end,
+                   coalesce(p.daily_cap, o.daily_cap, $2) as daily_cap,
                    (select count(*) from reminder s where s.user_id = u.id and s.state = 'SENT'
                       and s.sent_at >= (date_trunc('day', now() at time zone u.time_zone) at time zone u.time_zone)) as sent_today
             from app_user u
             left join notification_preference p on p.user_id = u.id
+            left join reminder_settings o on o.id = 1
             where u.id = any($1)""";
 
     static final String DEVICES = "select id, user_id, endpoint, p256dh, auth from push_subscription where user_id = any($1)";

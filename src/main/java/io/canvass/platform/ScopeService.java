@@ -68,6 +68,15 @@ public class ScopeService {
                 });
     }
 
+    /**
+     * SQL predicate for a list's team filter: {@code column} is the team {@code $param} or one of its
+     * descendants, or true when the parameter is null. Combine it with the caller's scope, never instead of it.
+     */
+    public static String inTeamSubtree(String column, int param) {
+        return "($" + param + "::uuid is null or " + column + " in (with recursive sub(id) as (select $" + param
+                + "::uuid union select t.id from team t join sub on t.parent_id = sub.id) select id from sub))";
+    }
+
     /** Per-request memo of the scope (accessed through methods: it sits behind a client proxy). */
     @RequestScoped
     static class Memo {

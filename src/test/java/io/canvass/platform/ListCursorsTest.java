@@ -55,7 +55,7 @@ class ListCursorsTest {
             "/api/v1/webhooks/endpoints/" + UUID.randomUUID() + "/deliveries", "/api/v1/targets?period=2026",
             "/api/v1/commission/statements?period=2026-11", "/api/v1/commission/plans", "/api/v1/audit", "/api/v1/contracts",
             "/api/v1/coaching-proposals", "/api/v1/coaching-tasks", "/api/v1/expense-claims", "/api/v1/expense-pre-approvals",
-            "/api/v1/deals");
+            "/api/v1/deals", "/api/v1/collections/overdue", "/api/v1/renewals/undecided");
 
     @Test
     void aCursorOfAnotherListOrGarbledIsNeverA500() {

@@ -119,7 +119,7 @@ class SecurityBrowserTest extends BrowserTest {
         for (String[] screen : new String[][] {
                 { "/today", null }, { "/team", null }, { "/team/dashboard", null }, { "/team/targets", null },
                 { "/team/coaching", null }, { "/team/reports", null }, { "/team/commission", null }, { "/expenses/approvals", null },
-                { "/expenses/budgets", null }, { "/team/feed", null } }) {
+                { "/expenses/budgets", null }, { "/team/money", null }, { "/team/feed", null } }) {
             assertStrictHeaders(page.navigate(screen[0]), screen[0]);
             settle(screen[1]);
             assertEquals(List.of(), violations(), "no violation on " + screen[0]);

@@ -88,7 +88,7 @@ class TargetsCoachingBrowserTest extends BrowserTest {
         assertThat(page.getByText("No coaching tasks.")).isVisible();
         Axe.assertNoViolations(page, "My coaching");
 
-        for (String managerScreen : new String[] { "/team/dashboard", "/team/targets", "/team/coaching", "/team/proposals", "/team/reports" }) {
+        for (String managerScreen : new String[] { "/team/dashboard", "/team/targets", "/team/coaching", "/team/proposals", "/team/reports", "/team/money" }) {
             page.navigate(managerScreen);
             assertThat(heading()).hasText("Page not found");
         }

@@ -8,6 +8,7 @@ import io.canvass.contract.ContractService;
 import io.canvass.contract.ContractView;
 import io.canvass.platform.Caller;
 import io.canvass.platform.Ids;
+import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Money;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ScopeService;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -241,6 +243,27 @@ public class CollectionService {
         }
         return scopes.current().chain(scope -> queries.kpis(scope, ownerId, teamId, start, end,
                 groupBy == null ? CollectionKpis.GroupBy.REP : groupBy));
+    }
+
+    /** Overdue instalments in the caller's scope (a rep: their own customers'), most overdue first. */
+    public Uni<OverdueCollections> overdue(OverdueCollections.Filter filter, String cursor, int limit) {
+        if (filter.currency() != null) {
+            Money.currency("currency", filter.currency());
+        }
+        if (filter.minDays() != null && filter.maxDays() != null && filter.maxDays() < filter.minDays()) {
+            throw ProblemException.invalid("maxDays", "is less than minDays");
+        }
+        KeysetCursor after = KeysetCursor.decode(CollectionQueries.OVERDUE_LIST, cursor);
+        LocalDate afterDue = after == null ? null : dueDay(after);
+        return scopes.current().chain(scope -> queries.overdue(scope, filter, afterDue, after == null ? null : after.id(), limit));
+    }
+
+    private static LocalDate dueDay(KeysetCursor after) {
+        try {
+            return LocalDate.parse(after.value());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+        }
     }
 
     private static ContractView.PaymentView view(Payment p) {
