@@ -44,9 +44,8 @@ public class Idempotency {
 
     /** Held until the transaction ends: a second request with the key while the first runs does not get it. */
     static final String LOCK = "select pg_try_advisory_xact_lock(hashtextextended(?1, 0))";
-    static final String LOOKUP = "select request_hash, status, headers, body from idempotency_key where user_id = ?1 and key = ?2";
-    /** As {@link #LOOKUP}, and whether a key still waiting for its answer may yet get it. */
-    static final String LOOKUP_PENDING = "select request_hash, status, headers, body, created_at > now() - interval '1 minute'"
+    /** A used key: its request, its answer (status, headers, body), and whether a key still waiting for its answer may yet get it. */
+    static final String LOOKUP = "select request_hash, status, headers, body, created_at > now() - interval '1 minute'"
             + " from idempotency_key where user_id = ?1 and key = ?2";
     static final String COMPLETE = """
             insert into idempotency_key (user_id, key, request_hash, state, status, headers, body, locked_until)
@@ -138,31 +137,40 @@ public class Idempotency {
      * {@link #once} for a write whose services commit their own transaction and build the answer after
      * it ({@link ReplaySafe.AnswerAfterCommit}): the key is put in the session before the write, so the
      * write's transaction inserts it with its effect; its answer is added once known. A duplicate that
-     * runs at the same time fails on the key when its transaction commits, and nothing of it is kept.
+     * runs at the same time fails on the key (or on the state the first left) and is then answered as a
+     * retry of the first: nothing of it is kept.
      */
     public <T> Uni<T> onceAnsweredAfterCommit(UUID userId, String key, byte[] requestHash, Supplier<Uni<T>> write,
                                               Function<T, Stored> answer) {
         if (key.isBlank() || key.length() > 200) {
             throw ProblemException.invalid(HEADER, "must be 1 to 200 characters");
         }
+        return earlier(userId, key).chain(earlier -> earlier != null
+                ? Uni.createFrom().<T>failure(replayOrRefusal(earlier, requestHash))
+                : Panache.withSession(() -> {
+                    IdempotencyKey marker = new IdempotencyKey();
+                    marker.userId = userId;
+                    marker.key = key;
+                    marker.requestHash = requestHash;
+                    return Panache.getSession()
+                            .chain(session -> session.persist(marker))
+                            .chain(() -> Uni.createFrom().<T>deferred(write::get))
+                            .call(result -> Panache.withTransaction(() -> answered(marker, answer.apply(result))));
+                }).onFailure().recoverWithUni(failure -> earlier(userId, key).map(meanwhile -> {
+                    if (meanwhile == null) {
+                        throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+                    }
+                    throw replayOrRefusal(meanwhile, requestHash);
+                })));
+    }
+
+    /** The key as an earlier request left it (hash, status, headers, body, whether an answer may still come); null when unused. */
+    private Uni<Object[]> earlier(UUID userId, String key) {
         return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOOKUP_PENDING, Object[].class)
+                .chain(session -> session.createNativeQuery(LOOKUP, Object[].class)
                         .setParameter(1, userId).setParameter(2, key)
-                        .getResultList()
-                        .chain(earlier -> {
-                            if (!earlier.isEmpty()) {
-                                return Uni.createFrom().failure(replayOrRefusal(earlier.get(0), requestHash));
-                            }
-                            IdempotencyKey marker = new IdempotencyKey();
-                            marker.userId = userId;
-                            marker.key = key;
-                            marker.requestHash = requestHash;
-                            return session.persist(marker)
-                                    .chain(() -> Uni.createFrom().<T>deferred(write::get))
-                                    .call(result -> Panache.withTransaction(() -> answered(marker, answer.apply(result))));
-                        })))
-                .onFailure(Idempotency::takenMeanwhile).transform(e -> ProblemException.inProgress(
-                        "The request with this Idempotency-Key is still being processed; send it again shortly", RETRY));
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0)));
     }
 
     private Uni<Void> answered(IdempotencyKey marker, Stored stored) {
@@ -170,16 +178,6 @@ public class Idempotency {
         marker.headers = json(stored.headers());
         marker.body = stored.body();
         return Uni.createFrom().voidItem();
-    }
-
-    /** The write's transaction failed on the key: another request with it committed first. */
-    private static boolean takenMeanwhile(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("idempotency_key_pkey")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Uni<Integer> complete(UUID userId, String key, byte[] requestHash, Stored stored) {
