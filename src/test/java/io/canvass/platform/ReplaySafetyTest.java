@@ -91,7 +91,8 @@ class ReplaySafetyTest {
 
     @Test
     void everyWriteSentAgainWithItsKeyIsAppliedOnceAndAnsweredAsTheFirstTime() {
-        Organisation o = new Organisation(pool, reminders);
+        // a period of its own: the authorisation matrix's organisation closes the usual one
+        Organisation o = new Organisation(pool, reminders, "2001-05");
         List<Attacker> callers = new ArrayList<>(List.of(o.attackers.get(0), o.attackers.get(1), o.attackers.get(4)));
         callers.add(new Attacker("admin", UUID.fromString(o.adminId), Api.adminToken(), Set.of(), o.attackers.get(1).own()));
         callers.add(o.attackers.get(3));
