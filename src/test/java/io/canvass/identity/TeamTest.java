@@ -62,6 +62,22 @@ class TeamTest {
     }
 
     @Test
+    void settingTheSameManagersAgainChangesNothing() {
+        UUID team = Api.team("same-managers", null);
+        Api.TestUser first = Api.manager();
+        Api.TestUser second = Api.manager();
+        Map<String, Object> both = Map.of("userIds", Set.of(first.id(), second.id()));
+        asAdmin().body(both).put("/api/v1/teams/" + team + "/managers").then().statusCode(200);
+        asAdmin().body(both).put("/api/v1/teams/" + team + "/managers").then()
+                .statusCode(200).body("managerIds", org.hamcrest.Matchers.containsInAnyOrder(first.id().toString(), second.id().toString()));
+        asAdmin().body(Map.of("userIds", Set.of(second.id()))).put("/api/v1/teams/" + team + "/managers").then()
+                .statusCode(200).body("managerIds", equalTo(List.of(second.id().toString())));
+        asAdmin().body(Map.of("userIds", Set.of())).put("/api/v1/teams/" + team + "/managers").then()
+                .statusCode(200).body("managerIds", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.empty()));
+        first.as().get("/api/v1/me").then().body("managedTeamIds", org.hamcrest.Matchers.not(hasItem(team.toString())));
+    }
+
+    @Test
     void listPagesWithACursor() {
         for (int i = 0; i < 3; i++) {
             Api.team("paged", null);
