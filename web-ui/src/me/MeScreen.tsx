@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { managesPeople, managesTeams } from '../admin/model';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format';
 import { LOCALES, locale, speak, t, type Locale, type MessageKey } from '../i18n/i18n';
 import { writeKey } from '../platform/db';
@@ -103,6 +104,12 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
         <div class="card links">
           <a href="/commission/plans" onClick={followLink}>{t('me.commissionPlans')}</a>
         </div>
+      )}
+      {managesPeople(profile.role) && (
+        <nav class="card links" aria-label={t('me.admin')} data-testid="me-admin">
+          <a href="/admin/people" onClick={followLink}>{t('admin.people.title')}</a>
+          {managesTeams(profile.role) && <a href="/admin/teams" onClick={followLink}>{t('admin.teams.title')}</a>}
+        </nav>
       )}
       {profile.role === 'REP' && <HonoursBoard month={lastMonth()} />}
 

@@ -6,6 +6,7 @@ export const ROUTES = [
   '/team/onboarding',
   '/commission', '/commission/plans', '/team/commission',
   '/expenses', '/expenses/new', '/expenses/:id', '/expenses/approvals', '/expenses/budgets', '/expenses/pre-approval',
+  '/welcome', '/admin/people', '/admin/people/:id', '/admin/teams',
 ] as const;
 
 export type Route = (typeof ROUTES)[number];
