@@ -1,0 +1,121 @@
+package io.canvass.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.canvass.web.Accounts.Account;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** An admin invites a rep, the rep opens the link and chooses a password, the admin deactivates someone. */
+@QuarkusTest
+class PeopleAdminBrowserTest extends BrowserTest {
+
+    @Test
+    void anAdminInvitesARepWhoSetsTheirPasswordAndTheAdminDeactivatesSomeone() {
+        Account admin = Accounts.create("ADMIN", "en");
+        String team = given().auth().oauth2(Accounts.token(admin)).get("/api/v1/users/" + admin.id()).then().extract().path("teamId");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "wang.fang." + suffix + "@browser.test";
+
+        open("en-US");
+        context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        signIn(admin);
+        goTo("Me");
+        page.getByTestId("me-admin").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("People")).click();
+        assertThat(heading()).hasText("People");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite someone")).click();
+        Locator form = page.getByTestId("invite-form");
+        form.getByLabel("Name").fill("Wang Fang " + suffix);
+        form.getByLabel("Email").fill(email);
+        form.getByLabel("Team").selectOption(team);
+        form.getByLabel("Language").selectOption("en");
+        Axe.assertNoViolations(page, "People with the invite form");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create the invite link")).click();
+
+        Locator panel = page.getByTestId("access-link");
+        assertThat(panel.getByRole(AriaRole.HEADING)).hasText("Invite link for Wang Fang " + suffix);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy link")).click();
+        assertThat(panel.getByRole(AriaRole.STATUS)).hasText("Copied. Paste it into a message to them.");
+        String link = page.evaluate("navigator.clipboard.readText()").toString();
+        assertThat(panel.getByLabel("Link")).hasValue(link);
+        assertTrue(link.startsWith(root.toString() + "welcome#token="), link);
+        assertThat(page.getByTestId("people-list").getByText("Invited, no password yet").first()).isVisible();
+
+        // the rep, on their own phone: the link greets them, they choose a password and are signed in
+        BrowserContext phone = Chromium.browser().newContext(new Browser.NewContextOptions()
+                .setBaseURL(root.toString()).setLocale("en-US").setViewportSize(320, 640).setHasTouch(true));
+        try {
+            phone.onConsoleMessage(message -> {
+                if (isPolicyReport(message.text())) {
+                    policyReports.add(message.text());
+                }
+            });
+            Page rep = phone.newPage();
+            rep.navigate(link);
+            assertThat(rep.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Welcome to Canvass");
+            assertThat(rep.getByText("Hello Wang Fang " + suffix + ", choose the password you will sign in with.")).isVisible();
+            assertThat(rep).hasURL(Pattern.compile("/welcome$"));
+            Axe.assertNoViolations(rep, "Welcome (invite link)");
+            rep.getByLabel("New password").fill("a-long-password-1");
+            rep.getByLabel("The same password again").fill("a-long-password-2");
+            rep.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and sign in")).click();
+            assertThat(rep.getByTestId("welcome-error")).hasText("The two passwords are not the same.");
+            rep.getByLabel("The same password again").fill("a-long-password-1");
+            rep.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and sign in")).click();
+            assertThat(rep).hasURL(Pattern.compile("/today$"));
+
+            // the link works once
+            rep.navigate(link);
+            assertThat(rep.getByTestId("welcome-error")).hasText("This link has already been used. Sign in with your password, or ask for a new link.");
+        } finally {
+            phone.close();
+        }
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", "a-long-password-1"))
+                .post("/api/v1/auth/login").then().statusCode(200);
+
+        // the admin finds them and deactivates them, after confirming
+        page.setViewportSize(320, 640);
+        page.getByLabel("Search by name or email").fill(email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        Locator list = page.getByTestId("people-list");
+        assertThat(list.getByRole(AriaRole.LISTITEM)).hasCount(1);
+        list.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Wang Fang " + suffix)).click();
+        assertThat(heading()).hasText("Wang Fang " + suffix);
+        assertThat(page.getByTestId("person-status")).hasText("Active");
+        assertEquals(Boolean.TRUE, page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+                "the person screen fits a 320 px wide phone");
+        Axe.assertNoViolations(page, "Person (admin)");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate…")).click();
+        assertThat(page.getByText("Deactivate Wang Fang " + suffix + "?", new Page.GetByTextOptions().setExact(false))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Deactivated. They are signed out everywhere."))).isVisible();
+        assertThat(page.getByTestId("person-status")).hasText("Deactivated");
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", "a-long-password-1"))
+                .post("/api/v1/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void aRepSeesNoAdministrationAndCannotOpenIt() {
+        Account rep = Accounts.create("REP", "en");
+        open("en-US");
+        signIn(rep);
+        goTo("Me");
+        assertThat(page.getByTestId("me-admin")).hasCount(0);
+        page.navigate("/admin/people");
+        assertThat(heading()).not().hasText("People");
+    }
+}
