@@ -4,6 +4,7 @@ import { ApiError } from '../api/problem';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
+import { uuid } from '../platform/uuid';
 import { Screen } from '../shell/Screen';
 import { all, loadTeams } from './api';
 import { subtreeOf, treeOrder, type AdminTeam, type User } from './model';
@@ -58,7 +59,7 @@ export function TeamsScreen() {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const body = { name: String(form.get('name')).trim(), parentId: String(form.get('parentId') ?? '') || null, kind: team?.kind };
     void act(() => api(team ? `/api/v1/teams/${team.id}` : '/api/v1/teams', {
-      method: team ? 'PUT' : 'POST', body, headers: team ? { 'If-Match': `W/"${team.version}"` } : undefined,
+      method: team ? 'PUT' : 'POST', body, headers: team ? { 'If-Match': `W/"${team.version}"` } : { 'Idempotency-Key': uuid() },
     }), t('admin.teams.saved', { name: body.name }));
   }
 

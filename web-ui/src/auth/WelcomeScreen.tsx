@@ -43,8 +43,8 @@ export function WelcomeScreen({ onSignedIn }: { onSignedIn: () => Promise<void> 
     setError(undefined);
     try {
       await setPasswordWithLink(token!, password);
-      navigate('/today', true);
       await onSignedIn();
+      navigate('/today', true);
     } catch (e) {
       setError(linkError(e));
       setBusy(false);

@@ -37,6 +37,18 @@ class TeamTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameKeyMakesOneTeam() {
+        String name = unique("retried");
+        String key = UUID.randomUUID().toString();
+        String id = asAdmin().header("Idempotency-Key", key).body(Map.of("name", name)).post("/api/v1/teams").then()
+                .statusCode(201).header("ETag", org.hamcrest.Matchers.notNullValue()).extract().path("id");
+        asAdmin().header("Idempotency-Key", key).body(Map.of("name", name)).post("/api/v1/teams").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").header("Location", org.hamcrest.Matchers.endsWith(id))
+                .body("id", equalTo(id));
+        asAdmin().header("Idempotency-Key", key).body(Map.of("name", unique("other"))).post("/api/v1/teams").then().statusCode(422);
+    }
+
+    @Test
     void onlyEmptyTeamsCanBeDeleted() {
         UUID root = Api.team("root", null);
         UUID child = Api.team("child", root);

@@ -90,7 +90,7 @@ class PeopleAdminBrowserTest extends BrowserTest {
         // the admin finds them and deactivates them, after confirming
         page.setViewportSize(320, 640);
         page.getByLabel("Search by name or email").fill(email);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show").setExact(true)).click();
         Locator list = page.getByTestId("people-list");
         assertThat(list.getByRole(AriaRole.LISTITEM)).hasCount(1);
         list.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Wang Fang " + suffix)).click();
