@@ -41,7 +41,7 @@ export function LinkPanel({ link, name }: { link: AccessLink; name: string }) {
       <p class="muted">{t('admin.link.explain', { expires })}</p>
       <label for="access-link-url">{t('admin.link.label')}</label>
       <input id="access-link-url" readOnly value={url} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
-      <div class="actions">
+      <div class="actions wrap">
         <button type="button" class="primary" onClick={copy}>{t('admin.link.copy')}</button>
         {typeof navigator.share === 'function' && (
           <button type="button" class="secondary" onClick={share}>{t('admin.link.share')}</button>

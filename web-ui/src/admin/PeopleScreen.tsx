@@ -105,7 +105,7 @@ export function PeopleScreen({ profile }: { profile: Profile }) {
             </select>
           </div>
         </div>
-        <div class="actions">
+        <div class="actions wrap">
           <button type="submit" class="secondary">{t('admin.people.apply')}</button>
         </div>
       </form>
@@ -209,7 +209,7 @@ function InviteForm({ profile, teams, onInvited }: { profile: Profile; teams: Ad
         </div>
       </div>
       {error && <p class="error" role="alert">{error}</p>}
-      <div class="actions">
+      <div class="actions wrap">
         <button type="submit" class="primary" disabled={busy}>{t('admin.people.sendInvite')}</button>
       </div>
     </form>

@@ -203,7 +203,7 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
             </div>
           </div>
           {editable && (
-            <div class="actions">
+            <div class="actions wrap">
               <button type="submit" class="primary">{t('admin.person.save')}</button>
             </div>
           )}
@@ -214,7 +214,7 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
         <section class="card" aria-labelledby="person-access-heading">
           <h2 id="person-access-heading">{t('admin.person.access')}</h2>
           {current.active && (
-            <div class="actions">
+            <div class="actions wrap">
               {!current.passwordSet && (
                 <button type="button" class="secondary" disabled={busy} onClick={() => void issue('invite')}>{t('admin.person.newInvite')}</button>
               )}
@@ -226,7 +226,7 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
             confirming ? (
               <div role="group" aria-labelledby="confirm-deactivate">
                 <p id="confirm-deactivate" class="warning">{t('admin.person.confirmDeactivate', { name: current.displayName })}</p>
-                <div class="actions">
+                <div class="actions wrap">
                   <button type="button" class="primary" disabled={busy} onClick={() => void activate(false)}>{t('admin.person.deactivateNow')}</button>
                   <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('admin.person.cancel')}</button>
                 </div>

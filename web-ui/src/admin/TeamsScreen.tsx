@@ -85,7 +85,7 @@ export function TeamsScreen() {
             <option key={other.id} value={other.id}>{`${'  '.repeat(depth)}${other.name}`}</option>
           ))}
         </select>
-        <div class="actions">
+        <div class="actions wrap">
           <button type="submit" class="primary">{t('admin.teams.save')}</button>
           <button type="button" class="secondary" onClick={() => setEditing(undefined)}>{t('admin.person.cancel')}</button>
         </div>
@@ -114,7 +114,7 @@ export function TeamsScreen() {
               <p class="muted">
                 {team.managerIds.length ? t('admin.teams.managedBy', { names: team.managerIds.map(nameOf).join('、') }) : t('admin.teams.noManager')}
               </p>
-              <div class="actions">
+              <div class="actions wrap">
                 <button type="button" class="secondary small" onClick={() => setEditing({ kind: 'edit', team })}>{t('admin.teams.edit')}</button>
                 <button type="button" class="secondary small" onClick={() => setEditing({ kind: 'managers', team })}>{t('admin.teams.managers')}</button>
                 <button type="button" class="secondary small" onClick={() => setDeleting(team)}>{t('admin.teams.delete')}</button>
@@ -132,7 +132,7 @@ export function TeamsScreen() {
                       </label>
                     ))}
                   </fieldset>
-                  <div class="actions">
+                  <div class="actions wrap">
                     <button type="submit" class="primary">{t('admin.teams.save')}</button>
                     <button type="button" class="secondary" onClick={() => setEditing(undefined)}>{t('admin.person.cancel')}</button>
                   </div>
@@ -141,7 +141,7 @@ export function TeamsScreen() {
               {deleting?.id === team.id && (
                 <div role="group" aria-labelledby={`delete-${team.id}`}>
                   <p id={`delete-${team.id}`} class="warning">{t('admin.teams.confirmDelete', { name: team.name })}</p>
-                  <div class="actions">
+                  <div class="actions wrap">
                     <button type="button" class="primary" onClick={() => void act(() => api(`/api/v1/teams/${team.id}`, { method: 'DELETE' }), t('admin.teams.deleted', { name: team.name }))}>
                       {t('admin.teams.deleteNow')}
                     </button>
