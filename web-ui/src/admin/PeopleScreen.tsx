@@ -76,7 +76,7 @@ export function PeopleScreen({ profile }: { profile: Profile }) {
           void load();
         }} />
       )}
-      <form role="search" class="card" onSubmit={apply} key={query}>
+      <form role="search" class="card" onSubmit={apply} key={`${query}:${teams.length}`}>
         <label for="people-q">{t('admin.people.search')}</label>
         <input id="people-q" name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={100} />
         <div class="row">

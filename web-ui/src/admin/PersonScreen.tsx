@@ -16,7 +16,7 @@ import {
 export function PersonScreen({ id, profile }: { id: string; profile: Profile }) {
   const [user, setUser] = useState<User>();
   const [etag, setEtag] = useState<string>();
-  const [teams, setTeams] = useState<AdminTeam[]>([]);
+  const [teams, setTeams] = useState<AdminTeam[]>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -42,7 +42,8 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
     loadTeams().then(setTeams, () => setTeams([]));
   }, [id]);
 
-  if (!user) {
+  if (!user || !teams) {
+    // the form's choices (its team) are set when it first shows, so it waits for the teams too
     return <Screen title={t('admin.person.title')}>{error ? <p class="error" role="alert">{error}</p> : <p>{t('loading')}</p>}</Screen>;
   }
   const current = user;

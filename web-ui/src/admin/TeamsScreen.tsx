@@ -72,27 +72,6 @@ export function TeamsScreen() {
   const rows = treeOrder(teams ?? []);
   const nameOf = (id: string) => managers.find((m) => m.id === id)?.displayName ?? '—';
 
-  function TeamForm({ team }: { team?: AdminTeam }) {
-    const excluded = team ? subtreeOf(teams ?? [], team.id) : new Set<string>();
-    return (
-      <form class="card" onSubmit={(e) => save(e, team)} data-testid="team-form">
-        <label for="team-name">{t('admin.teams.name')}</label>
-        <input id="team-name" name="name" required maxLength={120} defaultValue={team?.name ?? ''} />
-        <label for="team-parent">{t('admin.teams.parent')}</label>
-        <select id="team-parent" name="parentId" defaultValue={team?.parentId ?? ''}>
-          <option value="">{t('admin.teams.topLevel')}</option>
-          {rows.filter(({ team: other }) => !excluded.has(other.id)).map(({ team: other, depth }) => (
-            <option key={other.id} value={other.id}>{`${'  '.repeat(depth)}${other.name}`}</option>
-          ))}
-        </select>
-        <div class="actions wrap">
-          <button type="submit" class="primary">{t('admin.teams.save')}</button>
-          <button type="button" class="secondary" onClick={() => setEditing(undefined)}>{t('admin.person.cancel')}</button>
-        </div>
-      </form>
-    );
-  }
-
   return (
     <Screen title={t('admin.teams.title')}>
       <div class="between">
@@ -101,7 +80,7 @@ export function TeamsScreen() {
       </div>
       {notice && <p class="status" role="status">{notice}</p>}
       {error && <p class="error" role="alert">{error}</p>}
-      {editing?.kind === 'new' && <TeamForm />}
+      {editing?.kind === 'new' && <TeamForm teams={teams ?? []} onSubmit={save} onCancel={() => setEditing(undefined)} />}
       {teams === undefined ? (
         !error && <p>{t('loading')}</p>
       ) : rows.length === 0 ? (
@@ -119,7 +98,9 @@ export function TeamsScreen() {
                 <button type="button" class="secondary small" onClick={() => setEditing({ kind: 'managers', team })}>{t('admin.teams.managers')}</button>
                 <button type="button" class="secondary small" onClick={() => setDeleting(team)}>{t('admin.teams.delete')}</button>
               </div>
-              {editing?.kind === 'edit' && editing.team.id === team.id && <TeamForm team={team} />}
+              {editing?.kind === 'edit' && editing.team.id === team.id && (
+                <TeamForm team={team} teams={teams ?? []} onSubmit={save} onCancel={() => setEditing(undefined)} />
+              )}
               {editing?.kind === 'managers' && editing.team.id === team.id && (
                 <form onSubmit={(e) => saveManagers(e, team)}>
                   <fieldset>
@@ -154,5 +135,29 @@ export function TeamsScreen() {
         </ul>
       )}
     </Screen>
+  );
+}
+
+/** A new team, or a team to rename or move: never under itself or one of its sub-teams. */
+function TeamForm({ team, teams, onSubmit, onCancel }: {
+  team?: AdminTeam; teams: AdminTeam[]; onSubmit: (event: Event, team?: AdminTeam) => void; onCancel: () => void;
+}) {
+  const excluded = team ? subtreeOf(teams, team.id) : new Set<string>();
+  return (
+    <form class="card" onSubmit={(e) => onSubmit(e, team)} data-testid="team-form">
+      <label for="team-name">{t('admin.teams.name')}</label>
+      <input id="team-name" name="name" required maxLength={120} defaultValue={team?.name ?? ''} />
+      <label for="team-parent">{t('admin.teams.parent')}</label>
+      <select id="team-parent" name="parentId" defaultValue={team?.parentId ?? ''}>
+        <option value="">{t('admin.teams.topLevel')}</option>
+        {treeOrder(teams).filter(({ team: other }) => !excluded.has(other.id)).map(({ team: other, depth }) => (
+          <option key={other.id} value={other.id}>{`${'  '.repeat(depth)}${other.name}`}</option>
+        ))}
+      </select>
+      <div class="actions wrap">
+        <button type="submit" class="primary">{t('admin.teams.save')}</button>
+        <button type="button" class="secondary" onClick={onCancel}>{t('admin.person.cancel')}</button>
+      </div>
+    </form>
   );
 }

@@ -109,6 +109,75 @@ class PeopleAdminBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aDirectorShapesTheTeamTreeAndIsToldOfAConcurrentEdit() {
+        Account director = Accounts.create("DIRECTOR", "en");
+        Account manager = Accounts.create("MANAGER", "en");
+        Account rep = Accounts.create("REP", "en");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String region = "Region " + suffix;
+        String city = "City " + suffix;
+
+        open("en-US");
+        signIn(director);
+        goTo("Me");
+        page.getByTestId("me-admin").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Teams")).click();
+        assertThat(heading()).hasText("Teams");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New team")).click();
+        page.getByTestId("team-form").getByLabel("Name").fill(region);
+        page.getByTestId("team-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(region + " saved."))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New team")).click();
+        page.getByTestId("team-form").getByLabel("Name").fill(city);
+        page.getByTestId("team-form").getByLabel("Part of").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(region));
+        page.getByTestId("team-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        Locator regionItem = page.getByTestId("team-tree").getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText(region));
+        Locator cityItem = page.getByTestId("team-tree").getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText(city));
+        assertThat(cityItem).hasClass(Pattern.compile("team-depth-1"));
+
+        // managers: saving the same list twice changes nothing (it used to fail the second time)
+        for (int i = 0; i < 2; i++) {
+            regionItem.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Managers")).click();
+            regionItem.getByLabel(manager.displayName()).check();
+            regionItem.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+            assertThat(regionItem.getByText("Managed by " + manager.displayName())).isVisible();
+        }
+        assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
+        Axe.assertNoViolations(page, "Teams");
+
+        // a team with sub-teams is not deleted, and the screen says why
+        regionItem.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete…")).click();
+        regionItem.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("sub-teams");
+        cityItem.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete…")).click();
+        cityItem.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(city + " deleted."))).isVisible();
+        assertThat(cityItem).hasCount(0);
+
+        // someone else changes the rep while the director edits: the save is refused and explained
+        String repTeam = given().auth().oauth2(Accounts.token(director)).get("/api/v1/users/" + rep.id()).then().extract().path("teamId");
+        page.navigate("/admin/people/" + rep.id());
+        assertThat(heading()).hasText(rep.displayName());
+        page.getByLabel("Phone").fill("13900001111");
+        given().auth().oauth2(Accounts.token(director)).contentType(ContentType.JSON).body(Map.of("displayName", "Renamed " + suffix))
+                .patch("/api/v1/users/" + rep.id()).then().statusCode(200);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText(
+                "Someone else changed this person while you were editing. Their latest details are shown now; make your change again.");
+        assertThat(heading()).hasText("Renamed " + suffix);
+        assertThat(page.getByLabel("Phone")).hasValue("");
+        page.getByLabel("Phone").fill("13900001111");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Saved."))).isVisible();
+        assertEquals("13900001111", given().auth().oauth2(Accounts.token(director)).get("/api/v1/users/" + rep.id()).then().extract().path("phone"));
+        assertEquals(repTeam, given().auth().oauth2(Accounts.token(director)).get("/api/v1/users/" + rep.id()).then().extract().path("teamId"),
+                "saving the phone leaves the team as it was");
+        // a director names no finance approvers and makes no admins: the screen does not offer it
+        assertThat(page.getByLabel("Finance approver", new Page.GetByLabelOptions().setExact(false))).hasCount(0);
+        assertThat(page.getByLabel("Role").locator("option[value=ADMIN]")).hasCount(0);
+    }
+
+    @Test
     void aRepSeesNoAdministrationAndCannotOpenIt() {
         Account rep = Accounts.create("REP", "en");
         open("en-US");
