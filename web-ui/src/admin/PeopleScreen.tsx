@@ -82,26 +82,26 @@ export function PeopleScreen({ profile }: { profile: Profile }) {
         <div class="row">
           <div>
             <label for="people-team">{t('admin.people.team')}</label>
-            <select id="people-team" name="teamId" defaultValue={params.get('teamId') ?? ''}>
+            <select id="people-team" name="teamId">
               <option value="">{t('admin.people.any')}</option>
               {treeOrder(teams).map(({ team, depth }) => (
-                <option key={team.id} value={team.id}>{`${'  '.repeat(depth)}${team.name}`}</option>
+                <option key={team.id} value={team.id} selected={params.get('teamId') === team.id}>{`${'  '.repeat(depth)}${team.name}`}</option>
               ))}
             </select>
           </div>
           <div>
             <label for="people-role">{t('admin.people.role')}</label>
-            <select id="people-role" name="role" defaultValue={params.get('role') ?? ''}>
+            <select id="people-role" name="role">
               <option value="">{t('admin.people.any')}</option>
-              {PEOPLE_ROLES.map((role) => <option key={role} value={role}>{t(`role.${role}` as MessageKey)}</option>)}
+              {PEOPLE_ROLES.map((role) => <option key={role} value={role} selected={params.get('role') === role}>{t(`role.${role}` as MessageKey)}</option>)}
             </select>
           </div>
           <div>
             <label for="people-active">{t('admin.people.status')}</label>
-            <select id="people-active" name="active" defaultValue={params.get('active') ?? ''}>
+            <select id="people-active" name="active">
               <option value="">{t('admin.people.any')}</option>
-              <option value="true">{t('admin.people.active')}</option>
-              <option value="false">{t('admin.people.deactivated')}</option>
+              <option value="true" selected={params.get('active') === 'true'}>{t('admin.people.active')}</option>
+              <option value="false" selected={params.get('active') === 'false'}>{t('admin.people.deactivated')}</option>
             </select>
           </div>
         </div>
@@ -202,8 +202,8 @@ function InviteForm({ profile, teams, onInvited }: { profile: Profile; teams: Ad
         </div>
         <div>
           <label for="invite-locale">{t('admin.person.language')}</label>
-          <select id="invite-locale" name="locale" defaultValue="zh-CN">
-            <option value="zh-CN" lang="zh-CN">中文（简体）</option>
+          <select id="invite-locale" name="locale">
+            <option value="zh-CN" lang="zh-CN" selected>中文（简体）</option>
             <option value="en" lang="en">English</option>
           </select>
         </div>

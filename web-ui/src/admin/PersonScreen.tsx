@@ -155,9 +155,11 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
             </div>
             <div>
               <label for="person-team">{t('admin.person.team')}</label>
-              <select id="person-team" name="teamId" defaultValue={current.teamId ?? ''}>
+              <select id="person-team" name="teamId">
                 {!current.teamId && <option value="">{t('admin.person.noTeam')}</option>}
-                {teamRows.map(({ team, depth }) => <option key={team.id} value={team.id}>{`${'  '.repeat(depth)}${team.name}`}</option>)}
+                {teamRows.map(({ team, depth }) => (
+                  <option key={team.id} value={team.id} selected={team.id === current.teamId}>{`${'  '.repeat(depth)}${team.name}`}</option>
+                ))}
               </select>
               {fieldError('teamId')}
             </div>
@@ -197,9 +199,9 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
             </div>
             <div>
               <label for="person-locale">{t('admin.person.language')}</label>
-              <select id="person-locale" name="locale" defaultValue={current.locale}>
-                <option value="zh-CN" lang="zh-CN">中文（简体）</option>
-                <option value="en" lang="en">English</option>
+              <select id="person-locale" name="locale">
+                <option value="zh-CN" lang="zh-CN" selected={current.locale === 'zh-CN'}>中文（简体）</option>
+                <option value="en" lang="en" selected={current.locale === 'en'}>English</option>
               </select>
             </div>
           </div>

@@ -148,10 +148,10 @@ function TeamForm({ team, teams, onSubmit, onCancel }: {
       <label for="team-name">{t('admin.teams.name')}</label>
       <input id="team-name" name="name" required maxLength={120} defaultValue={team?.name ?? ''} />
       <label for="team-parent">{t('admin.teams.parent')}</label>
-      <select id="team-parent" name="parentId" defaultValue={team?.parentId ?? ''}>
+      <select id="team-parent" name="parentId">
         <option value="">{t('admin.teams.topLevel')}</option>
         {treeOrder(teams).filter(({ team: other }) => !excluded.has(other.id)).map(({ team: other, depth }) => (
-          <option key={other.id} value={other.id}>{`${'  '.repeat(depth)}${other.name}`}</option>
+          <option key={other.id} value={other.id} selected={other.id === team?.parentId}>{`${'  '.repeat(depth)}${other.name}`}</option>
         ))}
       </select>
       <div class="actions wrap">
