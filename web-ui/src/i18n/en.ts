@@ -860,7 +860,7 @@ export const en = {
   'admin.people.any': 'Any',
   'admin.people.active': 'Active',
   'admin.people.deactivated': 'Deactivated',
-  'admin.people.invited': 'Invited, no password yet',
+  'admin.people.invited': 'No password yet (link sent)',
   'admin.people.apply': 'Show',
   'admin.people.none': 'Nobody matches these filters.',
   'admin.people.more': 'Show more',

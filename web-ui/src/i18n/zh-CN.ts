@@ -862,7 +862,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'admin.people.any': '全部',
   'admin.people.active': '在职',
   'admin.people.deactivated': '已停用',
-  'admin.people.invited': '已邀请，尚未设置密码',
+  'admin.people.invited': '尚未设置密码（已发送链接）',
   'admin.people.apply': '查看',
   'admin.people.none': '没有符合条件的人员。',
   'admin.people.more': '显示更多',

@@ -53,7 +53,7 @@ class PeopleAdminBrowserTest extends BrowserTest {
         String link = page.evaluate("navigator.clipboard.readText()").toString();
         assertThat(panel.getByLabel("Link")).hasValue(link);
         assertTrue(link.startsWith(root.toString() + "welcome#token="), link);
-        assertThat(page.getByTestId("people-list").getByText("Invited, no password yet").first()).isVisible();
+        assertThat(page.getByTestId("people-list").getByText("No password yet (link sent)").first()).isVisible();
 
         // the rep, on their own phone: the link greets them, they choose a password and are signed in
         BrowserContext phone = Chromium.browser().newContext(new Browser.NewContextOptions()
