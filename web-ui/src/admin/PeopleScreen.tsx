@@ -164,16 +164,18 @@ function InviteForm({ profile, teams, onInvited }: { profile: Profile; teams: Ad
   }
 
   const fieldError = (name: string) => fields[name] && <span class="field-error" id={`invite-${name}-error`}>{fields[name]}</span>;
+  /** Marks a field the server refused, pointing at why. */
+  const invalid = (name: string) => (fields[name] ? { 'aria-invalid': true, 'aria-describedby': `invite-${name}-error` } : {});
 
   return (
     <form class="card" onSubmit={submit} aria-labelledby="invite-heading" data-testid="invite-form">
       <h2 id="invite-heading">{t('admin.people.inviteTitle')}</h2>
       <p class="muted">{t('admin.people.inviteIntro')}</p>
       <label for="invite-name">{t('admin.person.displayName')}</label>
-      <input id="invite-name" name="displayName" required maxLength={120} autoComplete="off" />
+      <input id="invite-name" name="displayName" required maxLength={120} autoComplete="off" {...invalid('displayName')} />
       {fieldError('displayName')}
       <label for="invite-email">{t('admin.person.email')}</label>
-      <input id="invite-email" name="email" type="email" required maxLength={254} autoComplete="off" />
+      <input id="invite-email" name="email" type="email" required maxLength={254} autoComplete="off" {...invalid('email')} />
       {fieldError('email')}
       <div class="row">
         <div>
@@ -184,7 +186,7 @@ function InviteForm({ profile, teams, onInvited }: { profile: Profile; teams: Ad
         </div>
         <div>
           <label for="invite-team">{t('admin.person.team')}</label>
-          <select id="invite-team" name="teamId" required={role === 'REP'}>
+          <select id="invite-team" name="teamId" required={role === 'REP'} {...invalid('teamId')}>
             {role !== 'REP' && <option value="">{t('admin.person.noTeam')}</option>}
             {treeOrder(teams).map(({ team, depth }) => <option key={team.id} value={team.id}>{`${'  '.repeat(depth)}${team.name}`}</option>)}
           </select>

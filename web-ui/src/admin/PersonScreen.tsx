@@ -114,7 +114,9 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
     await load();
   });
 
-  const fieldError = (name: string) => fields[name] && <span class="field-error">{fields[name]}</span>;
+  const fieldError = (name: string) => fields[name] && <span class="field-error" id={`person-${name}-error`}>{fields[name]}</span>;
+  /** Marks a field the server refused, pointing at why. */
+  const invalid = (name: string) => (fields[name] ? { 'aria-invalid': true, 'aria-describedby': `person-${name}-error` } : {});
   const teamRows = treeOrder(teams);
 
   return (
@@ -143,7 +145,7 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
         <h2 id="person-form-heading">{t('admin.person.details')}</h2>
         <fieldset disabled={!editable || busy}>
           <label for="person-name">{t('admin.person.displayName')}</label>
-          <input id="person-name" name="displayName" defaultValue={current.displayName} required maxLength={120} />
+          <input id="person-name" name="displayName" defaultValue={current.displayName} required maxLength={120} {...invalid('displayName')} />
           {fieldError('displayName')}
           <div class="row">
             <div>
@@ -155,7 +157,7 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
             </div>
             <div>
               <label for="person-team">{t('admin.person.team')}</label>
-              <select id="person-team" name="teamId">
+              <select id="person-team" name="teamId" {...invalid('teamId')}>
                 {!current.teamId && <option value="">{t('admin.person.noTeam')}</option>}
                 {teamRows.map(({ team, depth }) => (
                   <option key={team.id} value={team.id} selected={team.id === current.teamId}>{`${'  '.repeat(depth)}${team.name}`}</option>
@@ -194,7 +196,7 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
           <div class="row">
             <div>
               <label for="person-zone">{t('admin.person.timeZone')}</label>
-              <input id="person-zone" name="timeZone" maxLength={64} defaultValue={current.timeZone} />
+              <input id="person-zone" name="timeZone" maxLength={64} defaultValue={current.timeZone} {...invalid('timeZone')} />
               {fieldError('timeZone')}
             </div>
             <div>

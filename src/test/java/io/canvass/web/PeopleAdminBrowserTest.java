@@ -172,6 +172,13 @@ class PeopleAdminBrowserTest extends BrowserTest {
         assertEquals("13900001111", given().auth().oauth2(Accounts.token(director)).get("/api/v1/users/" + rep.id()).then().extract().path("phone"));
         assertEquals(repTeam, given().auth().oauth2(Accounts.token(director)).get("/api/v1/users/" + rep.id()).then().extract().path("teamId"),
                 "saving the phone leaves the team as it was");
+        // the server's refusal of a field is shown beside it
+        Locator zone = page.getByLabel("Time zone (e.g. Asia/Shanghai)");
+        zone.fill("Mars/Olympus_Mons");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(zone).hasAttribute("aria-invalid", "true");
+        assertThat(page.getByText("is not a known IANA time zone such as Asia/Shanghai")).isVisible();
+        Axe.assertNoViolations(page, "Person with a field error");
         // a director names no finance approvers and makes no admins: the screen does not offer it
         assertThat(page.getByLabel("Finance approver", new Page.GetByLabelOptions().setExact(false))).hasCount(0);
         assertThat(page.getByLabel("Role").locator("option[value=ADMIN]")).hasCount(0);
