@@ -57,6 +57,9 @@ public class UserService {
     @Inject
     Revocations revocations;
 
+    @Inject
+    AccessLinkService accessLinks;
+
     @WithSession
     public Uni<Page<UserView>> list(UserRepository.UserFilter filter, UUID after, int limit) {
         return scopes.current()
@@ -70,9 +73,6 @@ public class UserService {
                 .chain(scope -> visible(scope, id))
                 .chain(this::withManagedTeams);
     }
-
-    @Inject
-    AccessLinkService accessLinks;
 
     /**
      * Creates a user once per Idempotency-Key. Without a password the user is invited: the answer
@@ -120,13 +120,19 @@ public class UserService {
                             ? teamManagers.replaceTeamsOfManager(user.id, request.managedTeamIds())
                             : Uni.createFrom().voidItem())
                     .call(user -> audit.record(scope.userId(), "user.created", "user", user.id, null, UserView.snapshot(user)))
-                    .chain(user -> withManagedTeams(user).chain(view -> user.passwordHash != null
-                            ? Uni.createFrom().item(view)
-                            : accessLinks.issue(user, AccessLink.Purpose.INVITE, scope.userId())
-                                    .call(link -> audit.record(scope.userId(), "user.invite_issued", "user", user.id, null,
-                                            Map.of("expiresAt", link.expiresAt().toString())))
-                                    .map(view::withInvite)));
+                    .chain(user -> withManagedTeams(user).chain(view -> invitedUnlessPassword(scope, user, view)));
         });
+    }
+
+    /** The new user's view, with their invite link when they were created without a password. */
+    private Uni<UserView> invitedUnlessPassword(Scope scope, User user, UserView view) {
+        if (user.passwordHash != null) {
+            return Uni.createFrom().item(view);
+        }
+        return accessLinks.issue(user, AccessLink.Purpose.INVITE, scope.userId())
+                .call(link -> audit.record(scope.userId(), "user.invite_issued", "user", user.id, null,
+                        Map.of("expiresAt", link.expiresAt().toString())))
+                .map(view::withInvite);
     }
 
     /** Changes a user; a new role or team revokes their access tokens (they refresh into new ones). */
