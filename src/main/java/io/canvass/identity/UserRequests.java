@@ -25,7 +25,8 @@ public final class UserRequests {
     public record Create(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 120) String displayName,
-            @NotBlank @Size(min = 10, max = 200) String password,
+            @Schema(description = "Leave out to invite the user instead: the answer then holds a one-time invite link with which they set their own password")
+            @Size(min = 10, max = 200) String password,
             @NotNull Role role,
             @Schema(description = "The team the user belongs to; required for reps") UUID teamId,
             @Schema(description = "IANA time zone; defaults to Asia/Shanghai", example = "Asia/Shanghai") @Size(max = 64) String timeZone,
@@ -33,6 +34,11 @@ public final class UserRequests {
             @Size(max = 40) String phone,
             LocalDate hiredOn,
             @Schema(description = "For managers: the teams they manage") Set<UUID> managedTeamIds) {
+
+        /** The request as its Idempotency-Key is bound to: never the password, not even hashed. */
+        Create withoutPassword() {
+            return new Create(email, displayName, password == null ? null : "", role, teamId, timeZone, locale, phone, hiredOn, managedTeamIds);
+        }
     }
 
     @Schema(name = "UserUpdate", description = "Fields to change; absent fields stay as they are")
@@ -54,6 +60,15 @@ public final class UserRequests {
             @Size(max = 64) String timeZone,
             @Pattern(regexp = LOCALES, message = "must be zh-CN or en") String locale,
             @Size(max = 40) String phone) {
+    }
+
+    @Schema(name = "AccessLinkToken")
+    public record LinkToken(@NotBlank @Size(max = 100) String token) {
+    }
+
+    @Schema(name = "AccessLinkPassword", description = "The token of an invite or password-reset link and the new password")
+    public record LinkPassword(@NotBlank @Size(max = 100) String token,
+                               @NotBlank @Size(min = 10, max = 200) String password) {
     }
 
     @Schema(name = "PasswordChange")
