@@ -1,13 +1,16 @@
 package io.canvass.demo;
 
+import io.canvass.kpi.KpiMath;
 import io.canvass.platform.Ids;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The demo's management loop: approved effective-visits targets for every past month of the story
@@ -69,7 +73,7 @@ final class DemoCoaching {
         UUID east = users.get("manager.east@demo.canvass.io").id();
         UUID south = users.get("manager.south@demo.canvass.io").id();
         pastTargets(rows, users, regions, today, reps, director, east, south);
-        int jamesLastMonth = story.effectiveVisits(users.get("james.chan@demo.canvass.io").id(), java.time.YearMonth.from(month.minusMonths(1)));
+        int jamesLastMonth = story.effectiveVisits(users.get("james.chan@demo.canvass.io").id(), YearMonth.from(month.minusMonths(1)));
 
         UUID orgTarget = target(rows, null, month, "ORGANISATION", null, null, 400, "APPROVED", "20 次留给月中入职的新人", null, director, null, director);
         // the organisation's plan is the director's own: approved when the year's budget was signed off, outside Canvass
@@ -120,8 +124,8 @@ final class DemoCoaching {
         // what the diagnosis would propose: many visits but few conversions; follow-ups late
         // (the evidence is the story's own numbers over the four weeks before this week)
         LocalDate windowEnd = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        java.time.Instant to = windowEnd.atStartOfDay(DemoCustomers.ZONE).toInstant();
-        java.time.Instant from = windowEnd.minusWeeks(4).atStartOfDay(DemoCustomers.ZONE).toInstant();
+        Instant to = windowEnd.atStartOfDay(DemoCustomers.ZONE).toInstant();
+        Instant from = windowEnd.minusWeeks(4).atStartOfDay(DemoCustomers.ZONE).toInstant();
         List<BigDecimal> visits = new ArrayList<>();
         List<BigDecimal> conversionRates = new ArrayList<>();
         for (DemoCustomers.Rep r : reps) {
@@ -137,8 +141,8 @@ final class DemoCoaching {
         int wangConversions = story.conversions(wang.id(), from, to);
         proposal(rows, wang, "VISIT_QUALITY", "SHADOW_VISIT", new JsonObject().put("effectiveVisits", wangVisits).put("conversions", wangConversions)
                 .put("conversionRate", wangVisits == 0 ? null : BigDecimal.valueOf(wangConversions).divide(BigDecimal.valueOf(wangVisits), 4, RoundingMode.HALF_UP))
-                .put("teamMedianEffectiveVisits", io.canvass.kpi.KpiMath.median(visits))
-                .put("teamMedianConversionRate", io.canvass.kpi.KpiMath.median(conversionRates)),
+                .put("teamMedianEffectiveVisits", KpiMath.median(visits))
+                .put("teamMedianConversionRate", KpiMath.median(conversionRates)),
                 windowEnd);
         User huang = users.get("huang.wei@demo.canvass.io");
         List<BigDecimal> onTimeRates = new ArrayList<>();
@@ -153,7 +157,7 @@ final class DemoCoaching {
                 .put("followUpsOnTime", huangFollowUps[1])
                 .put("onTimeRate", huangFollowUps[0] == 0 ? null
                         : BigDecimal.valueOf(huangFollowUps[1]).divide(BigDecimal.valueOf(huangFollowUps[0]), 4, RoundingMode.HALF_UP))
-                .put("threshold", 0.7).put("teamMedianOnTimeRate", io.canvass.kpi.KpiMath.median(onTimeRates)),
+                .put("threshold", 0.7).put("teamMedianOnTimeRate", KpiMath.median(onTimeRates)),
                 windowEnd);
 
         // last week's reports in, one commented; this week's being written
@@ -191,7 +195,7 @@ final class DemoCoaching {
                 teams[team] += plan;
                 repPlans.add(new Object[] { rep, plan, team });
             }
-            int total = java.util.stream.IntStream.of(teams).sum();
+            int total = IntStream.of(teams).sum();
             UUID org = past(rows, null, month, "ORGANISATION", null, null, total, director, director, planned);
             List<UUID> teamIds = new ArrayList<>();
             for (int t = 0; t < regions.size(); t++) {

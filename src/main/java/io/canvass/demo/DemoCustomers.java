@@ -14,9 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -185,7 +187,7 @@ final class DemoCustomers {
         LocalDate today = now.atZone(ZONE).toLocalDate();
         LocalDate start = start(today);
         List<Object[]> checkIns = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Rep rep : reps) {
             List<Journey> mine = journeys(rep, random, now, start, names);
             rows.journeys().addAll(mine);
@@ -203,7 +205,7 @@ final class DemoCustomers {
     }
 
     /** A rep's customers: an older book (for reps who were here before the story starts) and the leads of each month. */
-    private static List<Journey> journeys(Rep rep, Random random, Instant now, LocalDate start, java.util.Set<String> names) {
+    private static List<Journey> journeys(Rep rep, Random random, Instant now, LocalDate start, Set<String> names) {
         List<Journey> journeys = new ArrayList<>();
         LocalDate today = now.atZone(ZONE).toLocalDate();
         Profile profile = rep.profile();
@@ -256,7 +258,7 @@ final class DemoCustomers {
     }
 
     private static Journey bookJourney(Rep rep, Random random, String stage, int i, Instant created, LocalDate start, Instant now,
-                                       java.util.Set<String> names) {
+                                       Set<String> names) {
         Instant windowStart = start.atStartOfDay(ZONE).toInstant();
         Instant high = created.plus(10 + random.nextInt(30), ChronoUnit.DAYS);
         Instant key = null;
@@ -294,7 +296,7 @@ final class DemoCustomers {
     }
 
     /** A lead opened during the story: how far it gets depends on the rep's conversion; what has not happened by now has not happened. */
-    private static Journey newJourney(Rep rep, Random random, Instant created, Instant now, java.util.Set<String> names) {
+    private static Journey newJourney(Rep rep, Random random, Instant created, Instant now, Set<String> names) {
         double conversion = rep.profile().conversion();
         Instant high = null;
         Instant key = null;
@@ -320,7 +322,7 @@ final class DemoCustomers {
         return journey(rep, random, grade, created, cut(high, now), cut(key, now), cut(won, now), cut(lost, now), false, names);
     }
 
-    private static Journey quickWin(Rep rep, Random random, Instant created, Instant now, java.util.Set<String> names) {
+    private static Journey quickWin(Rep rep, Random random, Instant created, Instant now, Set<String> names) {
         Instant high = created.plus(2 + random.nextInt(3), ChronoUnit.DAYS);
         Instant key = high.plus(3 + random.nextInt(4), ChronoUnit.DAYS);
         Instant won = key.plus(4 + random.nextInt(5), ChronoUnit.DAYS);
@@ -328,7 +330,7 @@ final class DemoCustomers {
     }
 
     private static Journey journey(Rep rep, Random random, String grade, Instant created, Instant high, Instant key, Instant won,
-                                   Instant lost, boolean book, java.util.Set<String> names) {
+                                   Instant lost, boolean book, Set<String> names) {
         int kind;
         String name;
         do {

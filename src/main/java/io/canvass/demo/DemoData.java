@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -90,7 +92,7 @@ public class DemoData {
         List<Tuple> users = new ArrayList<>();
         List<Tuple> managers = new ArrayList<>();
         List<DemoCustomers.Rep> reps = new ArrayList<>();
-        java.util.Map<String, DemoCoaching.User> byEmail = new java.util.HashMap<>();
+        Map<String, DemoCoaching.User> byEmail = new HashMap<>();
         for (Person p : PEOPLE) {
             UUID id = Ids.newId();
             UUID team = p.team() < 0 ? org : regions.get(p.team());

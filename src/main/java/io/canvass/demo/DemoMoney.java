@@ -10,8 +10,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -85,7 +89,7 @@ final class DemoMoney {
                 new ArrayList<>());
         LocalDate today = now.atZone(DemoCustomers.ZONE).toLocalDate();
         List<Plan> plans = new ArrayList<>();
-        java.util.Map<UUID, Integer> bookIndex = bookOrder(journeys);
+        Map<UUID, Integer> bookIndex = bookOrder(journeys);
         int number = 100;
         for (DemoCustomers.Journey j : journeys) {
             if (j.high() == null) {
@@ -125,9 +129,9 @@ final class DemoMoney {
     }
 
     /** The older book's won customers taken rep by rep in turn, so every rep has renewals coming: their places in {@link #BOOK_ENDS}. */
-    private static java.util.Map<UUID, Integer> bookOrder(List<DemoCustomers.Journey> journeys) {
-        java.util.Map<UUID, Integer> reps = new java.util.LinkedHashMap<>();
-        java.util.Map<UUID, Integer> seen = new java.util.HashMap<>();
+    private static Map<UUID, Integer> bookOrder(List<DemoCustomers.Journey> journeys) {
+        Map<UUID, Integer> reps = new LinkedHashMap<>();
+        Map<UUID, Integer> seen = new HashMap<>();
         List<long[]> keys = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         for (DemoCustomers.Journey j : journeys) {
@@ -138,8 +142,8 @@ final class DemoMoney {
                 ids.add(j.id());
             }
         }
-        keys.sort(java.util.Comparator.comparingLong(k -> k[0]));
-        java.util.Map<UUID, Integer> order = new java.util.HashMap<>();
+        keys.sort(Comparator.comparingLong(k -> k[0]));
+        Map<UUID, Integer> order = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             order.put(ids.get((int) keys.get(i)[1]), i);
         }
