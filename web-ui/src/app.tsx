@@ -19,6 +19,7 @@ import { SyncScreen } from './sync/SyncScreen';
 import { onSynced, syncNow } from './sync/sync';
 import { TodayScreen } from './today/TodayScreen';
 import { forgetPeople } from './team/people';
+import { managesPeople, managesTeams } from './admin/model';
 
 const CustomersScreen = lazy(() => import('./customers/CustomersScreen').then((m) => m.CustomersScreen));
 const CustomerDetailScreen = lazy(() => import('./customers/CustomerDetailScreen').then((m) => m.CustomerDetailScreen));
@@ -51,6 +52,10 @@ const ClaimDetailScreen = lazy(() => import('./expense/ClaimDetailScreen').then(
 const ApprovalsScreen = lazy(() => import('./expense/ApprovalsScreen').then((m) => m.ApprovalsScreen));
 const BudgetsScreen = lazy(() => import('./expense/BudgetsScreen').then((m) => m.BudgetsScreen));
 const PreApprovalScreen = lazy(() => import('./expense/PreApprovalScreen').then((m) => m.PreApprovalScreen));
+const WelcomeScreen = lazy(() => import('./auth/WelcomeScreen').then((m) => m.WelcomeScreen));
+const PeopleScreen = lazy(() => import('./admin/PeopleScreen').then((m) => m.PeopleScreen));
+const PersonScreen = lazy(() => import('./admin/PersonScreen').then((m) => m.PersonScreen));
+const TeamsScreen = lazy(() => import('./admin/TeamsScreen').then((m) => m.TeamsScreen));
 
 /** Loads the profile from the server and speaks its language. */
 export async function refreshProfile(): Promise<Profile> {
@@ -84,20 +89,19 @@ export function App() {
   useEffect(() => (profile ? watchUnread() : undefined), [profile?.id]);
 
   useEffect(() => {
-    if (!profile && path !== '/login') navigate('/login', true);
+    if (!profile && path !== '/login' && path !== '/welcome') navigate('/login', true);
     if (profile && (path === '/login' || path === '/')) navigate('/today', true);
   }, [profile, path]);
 
+  const onSignedIn = async () => {
+    const signedIn = await refreshProfile();
+    await keepOnlyWritesOf(signedIn.id);
+    void syncNow();
+  };
+  // an invite or reset link works whoever is signed in on this device
+  if (path === '/welcome') return <WelcomeScreen onSignedIn={onSignedIn} />;
   if (!profile) {
-    return (
-      <LoginScreen
-        onSignedIn={async () => {
-          const signedIn = await refreshProfile();
-          await keepOnlyWritesOf(signedIn.id);
-          void syncNow();
-        }}
-      />
-    );
+    return <LoginScreen onSignedIn={onSignedIn} />;
   }
 
   return (
@@ -121,6 +125,10 @@ function screenFor(path: string, profile: Profile) {
   if (deal) return <DealDetailScreen key={path} id={deal[1]} />;
   const claim = /^\/expenses\/([0-9a-f-]{36})$/.exec(path);
   if (claim) return <ClaimDetailScreen key={path} id={claim[1]} />;
+  const person = /^\/admin\/people\/([0-9a-f-]{36})$/.exec(path);
+  if (person) return managesPeople(profile.role) ? <PersonScreen key={path} id={person[1]} profile={profile} /> : <NotFound />;
+  if (path === '/admin/people') return managesPeople(profile.role) ? <PeopleScreen profile={profile} /> : <NotFound />;
+  if (path === '/admin/teams') return managesTeams(profile.role) ? <TeamsScreen /> : <NotFound />;
   const contract = /^\/contracts\/([0-9a-f-]{36})$/.exec(path);
   if (contract) return <ContractDetailScreen key={path} id={contract[1]} />;
   switch (path) {

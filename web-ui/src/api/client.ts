@@ -87,3 +87,17 @@ export async function logout(): Promise<void> {
   await send('/api/v1/auth/logout', { method: 'POST', body, headers: { ...DELIVERY_HEADERS } }).catch(() => undefined);
   await endSession();
 }
+
+/** Sets the password with an invite or reset link's token and signs in (no session needed before). */
+export async function setPasswordWithLink(token: string, password: string): Promise<void> {
+  const response = await send('/api/v1/auth/access-links/password', { method: 'POST', body: { token, password }, headers: { ...DELIVERY_HEADERS } });
+  if (!response.ok) throw await problemOf(response);
+  await saveTokens((await response.json()) as TokenPair);
+}
+
+/** Who an invite or reset link is for; fails like setPasswordWithLink when the link no longer works. */
+export async function inspectLink(token: string): Promise<{ purpose: 'INVITE' | 'RESET'; email: string; displayName: string; expiresAt: string }> {
+  const response = await send('/api/v1/auth/access-links/inspect', { method: 'POST', body: { token } });
+  if (!response.ok) throw await problemOf(response);
+  return response.json();
+}

@@ -105,6 +105,7 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
           <a href="/commission/plans" onClick={followLink}>{t('me.commissionPlans')}</a>
         </div>
       )}
+      <AdminLinks role={profile.role} />
       {profile.role === 'REP' && <HonoursBoard month={lastMonth()} />}
 
       <div class="card links">
@@ -118,8 +119,6 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
           {t('me.sync')}
         </a>
       </div>
-
-      <AdminLinks role={profile.role} />
 
       {unsynced > 0 && <p class="warning">{t('me.signOutWarning', { n: formatNumber(unsynced) })}</p>}
       <button type="button" class="secondary" onClick={onSignOut}>

@@ -8,6 +8,7 @@ export const ROUTES = [
   '/admin/service-accounts', '/admin/webhooks', '/admin/webhooks/:id', '/admin/cadence', '/admin/reminders', '/admin/audit',
   '/commission', '/commission/plans', '/team/commission',
   '/expenses', '/expenses/new', '/expenses/:id', '/expenses/approvals', '/expenses/budgets', '/expenses/pre-approval',
+  '/welcome', '/admin/people', '/admin/people/:id', '/admin/teams',
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

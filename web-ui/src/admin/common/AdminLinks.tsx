@@ -1,13 +1,19 @@
 import { t } from '../../i18n/i18n';
 import type { Role } from '../../me/profile';
 import { followLink } from '../../platform/router';
+import { managesPeople, managesTeams } from '../model';
 
-/** The integrations, settings and audit screens, as links on the Me screen: admins get all, directors the audit log. */
+/**
+ * The Me screen's one administration block, each link for the roles the server lets in: managers the people of
+ * their teams; directors also the team tree and the audit log; admins everything, integrations and settings too.
+ */
 export function AdminLinks({ role }: { role: Role }) {
-  if (role !== 'ADMIN' && role !== 'DIRECTOR') return null;
+  if (!managesPeople(role)) return null;
   return (
-    <div class="card links" data-testid="admin-links">
-      <h2 class="links-title">{t('orgAdmin.nav')}</h2>
+    <nav class="card links" aria-labelledby="me-admin-h" data-testid="me-admin">
+      <h2 id="me-admin-h" class="links-title">{t('me.admin')}</h2>
+      <a href="/admin/people" onClick={followLink}>{t('admin.people.title')}</a>
+      {managesTeams(role) && <a href="/admin/teams" onClick={followLink}>{t('admin.teams.title')}</a>}
       {role === 'ADMIN' && (
         <>
           <a href="/admin/service-accounts" onClick={followLink}>{t('orgAdmin.serviceAccounts')}</a>
@@ -16,7 +22,7 @@ export function AdminLinks({ role }: { role: Role }) {
           <a href="/admin/reminders" onClick={followLink}>{t('orgAdmin.reminders')}</a>
         </>
       )}
-      <a href="/admin/audit" onClick={followLink}>{t('orgAdmin.audit')}</a>
-    </div>
+      {(role === 'ADMIN' || role === 'DIRECTOR') && <a href="/admin/audit" onClick={followLink}>{t('orgAdmin.audit')}</a>}
+    </nav>
   );
 }

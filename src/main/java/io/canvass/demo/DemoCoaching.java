@@ -1,12 +1,16 @@
 package io.canvass.demo;
 
+import io.canvass.kpi.KpiMath;
 import io.canvass.platform.Ids;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -14,10 +18,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
- * The demo's management loop for this month: an effective-visits target tree (organisation →
- * regions → reps) in every state from draft to approved, with remainders to justify; coaching
+ * The demo's management loop: approved effective-visits targets for every past month of the story
+ * (each rep's plan from their pace, so attainment varies by rep and with the organisation's months),
+ * and this month's target tree (organisation → regions → reps) in every state from draft to approved,
+ * with remainders to justify; coaching
  * tasks, the newest rep's onboarding plan with a mentor, open coaching proposals with their
  * evidence, and weekly reports (last week's submitted and commented, this week's drafts).
  */
@@ -50,13 +57,23 @@ final class DemoCoaching {
     private DemoCoaching() {
     }
 
-    static Rows generate(Map<String, User> users, List<UUID> regions, LocalDate today) {
+    /**
+     * How each rep's monthly visits plan compares with their pace (above 1: a stretch they tend to miss;
+     * below: one they beat), so attainment differs by rep and follows the organisation's months.
+     */
+    static final Map<String, Double> PLAN_STRETCH = Map.of("li.na@demo.canvass.io", 0.92, "wang.lei@demo.canvass.io", 0.9,
+            "zhang.min@demo.canvass.io", 1.0, "emma.liu@demo.canvass.io", 1.12, "huang.wei@demo.canvass.io", 1.05,
+            "zhou.ting@demo.canvass.io", 1.0, "james.chan@demo.canvass.io", 0.98, "sophie.lin@demo.canvass.io", 1.15);
+
+    static Rows generate(Map<String, User> users, List<UUID> regions, LocalDate today, DemoCustomers.Rows story, List<DemoCustomers.Rep> reps) {
         Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         LocalDate month = today.withDayOfMonth(1);
         UUID director = users.get("director@demo.canvass.io").id();
         UUID east = users.get("manager.east@demo.canvass.io").id();
         UUID south = users.get("manager.south@demo.canvass.io").id();
+        pastTargets(rows, users, regions, today, reps, director, east, south);
+        int jamesLastMonth = story.effectiveVisits(users.get("james.chan@demo.canvass.io").id(), YearMonth.from(month.minusMonths(1)));
 
         UUID orgTarget = target(rows, null, month, "ORGANISATION", null, null, 400, "APPROVED", "20 次留给月中入职的新人", null, director, null, director);
         // the organisation's plan is the director's own: approved when the year's budget was signed off, outside Canvass
@@ -72,7 +89,7 @@ final class DemoCoaching {
         target(rows, southTarget, month, "REP", regions.get(1), users.get("huang.wei@demo.canvass.io").id(), 50, "APPROVED", null, null,
                 users.get("huang.wei@demo.canvass.io").id(), south, south);
         target(rows, southTarget, month, "REP", regions.get(1), users.get("james.chan@demo.canvass.io").id(), 35, "RETURNED", null,
-                "Last month you reached 48: plan at least 45", users.get("james.chan@demo.canvass.io").id(), south, south);
+                "Last month you reached " + jamesLastMonth + ": plan at least " + Math.max(jamesLastMonth - 3, 40), users.get("james.chan@demo.canvass.io").id(), south, south);
         target(rows, southTarget, month, "REP", regions.get(1), users.get("zhou.ting@demo.canvass.io").id(), 45, "DRAFT", null, null, null, null, south);
 
         // the newest rep's onboarding, with a mentor
@@ -105,13 +122,42 @@ final class DemoCoaching {
                 today.plusDays(3), "OPEN", null, null, null, null);
 
         // what the diagnosis would propose: many visits but few conversions; follow-ups late
+        // (the evidence is the story's own numbers over the four weeks before this week)
         LocalDate windowEnd = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        proposal(rows, wang, "VISIT_QUALITY", "SHADOW_VISIT", new JsonObject().put("effectiveVisits", 26).put("conversions", 1)
-                .put("conversionRate", 0.0385).put("teamMedianEffectiveVisits", 21).put("teamMedianConversionRate", 0.1905),
+        Instant to = windowEnd.atStartOfDay(DemoCustomers.ZONE).toInstant();
+        Instant from = windowEnd.minusWeeks(4).atStartOfDay(DemoCustomers.ZONE).toInstant();
+        List<BigDecimal> visits = new ArrayList<>();
+        List<BigDecimal> conversionRates = new ArrayList<>();
+        for (DemoCustomers.Rep r : reps) {
+            if (r.team().equals(wang.teamId())) {
+                int ev = story.effectiveVisits(r.id(), from, to);
+                visits.add(BigDecimal.valueOf(ev));
+                if (ev > 0) {
+                    conversionRates.add(BigDecimal.valueOf(story.conversions(r.id(), from, to)).divide(BigDecimal.valueOf(ev), 4, RoundingMode.HALF_UP));
+                }
+            }
+        }
+        int wangVisits = story.effectiveVisits(wang.id(), from, to);
+        int wangConversions = story.conversions(wang.id(), from, to);
+        proposal(rows, wang, "VISIT_QUALITY", "SHADOW_VISIT", new JsonObject().put("effectiveVisits", wangVisits).put("conversions", wangConversions)
+                .put("conversionRate", wangVisits == 0 ? null : BigDecimal.valueOf(wangConversions).divide(BigDecimal.valueOf(wangVisits), 4, RoundingMode.HALF_UP))
+                .put("teamMedianEffectiveVisits", KpiMath.median(visits))
+                .put("teamMedianConversionRate", KpiMath.median(conversionRates)),
                 windowEnd);
         User huang = users.get("huang.wei@demo.canvass.io");
-        proposal(rows, huang, "TIME_MANAGEMENT", "SKILL_TRAINING", new JsonObject().put("followUpsDue", 18).put("followUpsOnTime", 9)
-                .put("onTimeRate", 0.5).put("threshold", 0.7).put("teamMedianOnTimeRate", 0.8333),
+        List<BigDecimal> onTimeRates = new ArrayList<>();
+        for (DemoCustomers.Rep r : reps) {
+            int[] f = story.followUps(r.id(), from, to);
+            if (r.team().equals(huang.teamId()) && f[0] > 0) {
+                onTimeRates.add(BigDecimal.valueOf(f[1]).divide(BigDecimal.valueOf(f[0]), 4, RoundingMode.HALF_UP));
+            }
+        }
+        int[] huangFollowUps = story.followUps(huang.id(), from, to);
+        proposal(rows, huang, "TIME_MANAGEMENT", "SKILL_TRAINING", new JsonObject().put("followUpsDue", huangFollowUps[0])
+                .put("followUpsOnTime", huangFollowUps[1])
+                .put("onTimeRate", huangFollowUps[0] == 0 ? null
+                        : BigDecimal.valueOf(huangFollowUps[1]).divide(BigDecimal.valueOf(huangFollowUps[0]), 4, RoundingMode.HALF_UP))
+                .put("threshold", 0.7).put("teamMedianOnTimeRate", KpiMath.median(onTimeRates)),
                 windowEnd);
 
         // last week's reports in, one commented; this week's being written
@@ -123,6 +169,53 @@ final class DemoCoaching {
                 null, "SUBMITTED", now.minusDays(2), null, null);
         report(rows, users.get("li.na@demo.canvass.io"), windowEnd, "本周计划：恒通机械合同谈判", null, null, "DRAFT", null, null, null);
         return rows;
+    }
+
+    /**
+     * Approved effective-visit targets for each month of the story before this one: each rep's plan
+     * from their pace, ramp-up and {@link #PLAN_STRETCH}; a region's the sum of its reps', the
+     * organisation's the sum of the regions'.
+     */
+    private static void pastTargets(Rows rows, Map<String, User> users, List<UUID> regions, LocalDate today, List<DemoCustomers.Rep> reps,
+                                    UUID director, UUID east, UUID south) {
+        for (int ago = DemoCustomers.MONTHS; ago >= 1; ago--) {
+            LocalDate month = today.withDayOfMonth(1).minusMonths(ago);
+            OffsetDateTime planned = month.minusDays(3).atTime(10, 0).atZone(DemoCustomers.ZONE).toOffsetDateTime();
+            int[] teams = new int[regions.size()];
+            List<Object[]> repPlans = new ArrayList<>();
+            for (DemoCustomers.Rep rep : reps) {
+                if (rep.hiredOn() != null && !rep.hiredOn().isBefore(month.plusMonths(1))) {
+                    continue;
+                }
+                DemoCustomers.Profile p = rep.profile();
+                double weeks = month.lengthOfMonth() / 7.0;
+                int plan = (int) Math.round((p.visitsPerWeek() * weeks + p.leadsPerMonth()) * p.verified()
+                        * DemoCustomers.ramp(rep, month.plusDays(15)) * PLAN_STRETCH.get(rep.email()));
+                int team = regions.indexOf(rep.team());
+                teams[team] += plan;
+                repPlans.add(new Object[] { rep, plan, team });
+            }
+            int total = IntStream.of(teams).sum();
+            UUID org = past(rows, null, month, "ORGANISATION", null, null, total, director, director, planned);
+            List<UUID> teamIds = new ArrayList<>();
+            for (int t = 0; t < regions.size(); t++) {
+                UUID manager = t == 0 ? east : south;
+                teamIds.add(past(rows, org, month, "TEAM", regions.get(t), null, teams[t], manager, director, planned));
+            }
+            for (Object[] r : repPlans) {
+                DemoCustomers.Rep rep = (DemoCustomers.Rep) r[0];
+                int team = (int) r[2];
+                past(rows, teamIds.get(team), month, "REP", rep.team(), rep.id(), (int) r[1], rep.id(), team == 0 ? east : south, planned);
+            }
+        }
+    }
+
+    private static UUID past(Rows rows, UUID parent, LocalDate month, String level, UUID team, UUID user, int value, UUID submittedBy,
+                             UUID reviewedBy, OffsetDateTime at) {
+        UUID id = Ids.newId();
+        rows.targets().add(Tuple.from(Arrays.asList(id, parent, month, month.plusMonths(1), level, team, user, "EFFECTIVE_VISITS",
+                BigDecimal.valueOf(value), "APPROVED", null, null, submittedBy, at, reviewedBy, at.plusDays(1), reviewedBy)));
+        return id;
     }
 
     private static UUID target(Rows rows, UUID parent, LocalDate month, String level, UUID team, UUID user, int value, String status,

@@ -17,15 +17,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * A realistic demo organisation for an empty database: a director, two regional teams with a
- * manager each and eight reps, in Chinese and English, and 200 customers with follow-up
- * histories, deals in every stage, and contracts ending across the next 90 days with collection
- * plans (some instalments overdue), and a month of expense claims with a finance approver. Enabled in dev mode.
+ * manager each and eight reps, in Chinese and English, and six months of their work up to the day
+ * it is seeded (see src/docs/demo.md): customers moving through the stages, check-ins and follow-ups
+ * every working day, deals won and lost, contracts with collection plans (some instalments overdue
+ * now), renewals coming, targets, commission and expense claims with a finance approver. Enabled in dev mode.
  */
 @ApplicationScoped
 public class DemoData {
@@ -68,12 +71,13 @@ public class DemoData {
         if (!config.enabled()) {
             return;
         }
+        long started = System.nanoTime();
         String hash = BcryptUtil.bcryptHash(config.password(), 8);
         boolean seeded = VertxContextSupport.subscribeAndAwait(() -> pool.query("select count(*) from team").execute()
                 .map(rows -> rows.iterator().next().getLong(0) == 0)
                 .chain(empty -> empty ? pool.withTransaction(tx -> seed(tx, hash)).replaceWith(true) : Uni.createFrom().item(false)));
         if (seeded) {
-            LOG.info("Created the demo organisation");
+            LOG.infof("Created the demo organisation (six months of history) in %d ms", (System.nanoTime() - started) / 1_000_000);
         }
         printLogins();
     }
@@ -88,7 +92,7 @@ public class DemoData {
         List<Tuple> users = new ArrayList<>();
         List<Tuple> managers = new ArrayList<>();
         List<DemoCustomers.Rep> reps = new ArrayList<>();
-        java.util.Map<String, DemoCoaching.User> byEmail = new java.util.HashMap<>();
+        Map<String, DemoCoaching.User> byEmail = new HashMap<>();
         for (Person p : PEOPLE) {
             UUID id = Ids.newId();
             UUID team = p.team() < 0 ? org : regions.get(p.team());
@@ -99,32 +103,47 @@ public class DemoData {
             }
             if (p.role().equals("REP")) {
                 // East reps work around Shanghai, south reps around Guangzhou.
-                reps.add(new DemoCustomers.Rep(id, team, ZoneId.of(p.zone()), p.team() == 0 ? 31.23 : 23.13, p.team() == 0 ? 121.47 : 113.26));
+                reps.add(new DemoCustomers.Rep(id, team, ZoneId.of(p.zone()), p.team() == 0 ? 31.23 : 23.13, p.team() == 0 ? 121.47 : 113.26,
+                        p.email(), p.hiredOn()));
             }
         }
-        DemoCustomers.Rows customers = DemoCustomers.generate(reps, Instant.now());
-        DemoMoney.Rows money = DemoMoney.generate(customers.customers(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
-        DemoCoaching.Rows coaching = DemoCoaching.generate(byEmail, regions, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, DemoCustomers.ZONE);
+        DemoCustomers.Rows story = DemoCustomers.generate(reps, now);
+        DemoMoney.Rows money = DemoMoney.generate(story.journeys(), now);
+        DemoCoaching.Rows coaching = DemoCoaching.generate(byEmail, regions, today, story, reps);
         return tx.preparedQuery(INSERT_TEAM).executeBatch(teams)
                 .chain(() -> tx.preparedQuery(INSERT_USER).executeBatch(users))
                 .chain(() -> tx.preparedQuery(INSERT_MANAGER).executeBatch(managers))
-                .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_CUSTOMER).executeBatch(customers.customers()))
-                .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_CONTACT).executeBatch(customers.contacts()))
-                .chain(() -> tx.preparedQuery(DemoCustomers.INSERT_FOLLOW_UP).executeBatch(customers.followUps()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_DEAL).executeBatch(money.deals()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_STAGE).executeBatch(money.stages()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_CONTRACT).executeBatch(money.contracts()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_EVENT).executeBatch(money.events()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_INSTALMENT).executeBatch(money.instalments()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_PAYMENT).executeBatch(money.payments()))
-                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_TARGET).executeBatch(coaching.targets()))
-                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_PLAN).executeBatch(coaching.plans()))
-                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_TASK).executeBatch(coaching.tasks()))
-                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_PROPOSAL).executeBatch(coaching.proposals()))
-                .chain(() -> tx.preparedQuery(DemoCoaching.INSERT_REPORT).executeBatch(coaching.reports()))
-                .chain(() -> incentives.seed(tx, org, byEmail.get("director@demo.canvass.io").id(), LocalDate.now(ZoneId.of("Asia/Shanghai"))))
-                .chain(() -> DemoExpenses.seed(tx, byEmail, regions, org, hash, LocalDate.now(ZoneId.of("Asia/Shanghai"))))
+                .chain(() -> DemoCustomers.CUSTOMERS.insert(tx, story.customers()))
+                .chain(() -> DemoCustomers.CONTACTS.insert(tx, story.contacts()))
+                .chain(() -> DemoCustomers.CHANGES.insert(tx, story.changes()))
+                .chain(() -> DemoCustomers.FOLLOW_UPS.insert(tx, story.followUps()))
+                .chain(() -> DemoCustomers.CHECK_INS.insert(tx, story.checkIns()))
+                .chain(() -> insert(tx, money))
+                .chain(() -> batch(tx, DemoCoaching.INSERT_TARGET, coaching.targets()))
+                .chain(() -> batch(tx, DemoCoaching.INSERT_PLAN, coaching.plans()))
+                .chain(() -> batch(tx, DemoCoaching.INSERT_TASK, coaching.tasks()))
+                .chain(() -> batch(tx, DemoCoaching.INSERT_PROPOSAL, coaching.proposals()))
+                .chain(() -> batch(tx, DemoCoaching.INSERT_REPORT, coaching.reports()))
+                .chain(() -> incentives.seed(tx, org, byEmail.get("director@demo.canvass.io").id(), today))
+                .chain(() -> DemoExpenses.seed(tx, byEmail, regions, org, hash, today))
                 .replaceWithVoid();
+    }
+
+    /** The money rows, in the order their references need. */
+    static Uni<Void> insert(SqlClient tx, DemoMoney.Rows money) {
+        return DemoMoney.DEALS.insert(tx, money.deals())
+                .chain(() -> DemoMoney.STAGES.insert(tx, money.stages()))
+                .chain(() -> DemoMoney.CONTRACTS.insert(tx, money.contracts()))
+                .chain(() -> batch(tx, DemoMoney.RENEW, money.renewals()))
+                .chain(() -> DemoMoney.EVENTS.insert(tx, money.events()))
+                .chain(() -> DemoMoney.INSTALMENTS.insert(tx, money.instalments()))
+                .chain(() -> DemoMoney.PAYMENTS.insert(tx, money.payments()));
+    }
+
+    static Uni<Void> batch(SqlClient tx, String sql, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
     }
 
     private void printLogins() {

@@ -19,15 +19,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The demo's incentives: a monthly commission plan for the organisation (tiers on revenue won
  * against the approved revenue target, an accelerator above 120 %, rewards for big deals and new
- * key accounts, a cap), deals won by every rep last month and this month, approved revenue
- * targets that put the reps in different tiers, and last month closed with its statements frozen,
- * so even the newest rep opens a real statement; this month is computed live.
+ * key accounts, a cap), approved revenue targets for every month of the story set against what each
+ * rep actually won (CNY deals, the plan's currency), so attainment differs by rep and month and last
+ * month's statements fall in every tier, and last month closed with its statements frozen, so even
+ * the newest rep opens a real statement; this month is computed live.
  */
 @ApplicationScoped
 public class DemoIncentives {
@@ -36,54 +38,56 @@ public class DemoIncentives {
 
     static final String REPS = """
             with recursive sub(id) as (select $1::uuid union select t.id from team t join sub on t.parent_id = sub.id)
-            select u.id, u.team_id, u.hired_on,
-                   (select c.id from customer c where c.owner_id = u.id and c.deleted_at is null order by c.id limit 1) as customer_id
-            from app_user u where u.role = 'REP' and u.active and u.team_id in (select id from sub)
-            order by u.email""";
+            select u.id, u.team_id, u.hired_on from app_user u where u.role = 'REP' and u.active and u.team_id in (select id from sub)
+            and not u.finance_approver order by u.email""";
+    /** CNY revenue won by each rep per month (in the plan's calendar) since $2. */
+    static final String WON = """
+            select c.owner_id, (date_trunc('month', d.closed_at at time zone 'Asia/Shanghai'))::date as month, sum(d.amount) as won
+            from deal d join customer c on c.id = d.customer_id
+            where d.stage = 'WON' and d.currency = 'CNY' and c.owner_id = any($1) and d.closed_at >= $2
+            group by 1, 2""";
     static final String INSERT_PLAN = """
             insert into commission_plan (id, name, period_kind, team_id, base, currency, cap, tiers, one_offs, created_by)
             values ($1, '全国销售部月度提成', 'MONTH', $2, 'REVENUE_WON', 'CNY', 30000, $3::jsonb, $4::jsonb, $5)""";
-    static final String INSERT_DEAL = """
-            insert into deal (id, customer_id, name, amount, currency, product_line, stage, closed_at, created_at)
-            values ($1, $2, $3, $4, 'CNY', $5, 'WON', $6, $6)""";
-    static final String INSERT_STAGE = """
-            insert into deal_stage_change (id, deal_id, at, from_stage, to_stage) values ($1, $2, $3, 'NEGOTIATION', 'WON')""";
     static final String INSERT_TARGET = """
             insert into target (id, period_kind, period_start, period_end, level, team_id, user_id, metric, value, currency, status,
                                 submitted_by, submitted_at, reviewed_by, reviewed_at, created_by)
-            values ($1, 'MONTH', $2, $3, 'REP', $4, $5, 'REVENUE', $6, 'CNY', 'APPROVED', $5, now(), $7, now(), $7)
+            values ($1, 'MONTH', $2, $3, 'REP', $4, $5, 'REVENUE', $6, 'CNY', 'APPROVED', $5, $8, $7, $8, $7)
             on conflict do nothing""";
 
-    /** Last month's achievement each rep is given (in turn): every tier shows up. */
+    /** The achievement each rep is given (in turn, shifted by a rep a month): last month every tier shows up. */
     static final double[] ACHIEVEMENT = { 1.34, 1.08, 0.92, 0.71, 1.21, 1.0, 0.86, 1.15 };
 
     @Inject
     StatementService statements;
 
-    /** A demo rep: their team, hire day and one of their customers. */
-    record Rep(UUID id, UUID teamId, LocalDate hiredOn, UUID customerId) {
+    /** A demo rep: their team and hire day. */
+    record Rep(UUID id, UUID teamId, LocalDate hiredOn) {
     }
 
-    record Rows(List<Tuple> deals, List<Tuple> stages, List<Tuple> targets) {
-    }
-
-    /** Seeds the incentives of the organisation under {@code orgTeam}; {@code director} approves and closes. */
+    /** Seeds the incentives of the organisation under {@code orgTeam} from the deals already won; {@code director} approves and closes. */
     public Uni<Void> seed(SqlClient tx, UUID orgTeam, UUID director, LocalDate today) {
         Period lastMonth = Period.of(Period.Kind.MONTH, today.withDayOfMonth(1).minusMonths(1));
+        LocalDate first = today.withDayOfMonth(1).minusMonths(DemoCustomers.MONTHS);
         return tx.preparedQuery(REPS).execute(Tuple.of(orgTeam))
                 .map(rows -> {
                     List<Rep> reps = new ArrayList<>();
                     for (Row r : rows) {
-                        if (r.getUUID("customer_id") != null) {
-                            reps.add(new Rep(r.getUUID("id"), r.getUUID("team_id"), r.getLocalDate("hired_on"), r.getUUID("customer_id")));
-                        }
+                        reps.add(new Rep(r.getUUID("id"), r.getUUID("team_id"), r.getLocalDate("hired_on")));
                     }
-                    return generate(reps, director, today);
+                    return reps;
                 })
-                .chain(rows -> tx.preparedQuery(INSERT_PLAN).execute(Tuple.of(Ids.newId(), orgTeam, tiers().encode(), oneOffs().encode(), director))
-                        .chain(() -> batch(tx, INSERT_DEAL, rows.deals()))
-                        .chain(() -> batch(tx, INSERT_STAGE, rows.stages()))
-                        .chain(() -> batch(tx, INSERT_TARGET, rows.targets())))
+                .chain(reps -> tx.preparedQuery(WON)
+                        .execute(Tuple.of(reps.stream().map(Rep::id).toArray(UUID[]::new), first.atStartOfDay(ZONE).toOffsetDateTime()))
+                        .map(rows -> {
+                            Map<UUID, Map<LocalDate, BigDecimal>> won = new HashMap<>();
+                            for (Row r : rows) {
+                                won.computeIfAbsent(r.getUUID("owner_id"), k -> new HashMap<>()).put(r.getLocalDate("month"), r.getBigDecimal("won"));
+                            }
+                            return generate(reps, won, director, today);
+                        }))
+                .chain(targets -> tx.preparedQuery(INSERT_PLAN).execute(Tuple.of(Ids.newId(), orgTeam, tiers().encode(), oneOffs().encode(), director))
+                        .chain(() -> batch(tx, INSERT_TARGET, targets)))
                 .chain(() -> statements.closeWith(tx, lastMonth, director))
                 .replaceWithVoid();
     }
@@ -110,40 +114,39 @@ public class DemoIncentives {
                 .add(new JsonObject().put("kind", "KEY_ACCOUNT_WON").put("reward", "1000").put("above", null));
     }
 
-    /** Deals won last month and this month so far, and approved revenue targets for both months. */
-    static Rows generate(List<Rep> reps, UUID director, LocalDate today) {
-        Random random = new Random(20261201);
-        Rows rows = new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    /**
+     * Approved revenue targets for every month of the story a rep was with the team: a past month's
+     * set so that what the rep won reaches its share of {@link #ACHIEVEMENT} (a rep who won nothing had
+     * 200 000 to reach); this month's a tenth above the rep's average target so far.
+     */
+    static List<Tuple> generate(List<Rep> reps, Map<UUID, Map<LocalDate, BigDecimal>> won, UUID director, LocalDate today) {
+        List<Tuple> targets = new ArrayList<>();
         LocalDate thisMonth = today.withDayOfMonth(1);
-        LocalDate lastMonth = thisMonth.minusMonths(1);
+        OffsetDateTime now = OffsetDateTime.now(ZONE);
         for (int i = 0; i < reps.size(); i++) {
             Rep rep = reps.get(i);
-            LocalDate earliest = rep.hiredOn() != null && rep.hiredOn().isAfter(lastMonth) ? rep.hiredOn() : lastMonth;
-            BigDecimal won = BigDecimal.ZERO;
-            for (int d = 0; d < 3 && earliest.isBefore(thisMonth); d++) {
-                LocalDate day = earliest.plusDays(random.nextInt((int) (thisMonth.toEpochDay() - earliest.toEpochDay())));
-                won = won.add(deal(rows, rep, day, random));
+            BigDecimal sum = BigDecimal.ZERO;
+            int months = 0;
+            for (int ago = DemoCustomers.MONTHS; ago >= 1; ago--) {
+                LocalDate month = thisMonth.minusMonths(ago);
+                if (rep.hiredOn() != null && !rep.hiredOn().isBefore(month.plusMonths(1))) {
+                    continue;
+                }
+                BigDecimal actual = won.getOrDefault(rep.id(), Map.of()).getOrDefault(month, BigDecimal.ZERO);
+                double achievement = ACHIEVEMENT[(i + ago - 1) % ACHIEVEMENT.length];
+                BigDecimal target = actual.signum() == 0 ? BigDecimal.valueOf(200_000)
+                        : actual.divide(BigDecimal.valueOf(achievement), -4, RoundingMode.HALF_EVEN).max(BigDecimal.valueOf(50_000));
+                target = target.setScale(2);
+                sum = sum.add(target);
+                months++;
+                targets.add(Tuple.from(Arrays.asList(Ids.newId(), month, month.plusMonths(1), rep.teamId(), rep.id(), target, director,
+                        month.atTime(10, 0).atZone(ZONE).toOffsetDateTime().minusDays(2))));
             }
-            for (int d = 0; d < 2 && today.getDayOfMonth() > 1; d++) {
-                deal(rows, rep, thisMonth.plusDays(random.nextInt(today.getDayOfMonth() - 1)), random);
-            }
-            BigDecimal target = won.signum() == 0 ? BigDecimal.valueOf(200_000)
-                    : won.divide(BigDecimal.valueOf(ACHIEVEMENT[i % ACHIEVEMENT.length]), -4, RoundingMode.HALF_EVEN).max(BigDecimal.valueOf(100_000));
-            target = target.setScale(2);
-            rows.targets().add(Tuple.from(Arrays.asList(Ids.newId(), lastMonth, thisMonth, rep.teamId(), rep.id(), target, director)));
-            rows.targets().add(Tuple.from(Arrays.asList(Ids.newId(), thisMonth, thisMonth.plusMonths(1), rep.teamId(), rep.id(),
-                    target.multiply(BigDecimal.valueOf(11)).divide(BigDecimal.TEN, 2, RoundingMode.HALF_EVEN), director)));
+            BigDecimal next = months == 0 ? BigDecimal.valueOf(150_000).setScale(2)
+                    : sum.divide(BigDecimal.valueOf(months), -4, RoundingMode.HALF_EVEN).multiply(new BigDecimal("1.1")).setScale(-4, RoundingMode.HALF_EVEN).setScale(2);
+            targets.add(Tuple.from(Arrays.asList(Ids.newId(), thisMonth, thisMonth.plusMonths(1), rep.teamId(), rep.id(), next, director,
+                    now.isBefore(thisMonth.atTime(10, 0).atZone(ZONE).toOffsetDateTime()) ? now : thisMonth.atTime(10, 0).atZone(ZONE).toOffsetDateTime())));
         }
-        return rows;
-    }
-
-    private static BigDecimal deal(Rows rows, Rep rep, LocalDate day, Random random) {
-        UUID id = Ids.newId();
-        BigDecimal amount = BigDecimal.valueOf(60_000 + random.nextInt(300) * 1000L).setScale(2);
-        OffsetDateTime closedAt = day.atTime(10 + random.nextInt(8), random.nextInt(60)).atZone(ZONE).toOffsetDateTime();
-        rows.deals().add(Tuple.from(Arrays.asList(id, rep.customerId(), DemoMoney.DEAL_NAMES[random.nextInt(DemoMoney.DEAL_NAMES.length)],
-                amount, DemoMoney.LINES[random.nextInt(DemoMoney.LINES.length)], closedAt)));
-        rows.stages().add(Tuple.of(Ids.newId(), id, closedAt));
-        return amount;
+        return targets;
     }
 }

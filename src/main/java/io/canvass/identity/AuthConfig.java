@@ -36,6 +36,24 @@ public interface AuthConfig {
     /** How revoked access tokens reach every replica. */
     Revocation revocation();
 
+    /** One-time invite and password-reset links (identity/AccessLinkService). */
+    AccessLinks accessLinks();
+
+    interface AccessLinks {
+
+        /** How long an invite link works: long enough to reach a new colleague who is travelling. */
+        @WithDefault("P7D")
+        Duration inviteTtl();
+
+        /** How long a password-reset link works. */
+        @WithDefault("P1D")
+        Duration resetTtl();
+
+        /** How long spent, replaced and expired links are kept (for the audit of who used what) before they are deleted. */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
     interface Revocation {
 
         /**

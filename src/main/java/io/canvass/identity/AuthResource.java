@@ -64,11 +64,13 @@ public class AuthResource {
     private final AuthService auth;
     private final TokenService tokens;
     private final RefreshTokenDelivery tokenDelivery;
+    private final AccessLinkService accessLinks;
 
-    public AuthResource(AuthService auth, TokenService tokens, RefreshTokenDelivery tokenDelivery) {
+    public AuthResource(AuthService auth, TokenService tokens, RefreshTokenDelivery tokenDelivery, AccessLinkService accessLinks) {
         this.auth = auth;
         this.tokens = tokens;
         this.tokenDelivery = tokenDelivery;
+        this.accessLinks = accessLinks;
     }
 
     @RegisterForReflection
@@ -140,6 +142,45 @@ public class AuthResource {
         }
         return tokens.refresh(presented)
                 .map(pair -> tokenDelivery.deliver(cookieMode, pair));
+    }
+
+    @POST
+    @Path("/access-links/inspect")
+    @Operation(summary = "Read an invite or password-reset link",
+            description = "Who the link is for, so that the page opening it can greet them before they choose a password. "
+                    + "Unknown tokens count as failed sign-ins from the client's address (429 with Retry-After when repeated).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "token", value = "{\"token\":\"3q2-7w…\"}")))
+    @APIResponse(responseCode = "200", description = "The link works",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessLinkService.LinkInfo.class),
+                    examples = @ExampleObject(name = "invite", value = "{\"purpose\":\"INVITE\",\"email\":\"wang.fang@example.com\",\"displayName\":\"王芳\",\"expiresAt\":\"2026-12-14T08:00:00Z\"}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "AccessLinkGone")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public Uni<AccessLinkService.LinkInfo> inspectLink(@Valid @NotNull UserRequests.LinkToken request) {
+        return accessLinks.inspect(request.token());
+    }
+
+    @POST
+    @Path("/access-links/password")
+    @Operation(summary = "Set your password with an invite or password-reset link",
+            description = "Spends the link, sets the password (10 to 200 characters), signs the user out of every other session and signs them in: "
+                    + "the answer is the same as signing in's, with `" + DELIVERY_HEADER + "` honoured. A used, expired or replaced link answers 410 "
+                    + "with the reason in its type; unknown tokens count as failed sign-ins from the client's address.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "set password", value = "{\"token\":\"3q2-7w…\",\"password\":\"a-long-secret\"}")))
+    @APIResponse(responseCode = "200", description = "Password set, signed in",
+            headers = @Header(name = "Set-Cookie", description = SET_COOKIE_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPair.class), examples = {
+                    @ExampleObject(name = "body delivery", value = BODY_EXAMPLE),
+                    @ExampleObject(name = "cookie delivery", value = COOKIE_EXAMPLE) }))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "410", ref = "AccessLinkGone")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public Uni<RestResponse<TokenPair>> setPasswordWithLink(
+            @Parameter(description = DELIVERY_DOC, schema = @Schema(enumeration = { "cookie", "body" })) @RestHeader(DELIVERY_HEADER) String delivery,
+            @Valid @NotNull UserRequests.LinkPassword request) {
+        boolean cookie = RefreshTokenDelivery.asCookie(delivery);
+        return accessLinks.redeem(request.token(), request.password())
+                .map(pair -> tokenDelivery.deliver(cookie, pair));
     }
 
     @POST

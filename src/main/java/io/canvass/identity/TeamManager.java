@@ -15,8 +15,7 @@ import java.util.UUID;
 @IdClass(TeamManager.Key.class)
 @NamedQuery(name = "TeamManager.teamsOf", query = "select m.teamId from TeamManager m where m.userId = :userId order by m.teamId")
 @NamedQuery(name = "TeamManager.ofTeams", query = "from TeamManager m where m.teamId in :teamIds order by m.userId")
-@NamedQuery(name = "TeamManager.deleteTeam", query = "delete from TeamManager m where m.teamId = :teamId")
-@NamedQuery(name = "TeamManager.deleteUser", query = "delete from TeamManager m where m.userId = :userId")
+@NamedQuery(name = "TeamManager.ofUser", query = "from TeamManager m where m.userId = :userId order by m.teamId")
 public class TeamManager {
 
     @Id
@@ -33,6 +32,10 @@ public class TeamManager {
     public TeamManager(UUID teamId, UUID userId) {
         this.teamId = teamId;
         this.userId = userId;
+    }
+
+    Key key() {
+        return new Key(teamId, userId);
     }
 
     /** Composite key. */

@@ -30,19 +30,28 @@ public class TeamManagerRepository implements PanacheRepositoryBase<TeamManager,
                         Collectors.mapping(m -> m.userId, Collectors.toList()))));
     }
 
-    /** Makes {@code userIds} the managers of the team, replacing the previous ones. */
+    /**
+     * Makes {@code userIds} the managers of the team, replacing the previous ones. Only the difference
+     * is written: rows that stay are left alone, since the session may already hold them (a bulk
+     * delete followed by persisting the same keys again fails as a duplicate in the session).
+     */
     public Uni<Void> replaceManagersOfTeam(UUID teamId, Set<UUID> userIds) {
-        return delete("#TeamManager.deleteTeam", Parameters.with("teamId", teamId))
-                .chain(() -> persistAll(userIds.stream().map(userId -> new TeamManager(teamId, userId)).toList()));
+        return list("#TeamManager.ofTeams", Parameters.with("teamIds", List.of(teamId)))
+                .chain(current -> replace(current, userIds.stream().map(userId -> new TeamManager(teamId, userId)).toList()));
     }
 
-    /** Makes the user manager of exactly {@code teamIds}. */
+    /** Makes the user manager of exactly {@code teamIds}, writing only the difference. */
     public Uni<Void> replaceTeamsOfManager(UUID userId, Set<UUID> teamIds) {
-        return delete("#TeamManager.deleteUser", Parameters.with("userId", userId))
-                .chain(() -> persistAll(teamIds.stream().map(teamId -> new TeamManager(teamId, userId)).toList()));
+        return list("#TeamManager.ofUser", Parameters.with("userId", userId))
+                .chain(current -> replace(current, teamIds.stream().map(teamId -> new TeamManager(teamId, userId)).toList()));
     }
 
-    private Uni<Void> persistAll(List<TeamManager> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : persist(rows);
+    private Uni<Void> replace(List<TeamManager> current, List<TeamManager> wanted) {
+        Set<TeamManager.Key> keep = wanted.stream().map(TeamManager::key).collect(Collectors.toSet());
+        Set<TeamManager.Key> have = current.stream().map(TeamManager::key).collect(Collectors.toSet());
+        Object[] gone = current.stream().filter(m -> !keep.contains(m.key())).toArray();
+        List<TeamManager> added = wanted.stream().filter(m -> !have.contains(m.key())).toList();
+        Uni<Void> removed = gone.length == 0 ? Uni.createFrom().voidItem() : getSession().chain(session -> session.removeAll(gone));
+        return removed.chain(() -> added.isEmpty() ? Uni.createFrom().voidItem() : persist(added));
     }
 }

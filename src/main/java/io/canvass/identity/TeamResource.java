@@ -71,8 +71,9 @@ public class TeamResource {
     @POST
     @Operation(summary = "Create a team")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "region", value = "{\"name\":\"华东大区\",\"kind\":\"REGION\"}")))
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created (or the original response, replayed)")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> create(@Valid @NotNull TeamRequests.Write request) {
         return service.create(request)
                 .map(team -> Response.created(URI.create("/api/v1/teams/" + team.id())).entity(team).tag(ETags.of(team.version())).build());

@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.canvass.platform.Secret;
 import io.canvass.platform.Role;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Email;
@@ -25,7 +26,8 @@ public final class UserRequests {
     public record Create(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 120) String displayName,
-            @NotBlank @Size(min = 10, max = 200) String password,
+            @Schema(description = "Leave out to invite the user instead: the answer then holds a one-time invite link with which they set their own password")
+            @Secret @Size(min = 10, max = 200) String password,
             @NotNull Role role,
             @Schema(description = "The team the user belongs to; required for reps") UUID teamId,
             @Schema(description = "IANA time zone; defaults to Asia/Shanghai", example = "Asia/Shanghai") @Size(max = 64) String timeZone,
@@ -56,8 +58,17 @@ public final class UserRequests {
             @Size(max = 40) String phone) {
     }
 
+    @Schema(name = "AccessLinkToken")
+    public record LinkToken(@NotBlank @Size(max = 100) String token) {
+    }
+
+    @Schema(name = "AccessLinkPassword", description = "The token of an invite or password-reset link and the new password")
+    public record LinkPassword(@NotBlank @Size(max = 100) String token,
+                               @NotBlank @Size(min = 10, max = 200) String password) {
+    }
+
     @Schema(name = "PasswordChange")
-    public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
-                                 @NotBlank @Size(min = 10, max = 200) String newPassword) {
+    public record PasswordChange(@Secret @NotBlank @Size(max = 200) String currentPassword,
+                                 @Secret @NotBlank @Size(min = 10, max = 200) String newPassword) {
     }
 }

@@ -27,10 +27,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -43,9 +45,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class UserResource {
 
     private final UserService service;
+    private final AccessLinkService accessLinks;
 
-    public UserResource(UserService service) {
+    public UserResource(UserService service, AccessLinkService accessLinks) {
         this.service = service;
+        this.accessLinks = accessLinks;
     }
 
     @GET
@@ -70,16 +74,58 @@ public class UserResource {
 
     @POST
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
-    @Operation(summary = "Create a user", description = "Managers create reps in the teams they manage; directors anyone but admins; admins anyone.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "rep", value = """
-            {"email":"wang.fang@example.com","displayName":"王芳","password":"a-long-secret","role":"REP",
-             "teamId":"0190b7e2-0000-7000-8000-000000000001","timeZone":"Asia/Shanghai","locale":"zh-CN"}""")))
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(summary = "Create or invite a user", description = "Managers create reps in the teams they manage; directors anyone but admins; admins anyone.\n\n"
+            + "Without a password the user is invited: the answer's `invite` holds a one-time link (`path`, relative to the app's address, "
+            + "valid 7 days by default) with which they set their own password; share it with them. With a password (integrations) "
+            + "the user can sign in at once. Sent again with its Idempotency-Key, the answer's invite comes without its token.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "invite a rep", value = """
+                    {"email":"wang.fang@example.com","displayName":"王芳","role":"REP",
+                     "teamId":"0190b7e2-0000-7000-8000-000000000001","timeZone":"Asia/Shanghai","locale":"zh-CN"}"""),
+            @ExampleObject(name = "with a password", value = """
+                    {"email":"wang.fang@example.com","displayName":"王芳","password":"a-long-secret","role":"REP",
+                     "teamId":"0190b7e2-0000-7000-8000-000000000001","timeZone":"Asia/Shanghai","locale":"zh-CN"}""") }))
+    @APIResponse(responseCode = "201", description = "Created (or the original response, replayed)",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> create(@Valid @NotNull UserRequests.Create request) {
         return service.create(request)
-                .map(user -> Response.created(URI.create("/api/v1/users/" + user.id())).entity(user)
-                        .tag(ETags.of(user.version())).build());
+                .map(user -> Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).tag(ETags.of(user.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/invite")
+    @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
+    @Operation(summary = "Issue a new invite link", description = "For a user who has not set a password yet. The previous link stops working. "
+            + "Who may manage the user may invite them (admins anyone, directors anyone but admins, managers the reps of their teams). "
+            + "Sent again with its Idempotency-Key, the link comes without its token.")
+    @APIResponse(responseCode = "201", description = "The link; `path` opens it in the app",
+            content = @Content(schema = @Schema(implementation = AccessLinkView.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @ResponseStatus(201)
+    public Uni<AccessLinkView> invite(@RestPath UUID id) {
+        return accessLinks.invite(id);
+    }
+
+    @POST
+    @Path("/{id}/password-reset")
+    @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
+    @Operation(summary = "Issue a password-reset link", description = "Signs the user out everywhere and clears their password at once; "
+            + "the link (valid 1 day by default) lets them choose a new one. The previous link stops working. Same rule as inviting: "
+            + "admins anyone, directors anyone but admins, managers the reps of their teams, nobody themselves. "
+            + "Sent again with its Idempotency-Key, the link comes without its token.")
+    @APIResponse(responseCode = "201", description = "The link; `path` opens it in the app",
+            content = @Content(schema = @Schema(implementation = AccessLinkView.class)))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @ResponseStatus(201)
+    public Uni<AccessLinkView> passwordReset(@RestPath UUID id) {
+        return accessLinks.reset(id);
     }
 
     @PATCH

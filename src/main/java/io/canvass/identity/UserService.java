@@ -56,6 +56,9 @@ public class UserService {
     @Inject
     Revocations revocations;
 
+    @Inject
+    AccessLinkService accessLinks;
+
     @WithSession
     public Uni<Page<UserView>> list(UserRepository.UserFilter filter, UUID after, int limit) {
         return scopes.current()
@@ -70,8 +73,12 @@ public class UserService {
                 .chain(this::withManagedTeams);
     }
 
-    @WithTransaction
+    /** Creates a user. Without a password the user is invited: the answer holds their one-time invite link. */
     public Uni<UserView> create(UserRequests.Create request) {
+        return Panache.withTransaction(() -> createWith(request));
+    }
+
+    private Uni<UserView> createWith(UserRequests.Create request) {
         validZone(request.timeZone());
         return scopes.current().chain(scope -> {
             AccessPolicy.checkCreate(scope, new AccessPolicy.Grant(request.role(), request.teamId(), request.managedTeamIds(),
@@ -89,7 +96,7 @@ public class UserService {
                         }
                     })
                     .chain(() -> requireTeams(request.teamId(), request.managedTeamIds(), request.role()))
-                    .chain(() -> hasher.hash(request.password()))
+                    .chain(() -> request.password() == null ? Uni.createFrom().<String>nullItem() : hasher.hash(request.password()))
                     .chain(hash -> {
                         User user = new User();
                         user.id = Ids.newId();
@@ -108,8 +115,19 @@ public class UserService {
                             ? teamManagers.replaceTeamsOfManager(user.id, request.managedTeamIds())
                             : Uni.createFrom().voidItem())
                     .call(user -> audit.record(scope.userId(), "user.created", "user", user.id, null, UserView.snapshot(user)))
-                    .chain(this::withManagedTeams);
+                    .chain(user -> withManagedTeams(user).chain(view -> invitedUnlessPassword(scope, user, view)));
         });
+    }
+
+    /** The new user's view, with their invite link when they were created without a password. */
+    private Uni<UserView> invitedUnlessPassword(Scope scope, User user, UserView view) {
+        if (user.passwordHash != null) {
+            return Uni.createFrom().item(view);
+        }
+        return accessLinks.issue(user, AccessLink.Purpose.INVITE, scope.userId())
+                .call(link -> audit.record(scope.userId(), "user.invite_issued", "user", user.id, null,
+                        Map.of("expiresAt", link.expiresAt().toString())))
+                .map(view::withInvite);
     }
 
     /** Changes a user; a new role or team revokes their access tokens (they refresh into new ones). */

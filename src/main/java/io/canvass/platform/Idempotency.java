@@ -2,7 +2,10 @@ package io.canvass.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
@@ -100,10 +103,25 @@ public class Idempotency {
     Pool pool;
 
     @Inject
-    ObjectMapper json;
+    Config config;
+
+    /** JSON as kept: the application's, without the {@link Secret}s. */
+    private ObjectMapper json;
 
     @Inject
-    Config config;
+    Idempotency(ObjectMapper json) {
+        this.json = json.copy().setAnnotationIntrospector(AnnotationIntrospector.pair(new SecretsLeftOut(),
+                json.getSerializationConfig().getAnnotationIntrospector()));
+    }
+
+    /** Leaves {@link Secret}s out. */
+    static final class SecretsLeftOut extends NopAnnotationIntrospector {
+
+        @Override
+        public boolean hasIgnoreMarker(AnnotatedMember member) {
+            return member.hasAnnotation(Secret.class);
+        }
+    }
 
     /**
      * Runs {@code write} in a transaction that also records its answer under {@code key}, or answers

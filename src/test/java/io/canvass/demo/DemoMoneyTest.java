@@ -1,63 +1,49 @@
 package io.canvass.demo;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.canvass.testing.Api;
-import io.canvass.testing.Money;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The demo's deals and contracts satisfy every database rule and show up where a rep looks. */
+/** The demo's deals, contracts and collections show up where its managers and reps look. */
 @QuarkusTest
 class DemoMoneyTest {
 
     @Inject
     Pool pool;
 
-    @Test
-    void theDemoMoneyLoadsAndFillsTheRadarAndTheOverdueList() {
-        Money.Team t = Money.team();
-        List<Tuple> customers = new ArrayList<>();
-        List<Tuple> inserts = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            UUID id = UUID.randomUUID();
-            inserts.add(Tuple.of(id, "演示客户 " + i, t.rep().id(), t.teamId()));
-            // the columns DemoMoney reads: id (0), name (1), stage (10)
-            customers.add(Tuple.from(Arrays.asList(id, "c" + i, null, null, null, null, null, null, null, null, "WON")));
-        }
-        pool.preparedQuery("insert into customer (id, name, owner_id, team_id, grade, stage) values ($1, $2, $3, $4, 'B', 'WON')")
-                .executeBatch(inserts).await().atMost(Duration.ofSeconds(30));
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        DemoMoney.Rows rows = DemoMoney.generate(customers, today);
-        assertEquals(60, rows.deals().size());
-        assertEquals(40, rows.contracts().size());
-        assertTrue(rows.instalments().stream().anyMatch(i -> i.getValue(7) == null && i.getLocalDate(3).isBefore(today)), "some instalment is overdue");
-        pool.withTransaction(tx -> tx.preparedQuery(DemoMoney.INSERT_DEAL).executeBatch(rows.deals())
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_STAGE).executeBatch(rows.stages()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_CONTRACT).executeBatch(rows.contracts()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_EVENT).executeBatch(rows.events()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_INSTALMENT).executeBatch(rows.instalments()))
-                .chain(() -> tx.preparedQuery(DemoMoney.INSERT_PAYMENT).executeBatch(rows.payments())))
-                .await().atMost(Duration.ofSeconds(60));
+    @Inject
+    DemoData demo;
 
-        t.rep().as().get("/api/v1/deals/pipeline").then().statusCode(200).body("stages.count", org.hamcrest.Matchers.everyItem(greaterThan(0)));
-        t.rep().as().get("/api/v1/renewals?within=90d").then().statusCode(200)
-                .body("radar", hasItem(7)).body("radar", hasItem(30)).body("radar", hasItem(60)).body("radar", hasItem(90))
-                .body("expiredUndecided", hasItem(true));
-        t.rep().as().get("/api/v1/agenda").then().statusCode(200).body("collections.size()", greaterThan(0));
-        Api.user("REP", t.teamId()).as().get("/api/v1/renewals").then().body("size()", org.hamcrest.Matchers.equalTo(0));
+    @Test
+    void theDemoMoneyFillsThePipelineTheRadarAndTheOverdueList() {
+        DemoOrganisation.seeded(pool, demo);
+        List<Object> radar = new ArrayList<>();
+        List<Object> states = new ArrayList<>();
+        List<Object> expired = new ArrayList<>();
+        for (String email : List.of("manager.east@demo.canvass.io", "manager.south@demo.canvass.io")) {
+            Api.TestUser manager = DemoOrganisation.signIn(email);
+            manager.as().queryParam("teamId", manager.teamId()).get("/api/v1/deals/pipeline").then().statusCode(200)
+                    .body("stages.count", everyItem(greaterThan(0)));
+            var renewals = manager.as().get("/api/v1/renewals?within=90d").then().statusCode(200).extract().jsonPath();
+            radar.addAll(renewals.getList("radar"));
+            states.addAll(renewals.getList("renewalState"));
+            expired.addAll(renewals.getList("expiredUndecided"));
+        }
+        assertTrue(radar.containsAll(List.of(7, 30, 60, 90)), "every radar band has a renewal: " + radar);
+        assertTrue(states.containsAll(List.of("UPCOMING", "IN_EVALUATION", "RENEWED")), "renewals undecided, being evaluated and renewed: " + states);
+        assertTrue(expired.contains(true), "a contract just ended undecided");
+        assertTrue(DemoData.PEOPLE.stream().filter(p -> p.role().equals("REP")).anyMatch(p -> DemoOrganisation.signIn(p.email()).as()
+                .get("/api/v1/agenda").then().statusCode(200).extract().<List<?>>path("collections").size() > 0),
+                "some rep has an overdue instalment on Today");
+        Api.user("REP", Api.team("demo-money-outsider", null)).as().get("/api/v1/renewals").then().body("size()", equalTo(0));
     }
 }

@@ -37,6 +37,18 @@ class TeamTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameKeyMakesOneTeam() {
+        String name = unique("retried");
+        String key = UUID.randomUUID().toString();
+        String id = asAdmin().header("Idempotency-Key", key).body(Map.of("name", name)).post("/api/v1/teams").then()
+                .statusCode(201).header("ETag", org.hamcrest.Matchers.notNullValue()).extract().path("id");
+        asAdmin().header("Idempotency-Key", key).body(Map.of("name", name)).post("/api/v1/teams").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").header("Location", org.hamcrest.Matchers.endsWith(id))
+                .body("id", equalTo(id));
+        asAdmin().header("Idempotency-Key", key).body(Map.of("name", unique("other"))).post("/api/v1/teams").then().statusCode(422);
+    }
+
+    @Test
     void onlyEmptyTeamsCanBeDeleted() {
         UUID root = Api.team("root", null);
         UUID child = Api.team("child", root);
@@ -59,6 +71,22 @@ class TeamTest {
         manager.as().get("/api/v1/me").then().body("managedTeamIds", hasItem(team.toString()));
         asAdmin().get("/api/v1/audit?entityType=team&entityId=" + team).then()
                 .body("items.action", hasItem("team.managers_changed"));
+    }
+
+    @Test
+    void settingTheSameManagersAgainChangesNothing() {
+        UUID team = Api.team("same-managers", null);
+        Api.TestUser first = Api.manager();
+        Api.TestUser second = Api.manager();
+        Map<String, Object> both = Map.of("userIds", Set.of(first.id(), second.id()));
+        asAdmin().body(both).put("/api/v1/teams/" + team + "/managers").then().statusCode(200);
+        asAdmin().body(both).put("/api/v1/teams/" + team + "/managers").then()
+                .statusCode(200).body("managerIds", org.hamcrest.Matchers.containsInAnyOrder(first.id().toString(), second.id().toString()));
+        asAdmin().body(Map.of("userIds", Set.of(second.id()))).put("/api/v1/teams/" + team + "/managers").then()
+                .statusCode(200).body("managerIds", equalTo(List.of(second.id().toString())));
+        asAdmin().body(Map.of("userIds", Set.of())).put("/api/v1/teams/" + team + "/managers").then()
+                .statusCode(200).body("managerIds", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.empty()));
+        first.as().get("/api/v1/me").then().body("managedTeamIds", org.hamcrest.Matchers.not(hasItem(team.toString())));
     }
 
     @Test

@@ -82,7 +82,7 @@ class AdminSettingsBrowserTest extends BrowserTest {
 
     private void openAdmin(String name) {
         goTo("Me");
-        page.getByTestId("admin-links").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
+        page.getByTestId("me-admin").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
         assertThat(heading()).hasText(name);
     }
 
@@ -246,8 +246,10 @@ class AdminSettingsBrowserTest extends BrowserTest {
         open("zh-CN");
         signIn(director);
         goTo("我的");
-        Locator links = page.getByTestId("admin-links");
-        assertThat(links.getByRole(AriaRole.LINK)).hasCount(1);
+        Locator links = page.getByTestId("me-admin");
+        for (String adminOnly : new String[] { "服务账号", "Webhook", "跟进节奏", "提醒默认设置" }) {
+            assertThat(links.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(adminOnly))).hasCount(0);
+        }
         links.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("审计日志")).click();
         assertThat(heading()).hasText("审计日志");
         assertThat(button("查询")).isVisible();
