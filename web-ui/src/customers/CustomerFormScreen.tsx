@@ -103,8 +103,8 @@ export function CustomerFormScreen({ id }: { id?: string }) {
         <div class="card">
           {field('name', 'customerForm.name', { required: true, maxLength: 200, defaultValue: customer?.name })}
           <label for="c-grade">{t('customers.grade')}</label>
-          <select id="c-grade" name="grade" required defaultValue={customer?.grade ?? 'B'}>
-            {GRADES.map((g) => <option key={g} value={g}>{gradeLabel(g)}</option>)}
+          <select id="c-grade" name="grade" required>
+            {GRADES.map((g) => <option key={g} value={g} selected={g === (customer?.grade ?? 'B')}>{gradeLabel(g)}</option>)}
           </select>
           <label for="c-stage">{t('customers.stage')}</label>
           <select id="c-stage" name="stage" value={stage} onChange={(e) => setStage((e.currentTarget as HTMLSelectElement).value as Stage)}>
@@ -130,8 +130,10 @@ export function CustomerFormScreen({ id }: { id?: string }) {
               <input id={`contact-${i}-email`} name={`contact-${i}-email`} type="email" maxLength={254} defaultValue={c.email} />
               {errorFor(`contacts[${i}].email`) && <p class="field-error">{errorFor(`contacts[${i}].email`)}</p>}
               <label for={`contact-${i}-role`}>{t('customerForm.decisionRole')}</label>
-              <select id={`contact-${i}-role`} name={`contact-${i}-role`} defaultValue={c.decisionRole ?? 'OTHER'}>
-                {DECISION_ROLES.map((r) => <option key={r} value={r}>{t(`role.contact.${r}` as MessageKey)}</option>)}
+              <select id={`contact-${i}-role`} name={`contact-${i}-role`}>
+                {DECISION_ROLES.map((r) => (
+                  <option key={r} value={r} selected={r === (c.decisionRole ?? 'OTHER')}>{t(`role.contact.${r}` as MessageKey)}</option>
+                ))}
               </select>
             </div>
           ))}

@@ -77,16 +77,16 @@ export function CustomersScreen() {
           <div class="row">
             <div>
               <label for="f-grade">{t('customers.grade')}</label>
-              <select id="f-grade" name="grade" defaultValue={params.get('grade') ?? ''}>
+              <select id="f-grade" name="grade">
                 <option value="">{t('customers.any')}</option>
-                {GRADES.map((g) => <option key={g} value={g}>{gradeLabel(g)}</option>)}
+                {GRADES.map((g) => <option key={g} value={g} selected={g === params.get('grade')}>{gradeLabel(g)}</option>)}
               </select>
             </div>
             <div>
               <label for="f-stage">{t('customers.stage')}</label>
-              <select id="f-stage" name="stage" defaultValue={params.get('stage') ?? ''}>
+              <select id="f-stage" name="stage">
                 <option value="">{t('customers.any')}</option>
-                {STAGES.map((s) => <option key={s} value={s}>{stageLabel(s)}</option>)}
+                {STAGES.map((s) => <option key={s} value={s} selected={s === params.get('stage')}>{stageLabel(s)}</option>)}
               </select>
             </div>
             <div>
@@ -95,8 +95,10 @@ export function CustomersScreen() {
             </div>
             <div>
               <label for="f-sort">{t('customers.sort')}</label>
-              <select id="f-sort" name="sort" defaultValue={params.get('sort') ?? 'CREATED'}>
-                {SORTS.map((s) => <option key={s} value={s}>{t(`customers.sort.${s}` as MessageKey)}</option>)}
+              <select id="f-sort" name="sort">
+                {SORTS.map((s) => (
+                  <option key={s} value={s} selected={s === (params.get('sort') ?? 'CREATED')}>{t(`customers.sort.${s}` as MessageKey)}</option>
+                ))}
               </select>
             </div>
           </div>

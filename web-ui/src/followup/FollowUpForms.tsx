@@ -33,9 +33,9 @@ export function DoneForm({ followUpId, channel, onDone, onCancel }: { followUpId
   return (
     <form class="inline-form" onSubmit={submit} aria-label={t('followUp.recordTitle')}>
       <label for={`${id}-channel`}>{t('followUp.channel')}</label>
-      <select id={`${id}-channel`} name="channel" defaultValue={channel}>
+      <select id={`${id}-channel`} name="channel">
         {CHANNELS.map((c) => (
-          <option key={c} value={c}>
+          <option key={c} value={c} selected={c === channel}>
             {channelLabel(c)}
           </option>
         ))}

@@ -81,9 +81,9 @@ export function AuditScreen() {
         <div class="row">
           <div>
             <label for="audit-actor">{t('orgAdmin.who')}</label>
-            <select id="audit-actor" name="actorId" defaultValue={filters.actorId}>
+            <select id="audit-actor" name="actorId">
               <option value="">{t('orgAdmin.anyone')}</option>
-              {people.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
+              {people.map((p) => <option key={p.id} value={p.id} selected={p.id === filters.actorId}>{p.displayName}</option>)}
             </select>
           </div>
           <div>

@@ -49,7 +49,7 @@ public class RenewalResource {
 
     @GET
     @Path("/undecided")
-    @Operation(operationId = "listUndecidedRenewals", summary = "Renewals of your team still to decide, ended ones first",
+    @Operation(summary = "Renewals of your team still to decide, ended ones first",
             description = "Active contracts whose renewal is not decided (UPCOMING or IN_EVALUATION) ending within the horizon "
                     + "(within, default the widest renewal window, up to 366d) in the owner's time zone, and ended ones still "
                     + "without a decision, by last day (ended first), each with its days left, radar band, renewal state and the "

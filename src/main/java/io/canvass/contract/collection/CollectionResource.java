@@ -46,7 +46,7 @@ public class CollectionResource {
 
     @GET
     @Path("/overdue")
-    @Operation(operationId = "listOverdueCollections", summary = "Overdue instalments of your team, most overdue first",
+    @Operation(summary = "Overdue instalments of your team, most overdue first",
             description = "Unpaid instalments past their due day (in the owner's time zone) of active or ended contracts, oldest due day first, "
                     + "with the customer, contract, rep, outstanding amount, days overdue, when the rep was reminded and the managers were "
                     + "escalated to, and the contract's latest payment. Scope: a manager sees the subtrees of the teams they manage, "
