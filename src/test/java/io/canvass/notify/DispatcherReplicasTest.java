@@ -145,14 +145,20 @@ class DispatcherReplicasTest {
         UUID[] ids = important.toArray(UUID[]::new);
         assertEquals(ids.length, reminders.count("select count(*) from reminder where id = any($1) and state = 'SENT'", (Object) ids));
         assertEquals(ids.length, reminders.count("select count(*) from notification where reminder_id = any($1)", (Object) ids));
-        UUID[] grouped = escalations.toArray(UUID[]::new);
-        assertEquals(grouped.length, reminders.count("select count(*) from reminder where id = any($1) and state = 'GROUPED'", (Object) grouped),
-                "every escalation went in a group");
+        // Escalations about one rep claimed in one batch go as one message; one that a replica's batch held
+        // alone goes on its own (src/docs/reminders.md): either way each is told exactly once.
+        UUID[] escalated = escalations.toArray(UUID[]::new);
+        assertEquals(escalated.length, reminders.count(
+                "select count(*) from reminder where id = any($1) and (state = 'GROUPED' or state = 'SENT')", (Object) escalated),
+                "every escalation went in a group or on its own");
+        assertTrue(reminders.count("select count(*) from reminder where id = any($1) and state = 'GROUPED'", (Object) escalated)
+                > escalated.length / 2, "most escalations went in groups");
         for (Api.TestUser manager : managers) {
             assertEquals(30, reminders.count("""
-                    select coalesce(sum((args ->> 'count')::int), 0) from reminder
-                    where user_id = $1 and kind = 'FOLLOW_UP_ESCALATIONS' and state = 'SENT'""", manager.id()),
-                    "the groups a manager got tell of each escalation exactly once");
+                    select coalesce(sum(case when kind = 'FOLLOW_UP_ESCALATIONS' then (args ->> 'count')::int else 1 end), 0)
+                    from reminder
+                    where user_id = $1 and kind in ('FOLLOW_UP_ESCALATIONS', 'FOLLOW_UP_ESCALATION') and state = 'SENT'""", manager.id()),
+                    "the messages a manager got tell of each escalation exactly once");
             assertEquals(reminders.count("select count(*) from reminder where user_id = $1 and kind = 'FOLLOW_UP_ESCALATIONS'", manager.id()),
                     reminders.count("select count(*) from notification where user_id = $1 and kind = 'FOLLOW_UP_ESCALATIONS'", manager.id()),
                     "one inbox message per group");
