@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { formatMoney, formatRelativeTime } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
 import type { Profile } from '../me/profile';
-import { readKey } from '../platform/db';
 import { followLink } from '../platform/router';
-import { onSynced } from '../sync/sync';
-import { cacheKey, loadTeamMoney, overdueCount, type Cached } from './money';
+import { cacheKey, overdueCount } from './money';
+import { useTeamMoney } from './useTeamMoney';
 
 const OVERDUE_ROWS = 3;
 const RENEWAL_ROWS = 2;
@@ -24,29 +22,7 @@ export function daysLeft(days: number): string {
  */
 export function TeamMoneyCard({ profile, onWork }: { profile: Profile; onWork: (n: number) => void }) {
   const key = cacheKey(profile.id, {}, OVERDUE_ROWS);
-  const [cached, setCached] = useState<Cached>();
-  const [fresh, setFresh] = useState(false);
-  const [offline, setOffline] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let live = true;
-    void readKey<Cached>(key).then((c) => live && c && setCached((now) => now ?? c), () => undefined);
-    const load = () =>
-      void loadTeamMoney(key, {}, OVERDUE_ROWS).then((loaded) => {
-        if (!live) return;
-        if (loaded.cached) setCached(loaded.cached);
-        setFresh(loaded.fresh);
-        setOffline(loaded.offline);
-        setError(loaded.error ? describeError(loaded.error) : undefined);
-      });
-    load();
-    const stop = onSynced(load);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [key]);
+  const { cached, fresh, offline, error } = useTeamMoney(key, {}, OVERDUE_ROWS);
 
   const money = cached?.money;
   useEffect(() => {

@@ -7,14 +7,14 @@ import type { Profile } from '../me/profile';
 import { renewalStateLabel } from '../money/model';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import { onSynced } from '../sync/sync';
 import { loadPeople, type Person } from './people';
 import { useTeams } from './TeamPicker';
 import { daysLeft } from './TeamMoneyCard';
 import {
-  BUCKETS, cacheKey, loadTeamMoney, moneyQuery, overdueCount, type Bucket, type Cached, type MoneyFilter, type OverdueCollections,
+  BUCKETS, cacheKey, moneyQuery, overdueCount, type Bucket, type MoneyFilter, type OverdueCollections,
   type UndecidedRenewals,
 } from './money';
+import { useTeamMoney } from './useTeamMoney';
 
 const PAGE = 50;
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
@@ -27,10 +27,6 @@ const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY'];
  */
 export function TeamMoneyScreen({ profile }: { profile: Profile }) {
   const [filter, setFilter] = useState<MoneyFilter>({});
-  const [cached, setCached] = useState<Cached>();
-  const [fresh, setFresh] = useState(false);
-  const [offline, setOffline] = useState(false);
-  const [error, setError] = useState<string>();
   const [people, setPeople] = useState<Person[]>([]);
   const [more, setMore] = useState<{ overdue: OverdueCollections['items']; renewals: UndecidedRenewals['items']; overdueCursor?: string; renewalsCursor?: string }>();
   const teams = useTeams(profile);
@@ -40,24 +36,13 @@ export function TeamMoneyScreen({ profile }: { profile: Profile }) {
     loadPeople().then((list) => setPeople(list.filter((p) => p.role === 'REP')), () => undefined);
   }, [profile.id]);
 
+  const { cached, fresh, offline, error: loadError } = useTeamMoney(key, filter, PAGE);
+  const [moreError, setMoreError] = useState<string>();
   useEffect(() => {
-    let live = true;
     setMore(undefined);
-    const load = () =>
-      void loadTeamMoney(key, filter, PAGE).then((loaded) => {
-        if (!live) return;
-        setCached(loaded.cached);
-        setFresh(loaded.fresh);
-        setOffline(loaded.offline);
-        setError(loaded.error ? describeError(loaded.error) : undefined);
-      });
-    load();
-    const stop = onSynced(load);
-    return () => {
-      live = false;
-      stop();
-    };
+    setMoreError(undefined);
   }, [key]);
+  const error = moreError ?? loadError;
 
   const money = cached?.money;
   const overdueItems = [...(money?.overdue.items ?? []), ...(more?.overdue ?? [])];
@@ -75,7 +60,7 @@ export function TeamMoneyScreen({ profile }: { profile: Profile }) {
         setMore({ overdue: more?.overdue ?? [], renewals: [...(more?.renewals ?? []), ...page.items], overdueCursor, renewalsCursor: page.nextCursor });
       }
     } catch (e) {
-      setError(describeError(e));
+      setMoreError(describeError(e));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.canvass.notify;
 
+import io.canvass.platform.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,6 +30,16 @@ public final class DeliveryPolicy {
     }
 
     /** The time a reminder of normal importance due now may go, given how many the user had today. */
+    /** Quiet hours as a user or the organisation sets them: both ends or neither, and not the same time (they may span midnight). */
+    public static void checkQuietHours(LocalTime start, LocalTime end) {
+        if ((start == null) != (end == null)) {
+            throw ProblemException.invalid(start == null ? "quietStart" : "quietEnd", "must be given with the other end of the quiet hours");
+        }
+        if (start != null && start.equals(end)) {
+            throw ProblemException.invalid("quietEnd", "must differ from quietStart");
+        }
+    }
+
     public static Instant earliest(Instant now, Settings settings, int sentToday) {
         return earliest(now, settings, sentToday, ReminderKind.Priority.NORMAL);
     }

@@ -142,12 +142,7 @@ public class NotificationService {
     public Uni<Preferences.View> savePreferences(UUID userId, Preferences.Change change) {
         LocalTime start = change.quietStart();
         LocalTime end = change.quietEnd();
-        if ((start == null) != (end == null)) {
-            throw ProblemException.invalid(start == null ? "quietStart" : "quietEnd", "must be given with the other end of the quiet hours");
-        }
-        if (start != null && start.equals(end)) {
-            throw ProblemException.invalid("quietEnd", "must differ from quietStart");
-        }
+        DeliveryPolicy.checkQuietHours(start, end);
         Set<String> muted = new HashSet<>();
         for (String code : change.mutedKinds()) {
             if (kinds.find(code).isEmpty()) {

@@ -3,7 +3,6 @@ package io.canvass.notify;
 import io.canvass.audit.AuditService;
 import io.canvass.platform.Caller;
 import io.canvass.platform.ETags;
-import io.canvass.platform.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -64,12 +63,7 @@ public class ReminderSettingsService {
     public Uni<View> change(Change change, Integer expectedVersion) {
         LocalTime start = change.quietStart();
         LocalTime end = change.quietEnd();
-        if ((start == null) != (end == null)) {
-            throw ProblemException.invalid(start == null ? "quietStart" : "quietEnd", "must be given with the other end of the quiet hours");
-        }
-        if (start != null && start.equals(end)) {
-            throw ProblemException.invalid("quietEnd", "must differ from quietStart");
-        }
+        DeliveryPolicy.checkQuietHours(start, end);
         return settings.findById(ReminderSettings.ID, LockModeType.PESSIMISTIC_WRITE).call(s -> {
             ETags.check(expectedVersion, s.version);
             Map<String, Object> before = audited(s.quietStart, s.quietEnd, s.dailyCap == null ? config.defaultDailyCap() : s.dailyCap);

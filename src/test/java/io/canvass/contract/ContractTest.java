@@ -121,19 +121,31 @@ class ContractTest {
         t.rep().as().body(split(4, TODAY)).put("/api/v1/contracts/" + id + "/collection-plan").then().statusCode(409);
     }
 
-    @Test
-    void aRetriedPaymentIsRecordedOnce() {
+    /** A payment of 600 on a contract of 1,000 in one instalment, sent once with an Idempotency-Key. */
+    record KeyedPayment(Money.Team team, String contractId, Map<String, Object> body, String key) {
+        io.restassured.response.ValidatableResponse send() {
+            return team.rep().as().header("Idempotency-Key", key).body(body).post("/api/v1/contracts/" + contractId + "/payments").then();
+        }
+    }
+
+    static KeyedPayment paidWithAKey() {
         Money.Team t = Money.team();
         Map<String, Object> body = Money.contract(Money.customer(t.rep()), "1000.00", "CNY", TODAY, TODAY.plusYears(1));
         body.put("plan", split(1, TODAY.plusDays(30)));
         String id = create(t.rep(), body);
         String instalment = t.rep().as().get("/api/v1/contracts/" + id).path("plan.instalments[0].id");
-        Map<String, Object> pay = Map.of("instalmentId", instalment, "amount", "600", "receivedOn", TODAY.toString());
-        String key = UUID.randomUUID().toString();
-        t.rep().as().header("Idempotency-Key", key).body(pay).post("/api/v1/contracts/" + id + "/payments").then().statusCode(201);
-        t.rep().as().header("Idempotency-Key", key).body(pay).post("/api/v1/contracts/" + id + "/payments").then()
-                .statusCode(201).header("Idempotent-Replayed", "true");
-        t.rep().as().get("/api/v1/contracts/" + id).then().body("payments.size()", equalTo(1)).body("plan.collected", equalTo("600.00"));
+        KeyedPayment payment = new KeyedPayment(t, id, Map.of("instalmentId", instalment, "amount", "600", "receivedOn", TODAY.toString()),
+                UUID.randomUUID().toString());
+        payment.send().statusCode(201);
+        return payment;
+    }
+
+    @Test
+    void aRetriedPaymentIsRecordedOnce() {
+        KeyedPayment payment = paidWithAKey();
+        payment.send().statusCode(201).header("Idempotent-Replayed", "true");
+        payment.team().rep().as().get("/api/v1/contracts/" + payment.contractId()).then()
+                .body("payments.size()", equalTo(1)).body("plan.collected", equalTo("600.00"));
     }
 
     @Test
