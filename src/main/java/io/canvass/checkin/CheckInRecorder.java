@@ -8,13 +8,13 @@ import io.canvass.platform.Ids;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
+import io.canvass.platform.Statements;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,7 +61,7 @@ public class CheckInRecorder {
             from recorded r left join completed c on true""";
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     ScopeService scopes;
@@ -85,13 +85,13 @@ public class CheckInRecorder {
     public Uni<CheckInView> record(CheckInRequest request, byte[] hash, UUID userId, Instant now) {
         return scopes.current()
                 .chain(scope -> cadence.policy()
-                        .chain(policy -> pool.withTransaction(tx -> customers.siteInScope(tx, scope, request.customerId())
+                        .chain(policy -> sql.inTransaction(() -> customers.siteInScope(sql, scope, request.customerId())
                                 .chain(site -> site == null
                                         ? Uni.createFrom().<CheckInView>nullItem()
-                                        : write(tx, request, hash, userId, now, site, policy)))));
+                                        : write(sql, request, hash, userId, now, site, policy)))));
     }
 
-    private Uni<CheckInView> write(SqlClient tx, CheckInRequest request, byte[] hash, UUID userId, Instant now, CustomerService.Site site,
+    private Uni<CheckInView> write(Statements tx, CheckInRequest request, byte[] hash, UUID userId, Instant now, CustomerService.Site site,
                                    CadenceService.Policy policy) {
         LocalDate today = Cadence.today(site.target().ownerZone(), now);
         if (request.nextActionDue() != null && request.nextActionDue().isBefore(today)) {
@@ -109,14 +109,14 @@ public class CheckInRecorder {
                 c.fixAgeSeconds, c.distanceMeters, c.verdict.name(),
                 c.unverifiedReason == null ? null : c.unverifiedReason.name(), c.purpose.name(), c.notes,
                 c.outcome, Buffer.buffer(c.requestHash)));
-        return tx.preparedQuery(RECORD).execute(values)
+        return tx.query(RECORD, values)
                 .map(rows -> rows.iterator().next())
                 .chain(row -> publish(tx, c, row, visitedAt, summary))
                 .map(saved -> CheckInView.of(c, null, site.name(), false));
     }
 
     /** followup.completed (when the visit completed one) and checkin.created, in one statement. */
-    private Uni<Void> publish(SqlClient tx, CheckIn c, Row recorded, Instant visitedAt, String summary) {
+    private Uni<Void> publish(Statements tx, CheckIn c, Row recorded, Instant visitedAt, String summary) {
         c.seq = recorded.getLong("seq");
         c.followUpId = recorded.getUUID("follow_up_id");
         List<UUID> teams = new ArrayList<>(2);

@@ -28,12 +28,12 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Statements;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -375,10 +375,10 @@ public class CustomerService {
     }
 
     /**
-     * The same for a visit recorded on the Vert.x client: read on {@code client}, the connection of
-     * the visit's transaction, for {@code scope} (resolve it before taking the connection).
+     * The same for a visit recorded in native SQL: read on {@code client}, the visit's transaction, for
+     * {@code scope} (resolve it before the transaction begins).
      */
-    public Uni<Site> siteInScope(SqlClient client, Scope scope, UUID customerId) {
+    public Uni<Site> siteInScope(Statements client, Scope scope, UUID customerId) {
         return queries.site(client, customerId)
                 .map(site -> site == null || !scope.covers(site.target().ownerId(), site.target().teamId()) ? null : site);
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.OptimisticLockException;
@@ -156,7 +158,7 @@ public class ProblemMappers {
 
     /** Last resort: classify by the cause chain, log the details, tell the client only the kind. */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpServerRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem);
@@ -174,10 +176,14 @@ public class ProblemMappers {
                 LOG.warnf("Database unreachable: %s", cause.getMessage());
                 return unavailable();
             }
+            if (cause instanceof ConnectionPoolTooBusyException) {
+                LOG.warnf("Too many requests waiting for a database connection: %s %s", request.method(), request.path());
+                return unavailable();
+            }
         }
         if (String.valueOf(e.getMessage()).contains("Timeout")
                 || e.getClass().getName().endsWith("NoStackTraceThrowable")) {
-            LOG.warnf("Database pool exhausted or unreachable: %s", e.getMessage());
+            LOG.warnf("No database connection in time for %s %s: %s", request.method(), request.path(), e.getMessage());
             return unavailable();
         }
         LOG.error("Unexpected error", e);
