@@ -34,8 +34,9 @@ import java.util.UUID;
  * follow-up as a visit, schedules the next one, touches the customer and notifies the live feed;
  * the webhook events (followup.completed and checkin.created) in one statement; COMMIT.
  * <p>
- * A second request with the same client id fails on the check-in's primary key, changing nothing
- * (the statement is atomic), and the caller answers it with the first one's record.
+ * A second request with the same client id records nothing and fails with {@link AlreadyRecorded}
+ * (two at the same instant: one fails on the check-in's primary key, changing nothing, the statement
+ * being atomic); the caller answers it with the first one's record.
  */
 @ApplicationScoped
 public class CheckInRecorder {
@@ -45,6 +46,7 @@ public class CheckInRecorder {
             + "    select $1::uuid as customer_id, $2::uuid as owner_id, $3::uuid as team_id, $4::timestamptz as done_at,\n"
             + "           $5::varchar as summary, $6::varchar as next_action, $7::date as next_action_due,\n"
             + "           $8::uuid as next_id, $9::date as next_due_on, $10::timestamptz as next_due_at, $11::varchar as next_scheduled_by\n"
+            + "    where not exists (select 1 from check_in where id = $12::uuid)\n"
             + "), " + FollowUpService.VISIT_CTES + ", " + CustomerService.TOUCH_CTE + """
             , recorded as (
                 insert into check_in (id, user_id, team_id, customer_id, client_time, received_at, lat, lng, accuracy_m, fix_age_s,
@@ -59,6 +61,14 @@ public class CheckInRecorder {
             select r.seq, c.id as follow_up_id, c.owner_id, c.team_id, pg_notify('""" + CheckInFeed.CHANNEL + """
             ', $12::text)
             from recorded r left join completed c on true""";
+
+    /** The client id was recorded before: the statement changed nothing. */
+    public static final class AlreadyRecorded extends RuntimeException {
+
+        AlreadyRecorded() {
+            super("The check-in's client id was recorded before", null, false, false);
+        }
+    }
 
     @Inject
     Sql sql;
@@ -110,7 +120,12 @@ public class CheckInRecorder {
                 c.unverifiedReason == null ? null : c.unverifiedReason.name(), c.purpose.name(), c.notes,
                 c.outcome, Buffer.buffer(c.requestHash)));
         return tx.query(RECORD, values)
-                .map(rows -> rows.iterator().next())
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new AlreadyRecorded();
+                    }
+                    return rows.iterator().next();
+                })
                 .chain(row -> publish(tx, c, row, visitedAt, summary))
                 .map(saved -> CheckInView.of(c, null, site.name(), false));
     }

@@ -12,12 +12,12 @@ import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ProblemKind;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
@@ -209,7 +209,7 @@ public class CheckInService {
 
     private static boolean duplicateId(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "check_in_pkey".equals(pg.getConstraint())) {
+            if (t instanceof CheckInRecorder.AlreadyRecorded || Sql.violates(t, "check_in_pkey")) {
                 return true;
             }
         }

@@ -10,6 +10,7 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.TransactionRollbackException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -176,6 +177,9 @@ public class ProblemMappers {
                 LOG.warnf("Database unreachable: %s", cause.getMessage());
                 return unavailable();
             }
+            if (cause instanceof TransactionRollbackException) {
+                return collided();
+            }
             if (cause instanceof ConnectionPoolTooBusyException) {
                 LOG.warnf("Too many requests waiting for a database connection: %s %s", request.method(), request.path());
                 return unavailable();
@@ -208,8 +212,17 @@ public class ProblemMappers {
         if (state.startsWith("08") || state.startsWith("57P")) {
             return unavailable();
         }
+        if (state.startsWith("40") || "25P02".equals(state)) { // serialization failure, deadlock, a statement before failed
+            return collided();
+        }
         LOG.errorf(pg, "Database error %s", state);
         return respond(Problem.of(ProblemKind.INTERNAL, "Something went wrong on our side; it has been logged")).build();
+    }
+
+    /** The transaction lost to one running at the same moment and was undone: sending it again is right. */
+    private static Response collided() {
+        return respond(Problem.of(ProblemKind.UNAVAILABLE, "The request collided with another one at the same moment and changed nothing;"
+                + " send it again")).header(HttpHeaders.RETRY_AFTER, 1).build();
     }
 
     private static Response unavailable() {

@@ -478,7 +478,7 @@ public class TargetService {
 
     private static boolean duplicate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+            if ("23505".equals(Sql.sqlState(t))) {
                 return true;
             }
         }
