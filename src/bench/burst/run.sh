@@ -25,4 +25,4 @@ EOF2
 start_app
 log "app ready; pool of ${QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE:-20} connections; burst of $BURST writes"
 python3 "$HERE/burst.py" "$BASE" "$MGMT" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$BURST" "$CHECKINS"
-grep -c "No database connection in time\|Too many requests waiting" "$TMP/app.log" | xargs -I{} echo "503s logged by the app: {}"
+grep -c "Database connection failed\|Too many requests waiting" "$TMP/app.log" | xargs -I{} echo "503s logged by the app: {}"

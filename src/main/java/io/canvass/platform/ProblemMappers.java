@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.TransactionRollbackException;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +163,7 @@ public class ProblemMappers {
     /** Last resort: classify by the cause chain, log the details, tell the client only the kind. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : causes(e)) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem);
             }
@@ -177,6 +180,11 @@ public class ProblemMappers {
                 LOG.warnf("Database unreachable: %s", cause.getMessage());
                 return unavailable();
             }
+            if (cause instanceof SocketException || cause instanceof NoStackTraceThrowable) {
+                // a connection dropped while the request used it, or none came free in time (Vert.x's own failures)
+                LOG.warnf("Database connection failed for %s %s: %s", request.method(), request.path(), cause.getMessage());
+                return unavailable();
+            }
             if (cause instanceof TransactionRollbackException) {
                 return collided();
             }
@@ -185,13 +193,28 @@ public class ProblemMappers {
                 return unavailable();
             }
         }
-        if (String.valueOf(e.getMessage()).contains("Timeout")
-                || e.getClass().getName().endsWith("NoStackTraceThrowable")) {
-            LOG.warnf("No database connection in time for %s %s: %s", request.method(), request.path(), e.getMessage());
-            return unavailable();
-        }
         LOG.error("Unexpected error", e);
         return respond(Problem.of(ProblemKind.INTERNAL, "Something went wrong on our side; it has been logged")).build();
+    }
+
+    /** The failure and its causes, those of a failure that gathered several (Mutiny's CompositeException) included. */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> found = new java.util.ArrayList<>();
+        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>(List.of(failure));
+        while (!next.isEmpty() && found.size() < 50) {
+            Throwable t = next.poll();
+            if (found.contains(t)) {
+                continue;
+            }
+            found.add(t);
+            if (t instanceof CompositeException composite) {
+                next.addAll(composite.getCauses());
+            }
+            if (t.getCause() != null) {
+                next.add(t.getCause());
+            }
+        }
+        return found;
     }
 
     private Response database(String state, Throwable pg) {
