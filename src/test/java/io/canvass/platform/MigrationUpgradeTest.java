@@ -147,6 +147,26 @@ class MigrationUpgradeTest {
         assertSameSchemaAsANewDatabase(db);
     }
 
+    /**
+     * V29 landed on main (21:05 on 2026-12-07) before V28 (21:12): a database migrated in between has V29
+     * without V28, which Flyway refuses as out of order. One start with out-of-order allowed applies V28
+     * (src/docs/operations.md); the result is a new database's schema.
+     */
+    @Test
+    void aDatabaseWithV29ButNotV28UpgradesOnceOutOfOrderIsAllowed() throws Exception {
+        String db = database();
+        Path folder = folder(29, Map.of());
+        Files.delete(folder.resolve("V28__access_links.sql"));
+        migrate(db, folder, null);
+
+        ValidateResult refused = flyway(db).load().validateWithResult();
+        assertTrue(!refused.validationSuccessful && refused.getAllErrorMessages().contains("28"), refused.getAllErrorMessages());
+
+        flyway(db).outOfOrder(true).load().migrate();
+        upgrade(db);
+        assertSameSchemaAsANewDatabase(db);
+    }
+
     /** A migration whose checksum is neither the current one nor a known first landing still fails validation. */
     @Test
     void anyOtherChangedChecksumStillFailsValidation() throws Exception {
