@@ -35,6 +35,9 @@ public class LandedMigrationRepair implements FlywayConfigurationCustomizer {
 
     private static final Logger LOG = Logger.getLogger(LandedMigrationRepair.class);
 
+    /** The callback's name, as Flyway's configuration lists it. */
+    public static final String CALLBACK_NAME = "canvass-landed-migration-repair";
+
     /** A migration edited after it landed: the Flyway checksum it landed with, the current one, and the difference. */
     record EditedMigration(String version, int landedChecksum, int currentChecksum, String repairScript) {
     }
@@ -48,11 +51,6 @@ public class LandedMigrationRepair implements FlywayConfigurationCustomizer {
         Callback[] callbacks = Stream.concat(Arrays.stream(configuration.getCallbacks()), Stream.of(new RepairCallback()))
                 .toArray(Callback[]::new);
         configuration.callbacks(callbacks);
-    }
-
-    /** The Flyway callback; public for tests that run Flyway themselves. */
-    public static Callback callback() {
-        return new RepairCallback();
     }
 
     static final class RepairCallback implements Callback {
@@ -73,7 +71,7 @@ public class LandedMigrationRepair implements FlywayConfigurationCustomizer {
 
         @Override
         public String getCallbackName() {
-            return "canvass-landed-migration-repair";
+            return CALLBACK_NAME;
         }
 
         @Override

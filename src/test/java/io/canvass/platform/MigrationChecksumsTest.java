@@ -41,13 +41,18 @@ class MigrationChecksumsTest {
                         + " or renamed (a database that applied it would fail Flyway's validation). Restore it.");
             } else if (!now.equals(sha)) {
                 problems.add(file + " changed after it landed (SHA-256 " + now + ", listed " + sha + "): a database that applied it"
-                        + " fails Flyway's validation on upgrade. Restore it (git checkout origin/main -- " + MIGRATIONS.resolve(file)
+                        + " fails Flyway's validation on upgrade. Restore it as main has it (git checkout main -- " + MIGRATIONS.resolve(file)
                         + ") and put the change in a new migration.");
             }
         });
-        present.keySet().stream().filter(file -> !listed.containsKey(file)).forEach(file -> problems.add(file
-                + " is not in " + LIST + ". Once the migration is final, add its line:\n    (cd " + MIGRATIONS + " && sha256sum " + file
-                + ") >> " + LIST + "\nFrom then on it never changes."));
+        int highestLanded = listed.keySet().stream().mapToInt(MigrationChecksumsTest::version).max().orElse(0);
+        present.keySet().stream().filter(file -> !listed.containsKey(file)).forEach(file -> problems.add(
+                version(file) < highestLanded
+                        ? file + " takes a version below V" + highestLanded + ", which databases have applied already: Flyway"
+                                + " refuses a migration below the highest applied one (the unused numbers stay unused). Number it V"
+                                + (highestLanded + 1) + " or above."
+                        : file + " is not in " + LIST + ". Once the migration is final, add its line:\n    (cd " + MIGRATIONS
+                                + " && sha256sum " + file + ") >> " + LIST + "\nFrom then on it never changes."));
         if (!problems.isEmpty()) {
             fail(String.join("\n", problems));
         }

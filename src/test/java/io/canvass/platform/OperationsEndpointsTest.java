@@ -48,8 +48,8 @@ class OperationsEndpointsTest {
     /** MigrationUpgradeTest runs the repair through the customizer; here Quarkus has added it to the Flyway it migrates with. */
     @Test
     void theAppsFlywayRepairsMigrationsEditedAfterTheyLanded() {
-        assertTrue(Stream.of(flyway.getConfiguration().getCallbacks()).anyMatch(c -> c.getCallbackName().equals(
-                LandedMigrationRepair.callback().getCallbackName())), "LandedMigrationRepair's callback is registered");
+        assertTrue(Stream.of(flyway.getConfiguration().getCallbacks())
+                .anyMatch(c -> c.getCallbackName().equals(LandedMigrationRepair.CALLBACK_NAME)), "LandedMigrationRepair's callback is registered");
     }
 
     @Test
