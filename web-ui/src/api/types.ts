@@ -31,3 +31,9 @@ export type Always<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[
 
 /** An element of an array type. */
 export type Item<A> = A extends readonly (infer E)[] ? E : never;
+
+/**
+ * `T` with some fields narrowed further, e.g. the fields of its array's items that are always there: each key of `R`
+ * must be a field of `T`, and its type one that `T` allows.
+ */
+export type Refine<T, R extends { [P in keyof R]: P extends keyof T ? T[P] : never }> = Omit<T, keyof R> & R;
