@@ -1,18 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t } from '../i18n/i18n';
-import type { Page } from '../customers/model';
+import type { CustomerSummary, Page } from '../customers/model';
 import { navigate } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { useStore } from '../platform/store';
 import { syncState } from '../sync/sync';
 import { describeExpenseError } from './errors';
-import { CATEGORIES, categoryLabel, type Claim } from './model';
+import { CATEGORIES, categoryLabel, type Category, type Claim, type ClaimCreate } from './model';
 
-interface CustomerOption {
-  id: string;
-  name: string;
-}
+type CustomerOption = Pick<CustomerSummary, 'id' | 'name'>;
 
 function today(): string {
   const d = new Date();
@@ -50,13 +47,13 @@ export function ClaimFormScreen() {
         const claim = await api<Claim>('/api/v1/expense-claims', {
           method: 'POST',
           body: {
-            spentOn: text('spentOn'),
-            category: text('category'),
-            amount: text('amount'),
-            currency: text('currency')?.toUpperCase(),
+            spentOn: text('spentOn') ?? '',
+            category: text('category') as Category,
+            amount: Number(text('amount')),
+            currency: text('currency')?.toUpperCase() ?? '',
             customerId: text('customerId'),
-            description: text('description'),
-          },
+            description: text('description') ?? '',
+          } satisfies ClaimCreate,
         });
         id = claim.id;
         setDraftId(id);
