@@ -7,7 +7,7 @@ import type { Profile } from '../me/profile';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
 import { syncState } from '../sync/sync';
-import { byDay, KINDS, kindLabel, MAX_DAY, MAX_MILESTONES, templateErrors, type Kind, type Milestone } from './model';
+import { byDay, KINDS, kindLabel, MAX_DAY, MAX_MILESTONES, templateErrors, type Kind, type Milestone, type TemplateWrite } from './model';
 
 /** A milestone being edited: day as typed, and a key that stays with it while the list is sorted. */
 interface Row {
@@ -86,7 +86,7 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
     setMessage(undefined);
     setBusy(true);
     try {
-      const body = { milestones: sorted.map((r) => ({ dayOffset: dayOf(r), kind: r.kind, title: r.title, goal: r.goal })) };
+      const body = { milestones: sorted.map((r) => ({ dayOffset: dayOf(r), kind: r.kind, title: r.title, goal: r.goal })) } satisfies TemplateWrite;
       const { data: list, etag: version } = await apiAnswer<Milestone[]>('/api/v1/onboarding/milestones',
         { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
       setSaved(byDay(list));

@@ -7,7 +7,7 @@ import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { loadPeople, nameOf, type Person } from '../team/people';
 import { metricLabel, percent, type Metric } from '../targets/model';
-import { evidenceRows, isoDay, kindLabel, ruleLabel, type MissedMonth, type Proposal } from './model';
+import { evidenceRows, isoDay, kindLabel, ruleLabel, type MissedMonth, type Proposal, type ProposalAccept, type ProposalDismiss } from './model';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { month: 'short', day: 'numeric' });
 
@@ -64,7 +64,7 @@ export function ProposalsScreen() {
             {proposals.map((p) => (
               <ProposalCard key={p.id} proposal={p} rep={nameOf(people, p.repId)}
                 onAccept={(body) => void decide(p, 'accept', body, 'proposals.accepted')}
-                onDismiss={(reason) => void decide(p, 'dismiss', { reason }, 'proposals.dismissed')} />
+                onDismiss={(reason) => void decide(p, 'dismiss', { reason } satisfies ProposalDismiss, 'proposals.dismissed')} />
             ))}
           </ul>
         </>
@@ -82,7 +82,7 @@ function show(value: unknown, rate: boolean): string {
 }
 
 function ProposalCard({ proposal: p, rep, onAccept, onDismiss }: {
-  proposal: Proposal; rep: string; onAccept: (body: unknown) => void; onDismiss: (reason: string) => void;
+  proposal: Proposal; rep: string; onAccept: (body: ProposalAccept) => void; onDismiss: (reason: string) => void;
 }) {
   const [open, setOpen] = useState<'accept' | 'dismiss'>();
   const missed = Array.isArray(p.evidence.missed) ? (p.evidence.missed as MissedMonth[]) : [];
