@@ -29,8 +29,8 @@ export type Query<O extends OperationId> = NonNullable<operations[O]['parameters
  */
 export type Always<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> };
 
-/** An element of an array type. */
-export type Item<A> = A extends readonly (infer E)[] ? E : never;
+/** An element of an array type (of an optional one too). */
+export type Item<A> = NonNullable<A> extends readonly (infer E)[] ? E : never;
 
 /**
  * `T` with some fields narrowed further, e.g. the fields of its array's items that are always there: each key of `R`
