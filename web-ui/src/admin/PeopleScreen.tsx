@@ -9,7 +9,7 @@ import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
 import { inviteUser, loadTeams } from './api';
 import { LinkPanel } from './LinkPanel';
-import { grantableRoles, PEOPLE_ROLES, treeOrder, type AccessLink, type AdminTeam, type User } from './model';
+import { grantableRoles, PEOPLE_ROLES, treeOrder, type AccessLink, type AdminTeam, type User, type UserCreate } from './model';
 
 interface Page {
   items: User[];
@@ -149,9 +149,9 @@ function InviteForm({ profile, teams, onInvited }: { profile: Profile; teams: Ad
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
     const body = {
-      email: text('email'), displayName: text('displayName'), role, teamId: text('teamId'),
+      email: text('email') ?? '', displayName: text('displayName') ?? '', role, teamId: text('teamId'),
       phone: text('phone'), locale: text('locale'), hiredOn: text('hiredOn'),
-    };
+    } satisfies UserCreate;
     setBusy(true);
     try {
       onInvited(await inviteUser(body));

@@ -37,3 +37,6 @@ export type Item<A> = NonNullable<A> extends readonly (infer E)[] ? E : never;
  * must be a field of `T`, and its type one that `T` allows.
  */
 export type Refine<T, R extends { [P in keyof R]: P extends keyof T ? T[P] : never }> = Omit<T, keyof R> & R;
+
+/** `T` whose fields `K` may also be null: answers the server sends with nulls that the document does not mark nullable yet. */
+export type OrNull<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | null };

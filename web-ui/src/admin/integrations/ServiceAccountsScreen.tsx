@@ -6,7 +6,7 @@ import { describeError } from '../../i18n/problems';
 import { me } from '../../me/profile';
 import { loadTeams, nameOf, type Team } from '../../team/people';
 import { Screen } from '../../shell/Screen';
-import { GRANTS, type Grant, type IssuedSecret, type Page, type ServiceAccount } from '../common/model';
+import { GRANTS, type Grant, type GrantsChange, type IssuedSecret, type Page, type ServiceAccount, type ServiceAccountCreate } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 
 const grantLabel = (grant: Grant) => t(`orgAdmin.grant.${grant}` as MessageKey);
@@ -59,7 +59,7 @@ export function ServiceAccountsScreen() {
       name: String(data.get('name')).trim(),
       teamId: data.get('teamId') ? String(data.get('teamId')) : undefined,
       grants: GRANTS.filter((g) => data.get(`grant-${g}`)),
-    };
+    } satisfies ServiceAccountCreate;
     void run(async () => {
       const issued = await api<IssuedSecret>('/api/v1/service-accounts', { method: 'POST', body });
       setSecret(issued);
@@ -76,7 +76,7 @@ export function ServiceAccountsScreen() {
   function toggleGrant(account: ServiceAccount, grant: Grant, on: boolean) {
     const grants = on ? [...new Set([...account.grants, grant])] : account.grants.filter((g) => g !== grant);
     void run(async () => {
-      replace(await api<ServiceAccount>(`/api/v1/service-accounts/${account.id}/grants`, { method: 'PUT', body: { grants } }));
+      replace(await api<ServiceAccount>(`/api/v1/service-accounts/${account.id}/grants`, { method: 'PUT', body: { grants } satisfies GrantsChange }));
     }, 'orgAdmin.grantsSaved');
   }
 

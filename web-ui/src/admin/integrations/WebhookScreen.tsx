@@ -6,7 +6,7 @@ import { t, type MessageKey } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
 import { Screen } from '../../shell/Screen';
-import type { Delivery, DeliveryStatus, EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
+import type { Delivery, DeliveryStatus, EndpointUpdate, EventType, Page, Redelivery, WebhookEndpoint, WithSecret } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
 
@@ -71,7 +71,7 @@ export function WebhookScreen({ id }: { id: string }) {
     run(async () => {
       const answer = await apiAnswer<WebhookEndpoint>(path, {
         method: 'PATCH',
-        body: { url: fields.url, description: fields.description, eventTypes: fields.eventTypes, active: fields.active },
+        body: { url: fields.url, description: fields.description, eventTypes: fields.eventTypes, active: fields.active } satisfies EndpointUpdate,
         headers: etag ? { 'If-Match': etag } : {},
       });
       setEndpoint(answer.data);
@@ -98,7 +98,7 @@ export function WebhookScreen({ id }: { id: string }) {
 
   const redeliver = (delivery: Delivery) =>
     run(async () => {
-      await api<void>(`${path}/redeliveries`, { method: 'POST', body: { deliveryId: delivery.id } });
+      await api<void>(`${path}/redeliveries`, { method: 'POST', body: { deliveryId: delivery.id } satisfies Redelivery });
       await loadDeliveries();
     }, 'orgAdmin.redeliveryQueued');
 

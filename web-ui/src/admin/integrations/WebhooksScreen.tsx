@@ -4,7 +4,7 @@ import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
 import { Screen } from '../../shell/Screen';
-import type { EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
+import type { EndpointCreate, EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
 
@@ -37,7 +37,7 @@ export function WebhooksScreen() {
     setMessage(undefined);
     setError(undefined);
     try {
-      const body = { url: fields.url, description: fields.description || undefined, eventTypes: fields.eventTypes };
+      const body = { url: fields.url, description: fields.description || undefined, eventTypes: fields.eventTypes } satisfies EndpointCreate;
       setCreated(await api<WithSecret>('/api/v1/webhooks/endpoints', { method: 'POST', body }));
       setFormKey((k) => k + 1);
       await load();
