@@ -40,3 +40,9 @@ export type Refine<T, R extends { [P in keyof R]: P extends keyof T ? T[P] : nev
 
 /** `T` whose fields `K` may also be null: answers the server sends with nulls that the document does not mark nullable yet. */
 export type OrNull<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | null };
+
+/**
+ * A list answer of an operation, its items typed as `T`: a bare array or a page (`items`, `nextCursor`), whichever
+ * the document says, so that a list changing its shape fails the type check where it is read.
+ */
+export type ListOf<O extends OperationId, T> = Returns<O> extends readonly unknown[] ? T[] : Omit<Returns<O>, 'items'> & { items: T[] };

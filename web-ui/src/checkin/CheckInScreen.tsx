@@ -14,6 +14,7 @@ import { uuid } from '../platform/uuid';
 import { Screen } from '../shell/Screen';
 import { queueWrite } from '../sync/sync';
 import { PURPOSES, Verdict, type CheckIn, type CheckInRequest, type NearbyCustomer, type Purpose } from './model';
+import type { ListOf } from '../api/types';
 
 interface Fix {
   lat: number;
@@ -57,7 +58,7 @@ export function CheckInScreen() {
 
   async function findNearby(position: Fix) {
     try {
-      const list = await api<NearbyCustomer[]>(`/api/v1/customers/nearby?lat=${position.lat}&lng=${position.lng}&radius=5000`);
+      const list = await api<ListOf<'CustomerResource_nearby', NearbyCustomer>>(`/api/v1/customers/nearby?lat=${position.lat}&lng=${position.lng}&radius=5000`);
       setNearby(list);
       await writeKey(NEARBY_KEY, list);
     } catch (e) {

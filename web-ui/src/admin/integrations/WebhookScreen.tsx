@@ -9,6 +9,7 @@ import { Screen } from '../../shell/Screen';
 import type { Delivery, DeliveryStatus, EndpointUpdate, EventType, Page, Redelivery, WebhookEndpoint, WithSecret } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
+import type { ListOf } from '../../api/types';
 
 const when = (iso?: string) => (iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
 const STATUSES: DeliveryStatus[] = ['FAILED', 'PENDING', 'DELIVERED'];
@@ -29,7 +30,7 @@ export function WebhookScreen({ id }: { id: string }) {
   const [formKey, setFormKey] = useState(0);
 
   async function loadEndpoint() {
-    const [answer, eventTypes] = await Promise.all([apiAnswer<WebhookEndpoint>(path), api<EventType[]>('/api/v1/webhooks/event-types')]);
+    const [answer, eventTypes] = await Promise.all([apiAnswer<WebhookEndpoint>(path), api<ListOf<'WebhookResource_eventTypes', EventType>>('/api/v1/webhooks/event-types')]);
     setEndpoint(answer.data);
     setEtag(answer.etag);
     setTypes(eventTypes);

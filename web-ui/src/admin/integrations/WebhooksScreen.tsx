@@ -7,6 +7,7 @@ import { Screen } from '../../shell/Screen';
 import type { EndpointCreate, EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
+import type { ListOf } from '../../api/types';
 
 /** Webhook endpoints: the list with their health, and a new one (its signing secret shown once). */
 export function WebhooksScreen() {
@@ -22,7 +23,7 @@ export function WebhooksScreen() {
     try {
       const [page, eventTypes] = await Promise.all([
         api<Page<WebhookEndpoint>>('/api/v1/webhooks/endpoints?limit=200'),
-        api<EventType[]>('/api/v1/webhooks/event-types'),
+        api<ListOf<'WebhookResource_eventTypes', EventType>>('/api/v1/webhooks/event-types'),
       ]);
       setEndpoints(page.items);
       setTypes(eventTypes);

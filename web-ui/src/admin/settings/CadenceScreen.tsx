@@ -6,6 +6,7 @@ import { describeError } from '../../i18n/problems';
 import { Screen } from '../../shell/Screen';
 import type { CadenceChange, CadencePolicy } from '../common/model';
 import { Note, type Message } from '../common/Secret';
+import type { ListOf } from '../../api/types';
 
 const label = (p: CadencePolicy) => {
   const key = `${p.kind === 'GRADE' ? 'grade' : 'stage'}.${p.code}` as MessageKey;
@@ -24,7 +25,7 @@ export function CadenceScreen() {
 
   async function load() {
     try {
-      setPolicies(await api<CadencePolicy[]>('/api/v1/cadence-policies'));
+      setPolicies(await api<ListOf<'CadenceResource_list', CadencePolicy>>('/api/v1/cadence-policies'));
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }
