@@ -9,12 +9,10 @@ import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
 import { inviteUser, loadTeams } from './api';
 import { LinkPanel } from './LinkPanel';
+import type { ListOf } from '../api/types';
 import { grantableRoles, PEOPLE_ROLES, treeOrder, type AccessLink, type AdminTeam, type User, type UserCreate } from './model';
 
-interface Page {
-  items: User[];
-  nextCursor?: string;
-}
+type Page = ListOf<'UserResource_list', User>;
 
 /** People in the caller's scope: search and filters (kept in the address), and inviting someone new. */
 export function PeopleScreen({ profile }: { profile: Profile }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { ApiError } from '../api/problem';
-import { dayFromToday, gradeLabel, stageLabel, type Customer, type CustomerSummary, type Page } from '../customers/model';
+import { dayFromToday, gradeLabel, stageLabel, type Customer, type CustomerSummary } from '../customers/model';
 import { formatDate, formatNumber } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError, describeProblem } from '../i18n/problems';
@@ -120,7 +120,7 @@ export function CheckInScreen() {
     const q = String(new FormData(event.currentTarget as HTMLFormElement).get('q') ?? '').trim();
     if (!q) return;
     try {
-      const page = await api<Page<CustomerSummary>>(`/api/v1/customers?q=${encodeURIComponent(q)}&limit=10`);
+      const page = await api<ListOf<'CustomerResource_list', CustomerSummary>>(`/api/v1/customers?q=${encodeURIComponent(q)}&limit=10`);
       setResults(page.items);
       setError(undefined);
     } catch (e) {

@@ -12,6 +12,7 @@ import { onSynced, queueWrite } from '../sync/sync';
 import { loadPeople, nameOf, type Person } from '../team/people';
 import { isoDay, KINDS, kindLabel, STATUSES, taskStatusLabel, type Assign, type Kind, type MentorChange, type NoteWrite, type Plan, type PlanCreate, type Task, type TaskProgress,
   type TaskReview, type TaskStatus } from './model';
+import type { ListOf } from '../api/types';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { month: 'short', day: 'numeric' });
 
@@ -34,7 +35,7 @@ export function CoachingScreen({ profile }: { profile: Profile }) {
       const query = new URLSearchParams({ limit: '200' });
       if (rep) query.set('repId', rep);
       if (status) query.set('status', status);
-      const items = (await api<{ items: Task[] }>(`/api/v1/coaching-tasks?${query}`)).items;
+      const items = (await api<ListOf<'CoachingResource_list', Task>>(`/api/v1/coaching-tasks?${query}`)).items;
       setTasks(items);
       setAsOf(undefined);
       setError(undefined);

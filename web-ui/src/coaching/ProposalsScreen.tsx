@@ -8,6 +8,7 @@ import { Screen } from '../shell/Screen';
 import { loadPeople, nameOf, type Person } from '../team/people';
 import { metricLabel, percent, type Metric } from '../targets/model';
 import { evidenceRows, isoDay, kindLabel, ruleLabel, type MissedMonth, type Proposal, type ProposalAccept, type ProposalDismiss } from './model';
+import type { ListOf } from '../api/types';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { month: 'short', day: 'numeric' });
 
@@ -21,7 +22,7 @@ export function ProposalsScreen() {
 
   async function load() {
     try {
-      setProposals((await api<{ items: Proposal[] }>(`/api/v1/coaching-proposals?status=${status}&limit=200`)).items);
+      setProposals((await api<ListOf<'CoachingResource_proposals', Proposal>>(`/api/v1/coaching-proposals?status=${status}&limit=200`)).items);
       setError(undefined);
     } catch (e) {
       setError(describeError(e));

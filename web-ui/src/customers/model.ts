@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../i18n/i18n';
 
-import type { Always, Item, Returns, Schema } from '../api/types';
+import type { Always, Item, Schema } from '../api/types';
 
 /** Customer data as the API shows it (the OpenAPI document's CustomerSummary, FollowUpView, TimelineEntry). */
 export type Grade = Schema<'Grade'>;
@@ -13,14 +13,7 @@ export const STAGES: Stage[] = ['INITIAL_INTENT', 'HIGH_INTENT', 'KEY_ACCOUNT', 
 export const CHANNELS: Channel[] = ['VISIT', 'CALL', 'EMAIL', 'MESSAGE'];
 export const DECISION_ROLES: DecisionRole[] = ['DECISION_MAKER', 'INFLUENCER', 'USER', 'GATEKEEPER', 'OTHER'];
 
-/** A page of a list: its items and the cursor of the next page (absent on the last). */
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
-
 export type CustomerSummary = Always<Schema<'CustomerSummary'>, 'id' | 'name' | 'grade' | 'stage' | 'ownerId' | 'cadenceDays' | 'overdue' | 'healthScore'>;
-export type CustomerPage = Returns<'CustomerResource_list'>;
 
 /** A contact as the customer form sends it; the customer's page also shows its id. */
 export type Contact = Schema<'Contact'> & { id?: string };

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t } from '../i18n/i18n';
-import type { CustomerSummary, Page } from '../customers/model';
+import type { CustomerSummary } from '../customers/model';
 import { navigate } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { useStore } from '../platform/store';
 import { syncState } from '../sync/sync';
 import { describeExpenseError } from './errors';
 import { CATEGORIES, categoryLabel, type Category, type Claim, type ClaimCreate } from './model';
+import type { ListOf } from '../api/types';
 
 type CustomerOption = Pick<CustomerSummary, 'id' | 'name'>;
 
@@ -29,7 +30,7 @@ export function ClaimFormScreen() {
   const [draftId, setDraftId] = useState<string>();
 
   useEffect(() => {
-    api<Page<CustomerOption>>('/api/v1/customers?limit=200').then((p) => setCustomers(p.items), () => undefined);
+    api<ListOf<'CustomerResource_list', CustomerOption>>('/api/v1/customers?limit=200').then((p) => setCustomers(p.items), () => undefined);
   }, []);
 
   async function save(event: Event) {

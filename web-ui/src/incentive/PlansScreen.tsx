@@ -6,6 +6,7 @@ import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
 import { useTeams } from '../team/TeamPicker';
 import { money, type Plan, type PlanOneOff, type PlanTier, type PlanWrite } from './model';
+import type { ListOf } from '../api/types';
 
 /** The editor's plan: figures as typed (an empty upper bound, threshold or cap: none). */
 type DraftTier = Omit<PlanTier, 'to'> & { to?: string | null };
@@ -52,7 +53,7 @@ export function PlansScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      setPlans((await api<{ items: Plan[] }>('/api/v1/commission/plans?limit=200')).items);
+      setPlans((await api<ListOf<'CommissionPlanResource_list', Plan>>('/api/v1/commission/plans?limit=200')).items);
     } catch (e) {
       setError(describeError(e));
     }

@@ -9,6 +9,7 @@ import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
 import { userToday } from '../targets/model';
 import { lineKind, money, percentText, periodLabel, statementPeriods, tierText, type AdjustmentWrite, type Statement } from './model';
+import type { ListOf } from '../api/types';
 
 /** Choosing the statement's month or quarter. */
 export function StatementPeriodPicker({ id, value, onChange }: { id: string; value: string; onChange: (period: string) => void }) {
@@ -33,7 +34,7 @@ export function StatementScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const page = await api<{ items: Statement[] }>(`/api/v1/commission/statements?period=${period}&rep=${rep}`);
+      const page = await api<ListOf<'CommissionResource_list', Statement>>(`/api/v1/commission/statements?period=${period}&rep=${rep}`);
       setStatement(page.items[0] ?? null);
       setError(undefined);
     } catch (e) {

@@ -7,6 +7,7 @@ import { AchievementList, FunnelView, IndicatorList, PeriodPicker, Section, Tren
 import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
 import { formatValue, isMoney, metricLabel, periodChoices, userToday, statusLabel, type Target, type TargetSubmit, type TargetUpdate } from './model';
+import type { ListOf } from '../api/types';
 
 /** The rep's targets of a period: approved ones with achievement bars, their own drafts to adjust and submit. */
 export function MyTargetsScreen({ profile }: { profile: Profile }) {
@@ -20,7 +21,7 @@ export function MyTargetsScreen({ profile }: { profile: Profile }) {
     try {
       const [kpis, targets] = await Promise.all([
         api<KpiReport>(`/api/v1/kpis/me?period=${period}`),
-        api<{ items: Target[] }>(`/api/v1/targets?period=${period}&userId=${profile.id}&limit=200`),
+        api<ListOf<'TargetResource_list', Target>>(`/api/v1/targets?period=${period}&userId=${profile.id}&limit=200`),
       ]);
       setReport(kpis);
       setMine(targets.items);

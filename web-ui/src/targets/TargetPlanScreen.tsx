@@ -10,6 +10,7 @@ import {
   balance, childLevel, formatValue, isMoney, levelLabel, METRICS, metricLabel, periodChoices, userToday, roots, statusLabel,
   type Decimal, type Level, type Metric, type Target, type TargetCreate, type TargetReturn, type TargetSubmit, type TargetUpdate,
 } from './model';
+import type { ListOf } from '../api/types';
 
 interface Names {
   people: Person[];
@@ -27,7 +28,7 @@ export function TargetPlanScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const list = await api<{ items: Target[] }>(`/api/v1/targets?period=${period}&metric=${metric}&limit=200`);
+      const list = await api<ListOf<'TargetResource_list', Target>>(`/api/v1/targets?period=${period}&metric=${metric}&limit=200`);
       setTrees(await Promise.all(roots(list.items).map((root) => api<Target>(`/api/v1/targets/${root.id}/tree`))));
       setError(undefined);
     } catch (e) {

@@ -1,11 +1,6 @@
 /** Shapes of the integrations, settings and audit APIs (from the OpenAPI document), and the small rules the screens apply to them. */
 import type { Always, Body, OrNull, Refine, Returns, Schema } from '../../api/types';
 
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
-
 export type Grant = Schema<'Grant'>;
 export const GRANTS: Grant[] = ['PAYROLL'];
 

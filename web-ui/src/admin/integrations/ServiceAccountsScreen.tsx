@@ -6,8 +6,9 @@ import { describeError } from '../../i18n/problems';
 import { me } from '../../me/profile';
 import { loadTeams, nameOf, type Team } from '../../team/people';
 import { Screen } from '../../shell/Screen';
-import { GRANTS, type Grant, type GrantsChange, type IssuedSecret, type Page, type ServiceAccount, type ServiceAccountCreate } from '../common/model';
+import { GRANTS, type Grant, type GrantsChange, type IssuedSecret, type ServiceAccount, type ServiceAccountCreate } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
+import type { ListOf } from '../../api/types';
 
 const grantLabel = (grant: Grant) => t(`orgAdmin.grant.${grant}` as MessageKey);
 
@@ -25,7 +26,7 @@ export function ServiceAccountsScreen() {
 
   async function load(after?: string) {
     try {
-      const page = await api<Page<ServiceAccount>>(`/api/v1/service-accounts?limit=50${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
+      const page = await api<ListOf<'ServiceAccountResource_list', ServiceAccount>>(`/api/v1/service-accounts?limit=50${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
       setAccounts((list) => (after ? [...(list ?? []), ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {

@@ -6,7 +6,7 @@ import { t, type MessageKey } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
 import { Screen } from '../../shell/Screen';
-import type { Delivery, DeliveryStatus, EndpointUpdate, EventType, Page, Redelivery, WebhookEndpoint, WithSecret } from '../common/model';
+import type { Delivery, DeliveryStatus, EndpointUpdate, EventType, Redelivery, WebhookEndpoint, WithSecret } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
 import type { ListOf } from '../../api/types';
@@ -39,7 +39,7 @@ export function WebhookScreen({ id }: { id: string }) {
 
   async function loadDeliveries(after?: string, filter = status) {
     const query = `limit=50${filter ? `&status=${filter}` : ''}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`;
-    const page = await api<Page<Delivery>>(`${path}/deliveries?${query}`);
+    const page = await api<ListOf<'WebhookResource_deliveries', Delivery>>(`${path}/deliveries?${query}`);
     setDeliveries((list) => (after ? [...(list ?? []), ...page.items] : page.items));
     setCursor(page.nextCursor);
   }

@@ -4,7 +4,7 @@ import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
 import { Screen } from '../../shell/Screen';
-import type { EndpointCreate, EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
+import type { EndpointCreate, EventType, WebhookEndpoint, WithSecret } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
 import type { ListOf } from '../../api/types';
@@ -22,7 +22,7 @@ export function WebhooksScreen() {
   async function load() {
     try {
       const [page, eventTypes] = await Promise.all([
-        api<Page<WebhookEndpoint>>('/api/v1/webhooks/endpoints?limit=200'),
+        api<ListOf<'WebhookResource_list', WebhookEndpoint>>('/api/v1/webhooks/endpoints?limit=200'),
         api<ListOf<'WebhookResource_eventTypes', EventType>>('/api/v1/webhooks/event-types'),
       ]);
       setEndpoints(page.items);
