@@ -27,6 +27,13 @@ const check = args.includes('--check');
 const update = args.includes('--update');
 const from = args.find((a) => !a.startsWith('--'));
 
+/** Object keys in order, at every depth: the snapshot is the same text whichever copy of the document it came from. */
+function sorted(value) {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted(value[key])]));
+}
+
 if (update) {
   const source = from ?? SOURCES.find((file) => existsSync(file));
   if (!source) {
@@ -35,7 +42,7 @@ if (update) {
   }
   const text = /^https?:/.test(source) ? await (await fetch(source, { headers: { accept: 'application/json' } })).text()
       : readFileSync(source, 'utf8');
-  writeFileSync(SNAPSHOT, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  writeFileSync(SNAPSHOT, `${JSON.stringify(sorted(JSON.parse(text)), null, 2)}\n`);
   console.log(`openapi/canvass.json ← ${source}`);
 }
 

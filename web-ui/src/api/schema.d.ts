@@ -2623,7 +2623,7 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "followup.completed": {
+    "coaching.assigned": {
         parameters: {
             query?: never;
             header?: never;
@@ -2633,17 +2633,17 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * followup.completed: A follow-up was done
-         * @description Sent to endpoints subscribed to followup.completed, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         * coaching.assigned: A manager assigned a coaching task to a rep
+         * @description Sent to endpoints subscribed to coaching.assigned, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
          */
-        post: operations["webhook_followup_completed"];
+        post: operations["webhook_coaching_assigned"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "followup.overdue": {
+    "commission.period_closed": {
         parameters: {
             query?: never;
             header?: never;
@@ -2653,10 +2653,50 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * followup.overdue: A follow-up was missed (overdue beyond its grace)
-         * @description Sent to endpoints subscribed to followup.overdue, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         * commission.period_closed: A commission period was closed and its statements frozen
+         * @description Sent to endpoints subscribed to commission.period_closed, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
          */
-        post: operations["webhook_followup_overdue"];
+        post: operations["webhook_commission_period_closed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contract.expiring: An undecided contract entered a renewal window
+         * @description Sent to endpoints subscribed to contract.expiring, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         */
+        post: operations["webhook_contract_expiring"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.renewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contract.renewed: A contract was renewed by a successor contract
+         * @description Sent to endpoints subscribed to contract.renewed, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         */
+        post: operations["webhook_contract_renewed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2743,146 +2783,6 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "contract.expiring": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * contract.expiring: An undecided contract entered a renewal window
-         * @description Sent to endpoints subscribed to contract.expiring, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
-         */
-        post: operations["webhook_contract_expiring"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "contract.renewed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * contract.renewed: A contract was renewed by a successor contract
-         * @description Sent to endpoints subscribed to contract.renewed, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
-         */
-        post: operations["webhook_contract_renewed"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "payment.received": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * payment.received: A payment was recorded against an instalment
-         * @description Sent to endpoints subscribed to payment.received, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
-         */
-        post: operations["webhook_payment_received"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "instalment.overdue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * instalment.overdue: An instalment was not paid in full by its due day
-         * @description Sent to endpoints subscribed to instalment.overdue, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
-         */
-        post: operations["webhook_instalment_overdue"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "coaching.assigned": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * coaching.assigned: A manager assigned a coaching task to a rep
-         * @description Sent to endpoints subscribed to coaching.assigned, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
-         */
-        post: operations["webhook_coaching_assigned"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "commission.period_closed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * commission.period_closed: A commission period was closed and its statements frozen
-         * @description Sent to endpoints subscribed to commission.period_closed, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
-         */
-        post: operations["webhook_commission_period_closed"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "expense.claim_submitted": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * expense.claim_submitted: A rep submitted an expense claim
-         * @description Sent to endpoints subscribed to expense.claim_submitted, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
-         */
-        post: operations["webhook_expense_claim_submitted"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "expense.claim_approved": {
         parameters: {
             query?: never;
@@ -2897,26 +2797,6 @@ export interface webhooks {
          * @description Sent to endpoints subscribed to expense.claim_approved, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
          */
         post: operations["webhook_expense_claim_approved"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "expense.claim_returned": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * expense.claim_returned: An expense claim was returned to the rep with a comment
-         * @description Sent to endpoints subscribed to expense.claim_returned, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
-         */
-        post: operations["webhook_expense_claim_returned"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2943,75 +2823,176 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "expense.claim_returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * expense.claim_returned: An expense claim was returned to the rep with a comment
+         * @description Sent to endpoints subscribed to expense.claim_returned, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         */
+        post: operations["webhook_expense_claim_returned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "expense.claim_submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * expense.claim_submitted: A rep submitted an expense claim
+         * @description Sent to endpoints subscribed to expense.claim_submitted, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         */
+        post: operations["webhook_expense_claim_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "followup.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * followup.completed: A follow-up was done
+         * @description Sent to endpoints subscribed to followup.completed, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         */
+        post: operations["webhook_followup_completed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "followup.overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * followup.overdue: A follow-up was missed (overdue beyond its grace)
+         * @description Sent to endpoints subscribed to followup.overdue, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         */
+        post: operations["webhook_followup_overdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "instalment.overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * instalment.overdue: An instalment was not paid in full by its due day
+         * @description Sent to endpoints subscribed to instalment.overdue, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         */
+        post: operations["webhook_instalment_overdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.received: A payment was recorded against an instalment
+         * @description Sent to endpoints subscribed to payment.received, signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.
+         */
+        post: operations["webhook_payment_received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
-        /** @description RFC 9457 problem details; `type` is stable per kind of error */
-        Problem: {
-            /**
-             * Format: uri
-             * @example https://canvass.io/problems/validation
-             */
-            type?: string;
-            /** @example The request is not valid */
-            title?: string;
-            /**
-             * Format: int32
-             * @example 400
-             */
-            status?: number;
-            /** @example email: must be a well-formed email address */
-            detail?: string;
-            /** @description For validation problems, each invalid field. */
-            errors?: components["schemas"]["FieldError"][];
-        };
         /** @description Accepting a proposal: the task's title, goal and due date (defaults from the rule, due in two weeks) */
         Accept: {
-            title?: string;
-            goal?: string;
             dueOn?: components["schemas"]["LocalDate"];
+            goal?: string;
+            title?: string;
         };
         AccessLink: {
-            userId?: components["schemas"]["UUID"];
-            purpose?: components["schemas"]["Purpose1"];
-            /** @description The one-time token; absent in a replayed answer */
-            token?: string;
+            expiresAt?: components["schemas"]["Instant"];
             /**
              * @description The app's page that opens the link, relative to the app's address; the token travels in the fragment, which browsers never send to a server
              * @example /welcome#token=3q2-7w…
              */
             path?: string;
-            expiresAt?: components["schemas"]["Instant"];
+            purpose?: components["schemas"]["Purpose1"];
+            /** @description The one-time token; absent in a replayed answer */
+            token?: string;
+            userId?: components["schemas"]["UUID"];
         };
         /** @description The token of an invite or password-reset link and the new password */
         AccessLinkPassword: {
-            token: string;
             password: string;
+            token: string;
         };
         AccessLinkToken: {
             token: string;
         };
         Achievement: {
-            metric?: components["schemas"]["Metric"];
-            targetId?: components["schemas"]["UUID"];
-            target?: number;
+            actual?: number;
             currency?: string;
             measured?: boolean;
-            actual?: number;
+            metric?: components["schemas"]["Metric"];
             rate?: number;
+            target?: number;
+            targetId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
         Action: "CREATED" | "UPDATED" | "SUBMITTED" | "WITHDRAWN" | "MANAGER_APPROVED" | "FINANCE_APPROVED" | "PAID" | "RETURNED";
         Action1: {
-            metric?: components["schemas"]["Metric"];
-            currency?: string;
-            target?: number;
             actual?: number;
-            remaining?: number;
-            /** Format: int64 */
-            perWeek?: number;
+            currency?: string;
             /** Format: int64 */
             dealsNeeded?: number;
+            metric?: components["schemas"]["Metric"];
+            /** Format: int64 */
+            perWeek?: number;
+            remaining?: number;
+            target?: number;
             /** Format: int64 */
             visitsPerWeek?: number;
         };
@@ -3020,221 +3001,221 @@ export interface components {
             reason: string;
         };
         AgendaCollection: {
-            instalmentId?: components["schemas"]["UUID"];
             contractId?: components["schemas"]["UUID"];
-            number?: string;
+            currency?: string;
             customerId?: components["schemas"]["UUID"];
             customerName?: string;
-            dueOn?: components["schemas"]["LocalDate"];
             /** Format: int64 */
             daysOverdue?: number;
+            dueOn?: components["schemas"]["LocalDate"];
+            instalmentId?: components["schemas"]["UUID"];
+            number?: string;
             /** @example 100000.00 */
             outstanding?: string;
-            currency?: string;
         };
         AgendaItem: {
-            followUpId?: components["schemas"]["UUID"];
-            customerId?: components["schemas"]["UUID"];
-            customerName?: string;
-            grade?: string;
-            stage?: string;
-            ownerId?: components["schemas"]["UUID"];
-            dueOn?: components["schemas"]["LocalDate"];
-            overdue?: boolean;
-            /** Format: int64 */
-            daysOverdue?: number;
-            channel?: components["schemas"]["Channel"];
-            status?: components["schemas"]["Status5"];
-            /** Format: int64 */
-            daysSinceTouch?: number;
             /** Format: int32 */
             cadenceDays?: number;
+            channel?: components["schemas"]["Channel"];
+            customerId?: components["schemas"]["UUID"];
+            customerName?: string;
+            /** Format: int64 */
+            daysOverdue?: number;
+            /** Format: int64 */
+            daysSinceTouch?: number;
+            dueOn?: components["schemas"]["LocalDate"];
+            followUpId?: components["schemas"]["UUID"];
+            grade?: string;
+            overdue?: boolean;
+            ownerId?: components["schemas"]["UUID"];
             /** Format: int32 */
             priority?: number;
+            stage?: string;
+            status?: components["schemas"]["Status5"];
             why?: string;
         };
         AgendaRenewal: {
             contractId?: components["schemas"]["UUID"];
-            number?: string;
             customerId?: components["schemas"]["UUID"];
             customerName?: string;
-            endsOn?: components["schemas"]["LocalDate"];
             /** Format: int64 */
             daysToEnd?: number;
-            renewalState?: string;
+            endsOn?: components["schemas"]["LocalDate"];
             expiredUndecided?: boolean;
+            number?: string;
+            renewalState?: string;
         };
         Amount: {
-            currency?: string;
             /** @example 356000.00 */
             amount?: string;
+            currency?: string;
         };
         /** @description A coaching task for a rep */
         Assign: {
-            repId: components["schemas"]["UUID"];
-            kind: components["schemas"]["Kind"];
-            title: string;
-            goal: string;
             dueOn: components["schemas"]["LocalDate"];
+            goal: string;
+            kind: components["schemas"]["Kind"];
             mentorId?: components["schemas"]["UUID"];
+            repId: components["schemas"]["UUID"];
+            title: string;
         };
         AuditView: {
-            id?: components["schemas"]["UUID"];
-            at?: components["schemas"]["Instant"];
-            actorId?: components["schemas"]["UUID"];
             action?: string;
-            entityType?: string;
-            entityId?: string;
-            before?: {
-                [key: string]: unknown;
-            };
+            actorId?: components["schemas"]["UUID"];
             after?: {
                 [key: string]: unknown;
             };
+            at?: components["schemas"]["Instant"];
+            before?: {
+                [key: string]: unknown;
+            };
+            entityId?: string;
+            entityType?: string;
+            id?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
         Base: "REVENUE_WON" | "COLLECTED";
         /** @description A manager's change to a task's plan */
         Change: {
-            title: string;
-            goal: string;
             dueOn: components["schemas"]["LocalDate"];
+            goal: string;
             mentorId?: components["schemas"]["UUID"];
+            title: string;
             /** Format: int32 */
             version?: number;
         };
         /** @description New preferences; quietStart and quietEnd together (HH:mm, may span midnight) or both null for none */
         Change1: {
-            push: boolean;
-            inApp: boolean;
-            quietStart?: components["schemas"]["LocalTime"];
-            quietEnd?: components["schemas"]["LocalTime"];
             /** Format: int32 */
             dailyCap: number;
+            inApp: boolean;
             mutedKinds: string[];
+            push: boolean;
+            quietEnd?: components["schemas"]["LocalTime"];
+            quietStart?: components["schemas"]["LocalTime"];
         };
         /** @description New organisation defaults; quietStart and quietEnd together (HH:mm, may span midnight) or both null for none */
         Change2: {
-            quietStart?: components["schemas"]["LocalTime"];
-            quietEnd?: components["schemas"]["LocalTime"];
             /** Format: int32 */
             dailyCap: number;
+            quietEnd?: components["schemas"]["LocalTime"];
+            quietStart?: components["schemas"]["LocalTime"];
         };
         /** @enum {string} */
         Channel: "VISIT" | "CALL" | "EMAIL" | "MESSAGE";
         /** @description data of checkin.created: a rep checked in at a customer */
         CheckInCreatedData: {
             checkInId?: components["schemas"]["UUID"];
-            customerId?: components["schemas"]["UUID"];
-            userId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             clientTime?: components["schemas"]["Instant"];
-            receivedAt?: components["schemas"]["Instant"];
-            /** @enum {string} */
-            verdict?: "VERIFIED" | "UNVERIFIED";
-            /** @description Why the visit is not verified: TOO_FAR, POOR_ACCURACY, STALE_FIX, NO_POSITION, NO_CUSTOMER_LOCATION */
-            unverifiedReason?: string;
+            customerId?: components["schemas"]["UUID"];
             /** Format: double */
             distanceMeters?: number;
-            purpose?: string;
-            outcome?: string;
-            nextAction?: string;
-            nextActionDue?: components["schemas"]["LocalDate"];
             /** @description The follow-up the visit completed, if any */
             followUpId?: components["schemas"]["UUID"];
+            nextAction?: string;
+            nextActionDue?: components["schemas"]["LocalDate"];
+            outcome?: string;
+            purpose?: string;
+            receivedAt?: components["schemas"]["Instant"];
+            teamId?: components["schemas"]["UUID"];
+            /** @description Why the visit is not verified: TOO_FAR, POOR_ACCURACY, STALE_FIX, NO_POSITION, NO_CUSTOMER_LOCATION */
+            unverifiedReason?: string;
+            userId?: components["schemas"]["UUID"];
+            /** @enum {string} */
+            verdict?: "VERIFIED" | "UNVERIFIED";
         };
         CheckInRequest: {
             /** @description Generated by the phone; the same id is never recorded twice */
             clientId: components["schemas"]["UUID"];
-            customerId: components["schemas"]["UUID"];
             /** @description When the rep checked in, by the phone's clock; may be up to 7 days ago for check-ins made offline */
             clientTime: components["schemas"]["Instant"];
+            customerId: components["schemas"]["UUID"];
+            nextAction?: string;
+            nextActionDue?: components["schemas"]["LocalDate"];
+            notes?: string;
+            outcome?: string;
             /** @description Absent when the phone had no position */
             position?: components["schemas"]["Position"];
             purpose: components["schemas"]["Purpose"];
-            notes?: string;
-            outcome?: string;
-            nextAction?: string;
-            nextActionDue?: components["schemas"]["LocalDate"];
         };
         CheckInView: {
-            id?: components["schemas"]["UUID"];
-            /** Format: int64 */
-            seq?: number;
-            userId?: components["schemas"]["UUID"];
-            userName?: string;
-            teamId?: components["schemas"]["UUID"];
+            /** Format: double */
+            accuracyMeters?: number;
+            clientTime?: components["schemas"]["Instant"];
             customerId?: components["schemas"]["UUID"];
             customerName?: string;
-            clientTime?: components["schemas"]["Instant"];
-            receivedAt?: components["schemas"]["Instant"];
+            /** Format: double */
+            distanceMeters?: number;
+            /** Format: int32 */
+            fixAgeSeconds?: number;
+            followUpId?: components["schemas"]["UUID"];
+            hasPhoto?: boolean;
+            id?: components["schemas"]["UUID"];
             /** Format: double */
             lat?: number;
             /** Format: double */
             lng?: number;
-            /** Format: double */
-            accuracyMeters?: number;
-            /** Format: int32 */
-            fixAgeSeconds?: number;
-            /** Format: double */
-            distanceMeters?: number;
-            verdict?: components["schemas"]["Verdict"];
-            unverifiedReason?: components["schemas"]["Reason"];
-            purpose?: components["schemas"]["Purpose"];
-            notes?: string;
-            outcome?: string;
             nextAction?: string;
             nextActionDue?: components["schemas"]["LocalDate"];
-            followUpId?: components["schemas"]["UUID"];
-            hasPhoto?: boolean;
+            notes?: string;
+            outcome?: string;
+            purpose?: components["schemas"]["Purpose"];
+            receivedAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            seq?: number;
+            teamId?: components["schemas"]["UUID"];
+            unverifiedReason?: components["schemas"]["Reason"];
+            userId?: components["schemas"]["UUID"];
+            userName?: string;
+            verdict?: components["schemas"]["Verdict"];
         };
         ClientCredentialsRequest: {
-            grantType: string;
             clientId: string;
             clientSecret: string;
+            grantType: string;
         };
         /** @description data of coaching.assigned */
         CoachingAssignedData: {
-            taskId?: components["schemas"]["UUID"];
-            repId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             assignedBy?: components["schemas"]["UUID"];
-            mentorId?: components["schemas"]["UUID"];
+            dueOn?: components["schemas"]["LocalDate"];
+            goal?: string;
             /** @enum {string} */
             kind?: "ONBOARDING_MILESTONE" | "SKILL_TRAINING" | "SHADOW_VISIT" | "IMPROVEMENT_PLAN" | "MENTOR_SESSION";
+            mentorId?: components["schemas"]["UUID"];
+            repId?: components["schemas"]["UUID"];
+            taskId?: components["schemas"]["UUID"];
+            teamId?: components["schemas"]["UUID"];
             title?: string;
-            goal?: string;
-            dueOn?: components["schemas"]["LocalDate"];
         };
         Collection: {
+            collected?: number;
             currency?: string;
             due?: number;
-            collected?: number;
             rate?: number;
             received?: number;
         };
         CollectionKpiRow: {
-            groupId?: components["schemas"]["UUID"];
-            groupName?: string;
-            currency?: string;
-            /** @example 350000.00 */
-            due?: string;
             /** @example 280000.00 */
             collected?: string;
-            /** @example 0.8 */
-            rate?: number;
+            currency?: string;
             /** @example 12.5 */
             cycleDays?: number;
+            /** @example 350000.00 */
+            due?: string;
+            groupId?: components["schemas"]["UUID"];
+            groupName?: string;
             /** Format: int32 */
             instalmentsDue?: number;
             /** Format: int32 */
             paymentsReceived?: number;
+            /** @example 0.8 */
+            rate?: number;
         };
         CollectionKpis: {
             from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
             groupBy?: components["schemas"]["GroupBy"];
             rows?: components["schemas"]["CollectionKpiRow"][];
+            to?: components["schemas"]["LocalDate"];
         };
         /** @description Either explicit instalments or an even split of the contract value */
         CollectionPlan: {
@@ -3242,47 +3223,47 @@ export interface components {
             split?: components["schemas"]["PlanSplit"];
         };
         CollectionPlanView: {
-            instalments?: components["schemas"]["Instalment"][];
-            planned?: string;
-            difference?: string;
             collected?: string;
+            difference?: string;
+            instalments?: components["schemas"]["Instalment"][];
             outstanding?: string;
             overdue?: string;
+            planned?: string;
         };
         /** @description The manager's comment */
         Comment: {
             comment: string;
         };
         CommissionLine: {
-            /** @enum {string} */
-            kind?: "DEAL" | "PAYMENT" | "TIER" | "DEAL_WON_ABOVE" | "KEY_ACCOUNT_WON" | "CAP" | "ADJUSTMENT";
-            /** @description The deal, payment, customer or adjustment the line is about */
-            ref?: components["schemas"]["UUID"];
-            on?: components["schemas"]["LocalDate"];
-            label?: string;
             /** @example 120000.00 */
             amount?: string;
-            /** @example 3600.00 */
-            commission?: string;
-            reason?: string;
             approvedBy?: components["schemas"]["UUID"];
             at?: components["schemas"]["Instant"];
+            /** @example 3600.00 */
+            commission?: string;
+            /** @enum {string} */
+            kind?: "DEAL" | "PAYMENT" | "TIER" | "DEAL_WON_ABOVE" | "KEY_ACCOUNT_WON" | "CAP" | "ADJUSTMENT";
+            label?: string;
+            on?: components["schemas"]["LocalDate"];
+            reason?: string;
+            /** @description The deal, payment, customer or adjustment the line is about */
+            ref?: components["schemas"]["UUID"];
         };
         CommissionPeriodClosed: {
-            period?: string;
             closedAt?: components["schemas"]["Instant"];
             closedBy?: components["schemas"]["UUID"];
+            period?: string;
             /** Format: int32 */
             statements?: number;
             totals?: components["schemas"]["CommissionTotal"][];
         };
         /** @description data of commission.period_closed: a period was closed and its commission statements frozen (fetch them with GET /api/v1/commission/export?period=…) */
         CommissionPeriodClosedData: {
-            /** @example 2026-11 */
-            period?: string;
             closedAt?: components["schemas"]["Instant"];
             /** @description The admin or director who closed it */
             closedBy?: components["schemas"]["UUID"];
+            /** @example 2026-11 */
+            period?: string;
             /**
              * Format: int32
              * @description How many statements were frozen
@@ -3292,90 +3273,90 @@ export interface components {
             totals?: components["schemas"]["CommissionTotal"][];
         };
         CommissionPlan: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            /** @enum {string} */
-            periodKind?: "MONTH" | "QUARTER";
             /** @enum {string} */
             appliesToRole?: "REP" | "MANAGER";
-            teamId?: components["schemas"]["UUID"];
             /** @enum {string} */
             base?: "REVENUE_WON" | "COLLECTED";
-            currency?: string;
             /** @example 50000.00 */
             cap?: string;
-            tiers?: components["schemas"]["CommissionPlanTier"][];
+            currency?: string;
+            id?: components["schemas"]["UUID"];
+            name?: string;
             oneOffs?: components["schemas"]["CommissionPlanOneOff"][];
+            /** @enum {string} */
+            periodKind?: "MONTH" | "QUARTER";
+            teamId?: components["schemas"]["UUID"];
+            tiers?: components["schemas"]["CommissionPlanTier"][];
             /** Format: int32 */
             version?: number;
         };
         CommissionPlanOneOff: {
+            /** @example 500000.00 */
+            above?: string;
             /** @enum {string} */
             kind?: "DEAL_WON_ABOVE" | "KEY_ACCOUNT_WON";
             /** @example 2000.00 */
             reward?: string;
-            /** @example 500000.00 */
-            above?: string;
         };
         CommissionPlanTier: {
-            /** @example 100 */
-            from?: string;
-            /** @example 120 */
-            to?: string;
-            /** @example 3 */
-            rate?: string;
             /** @example 0 */
             extraRate?: string;
+            /** @example 100 */
+            from?: string;
+            /** @example 3 */
+            rate?: string;
+            /** @example 120 */
+            to?: string;
         };
         CommissionStatement: {
-            id?: components["schemas"]["UUID"];
+            /** @example 105.60 */
+            achievement?: string;
+            /** @example 1056000.00 */
+            actual?: string;
+            adjustments?: string;
             /** @enum {string} */
-            status?: "LIVE" | "FROZEN";
-            repId?: components["schemas"]["UUID"];
-            repName?: string;
-            teamId?: components["schemas"]["UUID"];
+            base?: "REVENUE_WON" | "COLLECTED";
+            cap?: string;
+            capped?: boolean;
+            /** @example CNY */
+            currency?: string;
+            frozenAt?: components["schemas"]["Instant"];
+            id?: components["schemas"]["UUID"];
+            lines?: components["schemas"]["CommissionLine"][];
+            note?: string;
             /** @example 2026-11 */
             period?: string;
             planId?: components["schemas"]["UUID"];
             planName?: string;
+            repId?: components["schemas"]["UUID"];
+            repName?: string;
             /** @enum {string} */
-            base?: "REVENUE_WON" | "COLLECTED";
-            /** @example CNY */
-            currency?: string;
-            /** @example 1056000.00 */
-            actual?: string;
-            target?: components["schemas"]["CommissionTarget"];
-            /** @example 105.60 */
-            achievement?: string;
-            tier?: components["schemas"]["CommissionTier"];
-            note?: string;
-            lines?: components["schemas"]["CommissionLine"][];
+            status?: "LIVE" | "FROZEN";
             /** @example 31680.00 */
             subtotal?: string;
-            cap?: string;
-            capped?: boolean;
-            adjustments?: string;
+            target?: components["schemas"]["CommissionTarget"];
+            teamId?: components["schemas"]["UUID"];
+            tier?: components["schemas"]["CommissionTier"];
             /** @example 31680.00 */
             total?: string;
-            frozenAt?: components["schemas"]["Instant"];
         };
         CommissionTarget: {
+            currency?: string;
             id?: components["schemas"]["UUID"];
             /** @enum {string} */
             metric?: "REVENUE" | "COLLECTIONS";
             value?: string;
-            currency?: string;
         };
         CommissionTier: {
-            /** Format: int32 */
-            index?: number;
+            extraRate?: string;
             /** @example 100 */
             from?: string;
-            /** @example 120 */
-            to?: string;
+            /** Format: int32 */
+            index?: number;
             /** @example 3 */
             rate?: string;
-            extraRate?: string;
+            /** @example 120 */
+            to?: string;
         };
         CommissionTotal: {
             /** @example CNY */
@@ -3387,111 +3368,118 @@ export interface components {
             total?: string;
         };
         Component: {
+            detail?: string;
+            /** Format: int32 */
+            max?: number;
             name?: string;
             /** Format: int32 */
             points?: number;
-            /** Format: int32 */
-            max?: number;
-            detail?: string;
         };
         Contact: {
-            name: string;
-            title?: string;
-            phone?: string;
-            email?: string;
             decisionRole?: components["schemas"]["DecisionRole"];
+            email?: string;
+            name: string;
+            phone?: string;
+            title?: string;
         };
         Contract: {
-            id?: components["schemas"]["UUID"];
+            alerts?: components["schemas"]["ContractAlert"][];
+            churnReason?: string;
+            createdAt?: components["schemas"]["Instant"];
+            currency?: string;
             customerId?: components["schemas"]["UUID"];
             customerName?: string;
-            ownerId?: components["schemas"]["UUID"];
-            ownerName?: string;
-            teamId?: components["schemas"]["UUID"];
-            dealId?: components["schemas"]["UUID"];
-            number?: string;
-            /** @example 860000.00 */
-            value?: string;
-            currency?: string;
-            productLines?: string[];
-            startsOn?: components["schemas"]["LocalDate"];
-            endsOn?: components["schemas"]["LocalDate"];
             /** Format: int64 */
             daysToEnd?: number;
-            status?: components["schemas"]["Status1"];
-            renewalState?: components["schemas"]["RenewalState"];
-            expiredUndecided?: boolean;
-            successorId?: components["schemas"]["UUID"];
-            predecessorId?: components["schemas"]["UUID"];
-            churnReason?: string;
-            terminationReason?: string;
+            dealId?: components["schemas"]["UUID"];
             documents?: components["schemas"]["Document"][];
+            endsOn?: components["schemas"]["LocalDate"];
             evaluationOpenedOn?: components["schemas"]["LocalDate"];
+            events?: components["schemas"]["ContractEvent"][];
+            expiredUndecided?: boolean;
+            id?: components["schemas"]["UUID"];
+            number?: string;
+            ownerId?: components["schemas"]["UUID"];
+            ownerName?: string;
+            payments?: components["schemas"]["Payment"][];
+            plan?: components["schemas"]["CollectionPlanView"];
+            predecessorId?: components["schemas"]["UUID"];
+            productLines?: string[];
             renewalActedAt?: components["schemas"]["Instant"];
             renewalDecidedAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
+            renewalState?: components["schemas"]["RenewalState"];
+            startsOn?: components["schemas"]["LocalDate"];
+            status?: components["schemas"]["Status1"];
+            successorId?: components["schemas"]["UUID"];
+            teamId?: components["schemas"]["UUID"];
+            terminationReason?: string;
+            /** @example 860000.00 */
+            value?: string;
             /** Format: int32 */
             version?: number;
-            plan?: components["schemas"]["CollectionPlanView"];
-            payments?: components["schemas"]["Payment"][];
-            events?: components["schemas"]["ContractEvent"][];
-            alerts?: components["schemas"]["ContractAlert"][];
         };
         /** @description A renewal or collection alert that fired (once each) */
         ContractAlert: {
+            dueOn?: components["schemas"]["LocalDate"];
+            firedAt?: components["schemas"]["Instant"];
+            instalmentId?: components["schemas"]["UUID"];
             kind?: components["schemas"]["Kind1"];
             recipientId?: components["schemas"]["UUID"];
             /** Format: int32 */
             windowDays?: number;
-            dueOn?: components["schemas"]["LocalDate"];
-            instalmentId?: components["schemas"]["UUID"];
-            firedAt?: components["schemas"]["Instant"];
         };
         ContractCreate: {
+            /** @example CNY */
+            currency: string;
             customerId: components["schemas"]["UUID"];
             /** @description The won deal this contract comes from (one contract per deal) */
             dealId?: components["schemas"]["UUID"];
+            documents?: components["schemas"]["ContractDocument"][];
+            endsOn: components["schemas"]["LocalDate"];
             /** @example HT-2026-0042 */
             number: string;
+            /** @description The collection plan, optional (can be set later) */
+            plan?: components["schemas"]["CollectionPlan"];
+            productLines?: string[];
+            startsOn: components["schemas"]["LocalDate"];
+            /** @description DRAFT (default) or ACTIVE */
+            status?: components["schemas"]["Status1"];
             /**
              * @description Decimal, within the currency's minor units
              * @example 860000
              */
             value: number;
-            /** @example CNY */
-            currency: string;
-            productLines?: string[];
-            startsOn: components["schemas"]["LocalDate"];
-            endsOn: components["schemas"]["LocalDate"];
-            /** @description DRAFT (default) or ACTIVE */
-            status?: components["schemas"]["Status1"];
-            documents?: components["schemas"]["ContractDocument"][];
-            /** @description The collection plan, optional (can be set later) */
-            plan?: components["schemas"]["CollectionPlan"];
         };
         /** @description Metadata of a document; the file lives in the document system */
         ContractDocument: {
+            /** @example SIGNED_CONTRACT */
+            kind?: string;
             name: string;
+            signedOn?: components["schemas"]["LocalDate"];
             /**
              * @description Where the document system serves it: an absolute http or https address
              * @example https://dms.example.com/contracts/HT-2026-0042.pdf
              */
             url?: string;
-            /** @example SIGNED_CONTRACT */
-            kind?: string;
-            signedOn?: components["schemas"]["LocalDate"];
         };
         ContractEvent: {
-            at?: components["schemas"]["Instant"];
             actorId?: components["schemas"]["UUID"];
-            kind?: components["schemas"]["Kind2"];
+            at?: components["schemas"]["Instant"];
             detail?: string;
+            kind?: components["schemas"]["Kind2"];
         };
         /** @description data of contract.expiring: an undecided contract entered a renewal window (once per window, e.g. 90, 60, 30 and 7 days before its last day; the windows depend on the customer's grade) */
         ContractExpiringData: {
             contractId?: components["schemas"]["UUID"];
-            number?: string;
+            /**
+             * @description ISO 4217 code
+             * @example CNY
+             */
+            currency?: string;
             customerId?: components["schemas"]["UUID"];
+            /** @description The contract's last day */
+            endsOn?: components["schemas"]["LocalDate"];
+            number?: string;
             ownerId?: components["schemas"]["UUID"];
             teamId?: components["schemas"]["UUID"];
             /**
@@ -3499,13 +3487,6 @@ export interface components {
              * @example 120000.00
              */
             value?: string;
-            /**
-             * @description ISO 4217 code
-             * @example CNY
-             */
-            currency?: string;
-            /** @description The contract's last day */
-            endsOn?: components["schemas"]["LocalDate"];
             /**
              * Format: int32
              * @description The window entered, in days before endsOn
@@ -3516,43 +3497,50 @@ export interface components {
         /** @description data of contract.renewed: the renewal was decided as renewed; the successor contract is active and linked to this one */
         ContractRenewedData: {
             contractId?: components["schemas"]["UUID"];
-            number?: string;
             customerId?: components["schemas"]["UUID"];
+            /** @description The user who decided */
+            decidedBy?: components["schemas"]["UUID"];
+            number?: string;
             ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            successorId?: components["schemas"]["UUID"];
-            successorNumber?: string;
-            /**
-             * @description The successor's value, decimal string in the currency's minor units
-             * @example 132000.00
-             */
-            successorValue?: string;
             /**
              * @description ISO 4217 code of the successor
              * @example CNY
              */
             successorCurrency?: string;
-            successorStartsOn?: components["schemas"]["LocalDate"];
             successorEndsOn?: components["schemas"]["LocalDate"];
-            /** @description The user who decided */
-            decidedBy?: components["schemas"]["UUID"];
+            successorId?: components["schemas"]["UUID"];
+            successorNumber?: string;
+            successorStartsOn?: components["schemas"]["LocalDate"];
+            /**
+             * @description The successor's value, decimal string in the currency's minor units
+             * @example 132000.00
+             */
+            successorValue?: string;
+            teamId?: components["schemas"]["UUID"];
         };
         ContractTermination: {
             reason: string;
         };
         /** @description Only the fields sent are changed; a draft or active contract only */
         ContractUpdate: {
-            number?: string;
-            value?: number;
             /** @description Only while the contract is a draft */
             currency?: string;
+            documents?: components["schemas"]["ContractDocument"][];
+            endsOn?: components["schemas"]["LocalDate"];
+            number?: string;
             productLines?: string[];
             startsOn?: components["schemas"]["LocalDate"];
-            endsOn?: components["schemas"]["LocalDate"];
-            documents?: components["schemas"]["ContractDocument"][];
+            value?: number;
         };
         /** @description A new target node (a draft) */
         Create: {
+            /**
+             * @description ISO 4217 code, for REVENUE and COLLECTIONS only
+             * @example CNY
+             */
+            currency?: string;
+            level: components["schemas"]["Level"];
+            metric: components["schemas"]["Metric"];
             /** @description The node this one is part of (same metric and period, one level down); none for a root */
             parentId?: components["schemas"]["UUID"];
             /**
@@ -3560,29 +3548,22 @@ export interface components {
              * @example 2026-12
              */
             period: string;
-            level: components["schemas"]["Level"];
             /** @description The team (TEAM level) */
             teamId?: components["schemas"]["UUID"];
             /** @description The rep (REP level) */
             userId?: components["schemas"]["UUID"];
-            metric: components["schemas"]["Metric"];
             value: number;
-            /**
-             * @description ISO 4217 code, for REVENUE and COLLECTIONS only
-             * @example CNY
-             */
-            currency?: string;
         };
         CreateRequest: {
+            grants?: components["schemas"]["Grant"][];
             name: string;
             teamId?: components["schemas"]["UUID"];
-            grants?: components["schemas"]["Grant"][];
         };
         Created: {
-            /** Format: int32 */
-            row?: number;
             id?: components["schemas"]["UUID"];
             name?: string;
+            /** Format: int32 */
+            row?: number;
         };
         CustomerBatch: {
             items: components["schemas"]["CustomerUpsert"][];
@@ -3591,56 +3572,56 @@ export interface components {
             /** Format: int32 */
             created?: number;
             /** Format: int32 */
-            updated?: number;
+            failed?: number;
+            results?: components["schemas"]["CustomerUpsertResult"][];
             /** Format: int32 */
             unchanged?: number;
             /** Format: int32 */
-            failed?: number;
-            results?: components["schemas"]["CustomerUpsertResult"][];
+            updated?: number;
         };
         CustomerCreate: {
-            name: string;
-            industry?: string;
-            size?: components["schemas"]["Size"];
             address?: string;
+            /** Format: int32 */
+            cadenceDaysOverride?: number;
+            contacts?: components["schemas"]["Contact"][];
+            grade: components["schemas"]["Grade"];
+            industry?: string;
             /** Format: double */
             lat?: number;
             /** Format: double */
             lng?: number;
+            lostReason?: string;
+            name: string;
+            notes?: string;
             /** @description The owning rep; defaults to the caller */
             ownerId?: components["schemas"]["UUID"];
-            grade: components["schemas"]["Grade"];
+            size?: components["schemas"]["Size"];
+            source?: string;
             /** @description Defaults to INITIAL_INTENT */
             stage?: components["schemas"]["Stage"];
-            lostReason?: string;
-            source?: string;
             tags?: string[];
-            notes?: string;
-            /** Format: int32 */
-            cadenceDaysOverride?: number;
-            contacts?: components["schemas"]["Contact"][];
         };
         /** @description data of customer.created */
         CustomerCreatedData: {
             customerId?: components["schemas"]["UUID"];
             /** @description The integrator's key, when set */
             externalId?: string;
-            name?: string;
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             /** @enum {string} */
             grade?: "A" | "B" | "C";
+            name?: string;
+            ownerId?: components["schemas"]["UUID"];
             /** @enum {string} */
             stage?: "INITIAL_INTENT" | "HIGH_INTENT" | "KEY_ACCOUNT" | "WON" | "LOST";
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description data of customer.grade_changed */
         CustomerGradeChangedData: {
             customerId?: components["schemas"]["UUID"];
             externalId?: string;
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             /** @enum {string} */
             from?: "A" | "B" | "C";
+            ownerId?: components["schemas"]["UUID"];
+            teamId?: components["schemas"]["UUID"];
             /** @enum {string} */
             to?: "A" | "B" | "C";
         };
@@ -3652,163 +3633,161 @@ export interface components {
         CustomerStageChangedData: {
             customerId?: components["schemas"]["UUID"];
             externalId?: string;
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             /** @enum {string} */
             from?: "INITIAL_INTENT" | "HIGH_INTENT" | "KEY_ACCOUNT" | "WON" | "LOST";
-            /** @enum {string} */
-            to?: "INITIAL_INTENT" | "HIGH_INTENT" | "KEY_ACCOUNT" | "WON" | "LOST";
             /** @description Set when the customer was lost */
             lostReason?: string;
+            ownerId?: components["schemas"]["UUID"];
+            teamId?: components["schemas"]["UUID"];
+            /** @enum {string} */
+            to?: "INITIAL_INTENT" | "HIGH_INTENT" | "KEY_ACCOUNT" | "WON" | "LOST";
         };
         CustomerSummary: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            grade?: components["schemas"]["Grade"];
-            stage?: components["schemas"]["Stage"];
-            ownerId?: components["schemas"]["UUID"];
-            ownerName?: string;
-            teamId?: components["schemas"]["UUID"];
-            tags?: string[];
-            industry?: string;
-            lastTouchedAt?: components["schemas"]["Instant"];
             /** Format: int32 */
             cadenceDays?: number;
-            pendingFollowUpId?: components["schemas"]["UUID"];
-            nextDueOn?: components["schemas"]["LocalDate"];
-            overdue?: boolean;
+            deletedAt?: components["schemas"]["Instant"];
+            grade?: components["schemas"]["Grade"];
             /** Format: int32 */
             healthScore?: number;
-            deletedAt?: components["schemas"]["Instant"];
+            id?: components["schemas"]["UUID"];
+            industry?: string;
+            lastTouchedAt?: components["schemas"]["Instant"];
+            name?: string;
+            nextDueOn?: components["schemas"]["LocalDate"];
+            overdue?: boolean;
+            ownerId?: components["schemas"]["UUID"];
+            ownerName?: string;
+            pendingFollowUpId?: components["schemas"]["UUID"];
+            stage?: components["schemas"]["Stage"];
+            tags?: string[];
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description Fields to change; absent fields stay as they are; contacts, when given, replace the list */
         CustomerUpdate: {
-            name?: string;
-            industry?: string;
-            size?: components["schemas"]["Size"];
             address?: string;
-            /** Format: double */
-            lat?: number;
-            /** Format: double */
-            lng?: number;
-            grade?: components["schemas"]["Grade"];
-            stage?: components["schemas"]["Stage"];
-            lostReason?: string;
-            source?: string;
-            tags?: string[];
-            notes?: string;
             /** Format: int32 */
             cadenceDaysOverride?: number;
             /** @description Set true to drop the override and follow the policy */
             clearCadenceOverride?: boolean;
             contacts?: components["schemas"]["Contact"][];
+            grade?: components["schemas"]["Grade"];
+            industry?: string;
+            /** Format: double */
+            lat?: number;
+            /** Format: double */
+            lng?: number;
+            lostReason?: string;
+            name?: string;
+            notes?: string;
+            size?: components["schemas"]["Size"];
+            source?: string;
+            stage?: components["schemas"]["Stage"];
+            tags?: string[];
         };
         /** @description One customer of a batch, found by externalId: created when new, else its given fields are changed (absent fields stay; ownerId applies only on creation, use POST /customers/{id}/owner to reassign) */
         CustomerUpsert: {
+            address?: string;
+            /** Format: int32 */
+            cadenceDaysOverride?: number;
+            contacts?: components["schemas"]["Contact"][];
             /**
              * @description The integrator's key for this customer (namespace it, e.g. erp:10042, if several systems write)
              * @example erp:10042
              */
             externalId: string;
-            name: string;
+            grade: components["schemas"]["Grade"];
             industry?: string;
-            size?: components["schemas"]["Size"];
-            address?: string;
             /** Format: double */
             lat?: number;
             /** Format: double */
             lng?: number;
+            lostReason?: string;
+            name: string;
+            notes?: string;
             /** @description The owning rep on creation; defaults to the caller (integration accounts must give it) */
             ownerId?: components["schemas"]["UUID"];
-            grade: components["schemas"]["Grade"];
-            stage?: components["schemas"]["Stage"];
-            lostReason?: string;
+            size?: components["schemas"]["Size"];
             source?: string;
+            stage?: components["schemas"]["Stage"];
             tags?: string[];
-            notes?: string;
-            /** Format: int32 */
-            cadenceDaysOverride?: number;
-            contacts?: components["schemas"]["Contact"][];
         };
         CustomerUpsertResult: {
-            /** Format: int32 */
-            index?: number;
             externalId?: string;
-            /** @enum {string} */
-            status?: "CREATED" | "UPDATED" | "UNCHANGED" | "FAILED";
             id?: components["schemas"]["UUID"];
             /** Format: int32 */
-            version?: number;
+            index?: number;
             /** @description Why the item failed (its field errors name items[index].field) */
             problem?: components["schemas"]["Problem"];
+            /** @enum {string} */
+            status?: "CREATED" | "UPDATED" | "UNCHANGED" | "FAILED";
+            /** Format: int32 */
+            version?: number;
         };
         DailyActions: {
-            period?: string;
+            actions?: components["schemas"]["Action1"][];
             /** Format: int64 */
             daysLeft?: number;
-            visitsPerNewCustomer?: number;
+            period?: string;
             visitsPerDeal?: number;
-            actions?: components["schemas"]["Action1"][];
+            visitsPerNewCustomer?: number;
         };
         Data: {
+            collected?: components["schemas"]["Money"][];
             /** Format: int64 */
-            visits?: number;
+            dealStageMoves?: number;
+            /** Format: int64 */
+            dealsLost?: number;
+            /** Format: int64 */
+            dealsWon?: number;
             /** Format: int64 */
             effectiveVisits?: number;
-            /** Format: int64 */
-            newCustomers?: number;
-            /** Format: int64 */
-            stageMoves?: number;
+            followUpOnTimeRate?: number;
             /** Format: int64 */
             followUpsDue?: number;
             /** Format: int64 */
             followUpsOnTime?: number;
-            followUpOnTimeRate?: number;
             month?: string;
             monthTargets?: components["schemas"]["Achievement"][];
             /** Format: int64 */
-            dealsWon?: number;
-            /** Format: int64 */
-            dealsLost?: number;
-            /** Format: int64 */
-            dealStageMoves?: number;
+            newCustomers?: number;
             revenue?: components["schemas"]["Money"][];
-            collected?: components["schemas"]["Money"][];
+            /** Format: int64 */
+            stageMoves?: number;
+            /** Format: int64 */
+            visits?: number;
         };
         Day: {
+            collections?: components["schemas"]["AgendaCollection"][];
             date?: components["schemas"]["LocalDate"];
-            /** Format: int32 */
-            overdueCount?: number;
             /** Format: int32 */
             dueCount?: number;
             items?: components["schemas"]["AgendaItem"][];
+            /** Format: int32 */
+            overdueCount?: number;
             renewals?: components["schemas"]["AgendaRenewal"][];
-            collections?: components["schemas"]["AgendaCollection"][];
         };
         Deal: {
-            id?: components["schemas"]["UUID"];
-            customerId?: components["schemas"]["UUID"];
-            customerName?: string;
-            ownerId?: components["schemas"]["UUID"];
-            ownerName?: string;
-            teamId?: components["schemas"]["UUID"];
-            name?: string;
             /** @example 128000.00 */
             amount?: string;
-            currency?: string;
-            productLine?: string;
-            stage?: components["schemas"]["Stage1"];
-            lostReason?: string;
-            expectedCloseOn?: components["schemas"]["LocalDate"];
             closedAt?: components["schemas"]["Instant"];
             createdAt?: components["schemas"]["Instant"];
+            currency?: string;
+            customerId?: components["schemas"]["UUID"];
+            customerName?: string;
+            expectedCloseOn?: components["schemas"]["LocalDate"];
+            history?: components["schemas"]["DealStageChange"][];
+            id?: components["schemas"]["UUID"];
+            lostReason?: string;
+            name?: string;
+            ownerId?: components["schemas"]["UUID"];
+            ownerName?: string;
+            productLine?: string;
+            stage?: components["schemas"]["Stage1"];
+            teamId?: components["schemas"]["UUID"];
             /** Format: int32 */
             version?: number;
-            history?: components["schemas"]["DealStageChange"][];
         };
         DealCreate: {
-            customerId: components["schemas"]["UUID"];
-            name: string;
             /**
              * @description Decimal amount, no more decimals than the currency has (JPY 0, CNY 2, KWD 3)
              * @example 128000
@@ -3819,58 +3798,60 @@ export interface components {
              * @example CNY
              */
             currency: string;
+            customerId: components["schemas"]["UUID"];
+            expectedCloseOn?: components["schemas"]["LocalDate"];
+            name: string;
             productLine?: string;
             /** @description Defaults to QUALIFICATION; WON and LOST are reached by a stage change */
             stage?: components["schemas"]["Stage1"];
-            expectedCloseOn?: components["schemas"]["LocalDate"];
         };
         DealStageChange: {
-            at?: components["schemas"]["Instant"];
             actorId?: components["schemas"]["UUID"];
+            at?: components["schemas"]["Instant"];
             fromStage?: components["schemas"]["Stage1"];
-            toStage?: components["schemas"]["Stage1"];
             reason?: string;
+            toStage?: components["schemas"]["Stage1"];
         };
         /** @description data of deal.stage_changed: a deal moved to another stage (WON and LOST are final) */
         DealStageChangedData: {
-            dealId?: components["schemas"]["UUID"];
-            customerId?: components["schemas"]["UUID"];
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            name?: string;
             /**
              * @description Decimal string in the currency's minor units
              * @example 120000.00
              */
             amount?: string;
+            /** @description The user who moved it */
+            changedBy?: components["schemas"]["UUID"];
+            /** @description Set when the deal was won or lost */
+            closedAt?: components["schemas"]["Instant"];
             /**
              * @description ISO 4217 code
              * @example CNY
              */
             currency?: string;
+            customerId?: components["schemas"]["UUID"];
+            dealId?: components["schemas"]["UUID"];
             /** @enum {string} */
             from?: "QUALIFICATION" | "NEEDS_ANALYSIS" | "PROPOSAL" | "NEGOTIATION";
-            /** @enum {string} */
-            to?: "QUALIFICATION" | "NEEDS_ANALYSIS" | "PROPOSAL" | "NEGOTIATION" | "WON" | "LOST";
             /** @description Set when the deal was lost */
             lostReason?: string;
-            /** @description The user who moved it */
-            changedBy?: components["schemas"]["UUID"];
-            /** @description Set when the deal was won or lost */
-            closedAt?: components["schemas"]["Instant"];
+            name?: string;
+            ownerId?: components["schemas"]["UUID"];
+            teamId?: components["schemas"]["UUID"];
+            /** @enum {string} */
+            to?: "QUALIFICATION" | "NEEDS_ANALYSIS" | "PROPOSAL" | "NEGOTIATION" | "WON" | "LOST";
         };
         DealStageMove: {
-            stage: components["schemas"]["Stage1"];
             /** @description Why; required when the deal is lost */
             reason?: string;
+            stage: components["schemas"]["Stage1"];
         };
         /** @description Only the fields sent are changed */
         DealUpdate: {
-            name?: string;
             amount?: number;
             currency?: string;
-            productLine?: string;
             expectedCloseOn?: components["schemas"]["LocalDate"];
+            name?: string;
+            productLine?: string;
         };
         /** @enum {string} */
         Decision: "RENEW" | "CHURN";
@@ -3881,10 +3862,10 @@ export interface components {
             reason: string;
         };
         Document: {
-            name?: string;
-            url?: string;
             kind?: string;
+            name?: string;
             signedOn?: components["schemas"]["LocalDate"];
+            url?: string;
         };
         /** Format: duration */
         Duration: string;
@@ -3895,37 +3876,37 @@ export interface components {
             preApprovals?: components["schemas"]["ExpensePreApproval"][];
         };
         ExpenseBudget: {
-            id?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            teamName?: string;
-            category?: components["schemas"]["ExpenseCategory"];
-            /** @example 2026-12 */
-            month?: string;
             /** @example 20000.00 */
             amount?: string;
-            currency?: string;
-            preApproved?: string;
-            spent?: string;
+            category?: components["schemas"]["ExpenseCategory"];
             committed?: string;
+            currency?: string;
+            id?: components["schemas"]["UUID"];
+            /** @example 2026-12 */
+            month?: string;
+            preApproved?: string;
             remaining?: string;
+            spent?: string;
+            teamId?: components["schemas"]["UUID"];
+            teamName?: string;
             /** Format: int32 */
             version?: number;
         };
         ExpenseBudgetCreate: {
-            teamId: components["schemas"]["UUID"];
-            category: components["schemas"]["ExpenseCategory"];
-            /** @example 2026-12 */
-            month: string;
             /**
              * @description Decimal amount, no more decimals than the currency has
              * @example 20000
              */
             amount: number;
+            category: components["schemas"]["ExpenseCategory"];
             /**
              * @description ISO 4217 code
              * @example CNY
              */
             currency: string;
+            /** @example 2026-12 */
+            month: string;
+            teamId: components["schemas"]["UUID"];
         };
         ExpenseBudgetUpdate: {
             /** @example 25000 */
@@ -3934,61 +3915,59 @@ export interface components {
         /** @enum {string} */
         ExpenseCategory: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
         ExpenseClaim: {
-            id?: components["schemas"]["UUID"];
-            userId?: components["schemas"]["UUID"];
-            userName?: string;
-            teamId?: components["schemas"]["UUID"];
-            teamName?: string;
-            spentOn?: components["schemas"]["LocalDate"];
-            category?: components["schemas"]["ExpenseCategory"];
+            actions?: string[];
             /** @example 386.50 */
             amount?: string;
+            category?: components["schemas"]["ExpenseCategory"];
+            createdAt?: components["schemas"]["Instant"];
             currency?: string;
             customerId?: components["schemas"]["UUID"];
             customerName?: string;
             dealId?: components["schemas"]["UUID"];
             dealName?: string;
             description?: string;
-            status?: components["schemas"]["Status3"];
-            submittedAt?: components["schemas"]["Instant"];
-            managerApprovedAt?: components["schemas"]["Instant"];
             financeApprovedAt?: components["schemas"]["Instant"];
+            history?: components["schemas"]["ExpenseClaimEvent"][];
+            id?: components["schemas"]["UUID"];
+            managerApprovedAt?: components["schemas"]["Instant"];
             paidAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            /** Format: int32 */
-            version?: number;
             /** Format: int32 */
             receiptCount?: number;
             receipts?: components["schemas"]["ExpenseReceipt"][];
-            history?: components["schemas"]["ExpenseClaimEvent"][];
-            actions?: string[];
+            spentOn?: components["schemas"]["LocalDate"];
+            status?: components["schemas"]["Status3"];
+            submittedAt?: components["schemas"]["Instant"];
+            teamId?: components["schemas"]["UUID"];
+            teamName?: string;
+            userId?: components["schemas"]["UUID"];
+            userName?: string;
+            /** Format: int32 */
+            version?: number;
         };
         /** @description data of expense.claim_approved: the manager (step MANAGER) or finance (step FINANCE) approved an expense claim */
         ExpenseClaimApprovedData: {
-            claimId?: components["schemas"]["UUID"];
-            /** @description The rep who filed the claim */
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            spentOn?: components["schemas"]["LocalDate"];
-            /** @enum {string} */
-            category?: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
+            actorId?: components["schemas"]["UUID"];
             /** @example 386.50 */
             amount?: string;
-            currency?: string;
-            /** @enum {string} */
-            status?: "SUBMITTED" | "MANAGER_APPROVED" | "FINANCE_APPROVED" | "PAID" | "RETURNED";
-            actorId?: components["schemas"]["UUID"];
             at?: components["schemas"]["Instant"];
             /** @enum {string} */
-            step?: "MANAGER" | "FINANCE";
+            category?: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
+            claimId?: components["schemas"]["UUID"];
             comment?: string;
+            currency?: string;
+            /** @description The rep who filed the claim */
+            ownerId?: components["schemas"]["UUID"];
+            spentOn?: components["schemas"]["LocalDate"];
+            /** @enum {string} */
+            status?: "SUBMITTED" | "MANAGER_APPROVED" | "FINANCE_APPROVED" | "PAID" | "RETURNED";
+            /** @enum {string} */
+            step?: "MANAGER" | "FINANCE";
+            teamId?: components["schemas"]["UUID"];
         };
         ExpenseClaimCreate: {
-            /** @description The day the money was spent */
-            spentOn: components["schemas"]["LocalDate"];
-            category: components["schemas"]["ExpenseCategory"];
             /** @example 386.5 */
             amount: number;
+            category: components["schemas"]["ExpenseCategory"];
             /** @example CNY */
             currency: string;
             /** @description The customer it served, one of yours */
@@ -3996,156 +3975,158 @@ export interface components {
             /** @description The deal it served, one of yours */
             dealId?: components["schemas"]["UUID"];
             description: string;
+            /** @description The day the money was spent */
+            spentOn: components["schemas"]["LocalDate"];
             /** @description The team whose budget it is charged to; defaults to your own team */
             teamId?: components["schemas"]["UUID"];
         };
         ExpenseClaimEvent: {
-            at?: components["schemas"]["Instant"];
+            action?: components["schemas"]["Action"];
             actorId?: components["schemas"]["UUID"];
             actorName?: string;
-            action?: components["schemas"]["Action"];
+            at?: components["schemas"]["Instant"];
+            comment?: string;
             fromStatus?: components["schemas"]["Status3"];
             toStatus?: components["schemas"]["Status3"];
-            comment?: string;
         };
         /** @description data of expense.claim_paid: finance marked an approved expense claim paid */
         ExpenseClaimPaidData: {
-            claimId?: components["schemas"]["UUID"];
-            /** @description The rep who filed the claim */
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            spentOn?: components["schemas"]["LocalDate"];
-            /** @enum {string} */
-            category?: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
+            actorId?: components["schemas"]["UUID"];
             /** @example 386.50 */
             amount?: string;
+            at?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            category?: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
+            claimId?: components["schemas"]["UUID"];
             currency?: string;
+            /** @description The rep who filed the claim */
+            ownerId?: components["schemas"]["UUID"];
+            spentOn?: components["schemas"]["LocalDate"];
             /** @enum {string} */
             status?: "SUBMITTED" | "MANAGER_APPROVED" | "FINANCE_APPROVED" | "PAID" | "RETURNED";
-            actorId?: components["schemas"]["UUID"];
-            at?: components["schemas"]["Instant"];
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description data of expense.claim_returned: an approver returned an expense claim to the rep with a comment */
         ExpenseClaimReturnedData: {
-            claimId?: components["schemas"]["UUID"];
-            /** @description The rep who filed the claim */
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            spentOn?: components["schemas"]["LocalDate"];
-            /** @enum {string} */
-            category?: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
+            actorId?: components["schemas"]["UUID"];
             /** @example 386.50 */
             amount?: string;
-            currency?: string;
-            /** @enum {string} */
-            status?: "SUBMITTED" | "MANAGER_APPROVED" | "FINANCE_APPROVED" | "PAID" | "RETURNED";
-            actorId?: components["schemas"]["UUID"];
             at?: components["schemas"]["Instant"];
             /** @enum {string} */
-            step?: "MANAGER" | "FINANCE";
+            category?: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
+            claimId?: components["schemas"]["UUID"];
             comment?: string;
+            currency?: string;
+            /** @description The rep who filed the claim */
+            ownerId?: components["schemas"]["UUID"];
+            spentOn?: components["schemas"]["LocalDate"];
+            /** @enum {string} */
+            status?: "SUBMITTED" | "MANAGER_APPROVED" | "FINANCE_APPROVED" | "PAID" | "RETURNED";
+            /** @enum {string} */
+            step?: "MANAGER" | "FINANCE";
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description data of expense.claim_submitted: a rep submitted an expense claim for approval */
         ExpenseClaimSubmittedData: {
-            claimId?: components["schemas"]["UUID"];
-            /** @description The rep who filed the claim */
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            spentOn?: components["schemas"]["LocalDate"];
-            /** @enum {string} */
-            category?: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
+            actorId?: components["schemas"]["UUID"];
             /** @example 386.50 */
             amount?: string;
+            at?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            category?: "MARKETING_EVENTS" | "TRAVEL" | "CLIENT_ENTERTAINMENT" | "TRAINING" | "OTHER";
+            claimId?: components["schemas"]["UUID"];
             currency?: string;
+            /** @description The rep who filed the claim */
+            ownerId?: components["schemas"]["UUID"];
+            spentOn?: components["schemas"]["LocalDate"];
             /** @enum {string} */
             status?: "SUBMITTED" | "MANAGER_APPROVED" | "FINANCE_APPROVED" | "PAID" | "RETURNED";
-            actorId?: components["schemas"]["UUID"];
-            at?: components["schemas"]["Instant"];
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description Fields to change; absent fields stay as they are */
         ExpenseClaimUpdate: {
-            spentOn?: components["schemas"]["LocalDate"];
-            category?: components["schemas"]["ExpenseCategory"];
             amount?: number;
+            category?: components["schemas"]["ExpenseCategory"];
             currency?: string;
             customerId?: components["schemas"]["UUID"];
             dealId?: components["schemas"]["UUID"];
             description?: string;
+            spentOn?: components["schemas"]["LocalDate"];
         };
         ExpenseDecision: {
             /** @description Required when returning a claim or rejecting a pre-approval */
             comment?: string;
         };
         ExpensePreApproval: {
-            id?: components["schemas"]["UUID"];
-            requestedBy?: components["schemas"]["UUID"];
-            requesterName?: string;
-            teamId?: components["schemas"]["UUID"];
-            teamName?: string;
-            category?: components["schemas"]["ExpenseCategory"];
-            month?: string;
             amount?: string;
+            category?: components["schemas"]["ExpenseCategory"];
+            createdAt?: components["schemas"]["Instant"];
             currency?: string;
-            reason?: string;
-            status?: components["schemas"]["Status2"];
+            decidedAt?: components["schemas"]["Instant"];
             decidedBy?: components["schemas"]["UUID"];
             deciderName?: string;
-            decidedAt?: components["schemas"]["Instant"];
             decisionNote?: string;
-            createdAt?: components["schemas"]["Instant"];
+            id?: components["schemas"]["UUID"];
+            month?: string;
+            reason?: string;
+            requestedBy?: components["schemas"]["UUID"];
+            requesterName?: string;
+            status?: components["schemas"]["Status2"];
+            teamId?: components["schemas"]["UUID"];
+            teamName?: string;
             /** Format: int32 */
             version?: number;
         };
         ExpensePreApprovalCreate: {
-            teamId: components["schemas"]["UUID"];
-            category: components["schemas"]["ExpenseCategory"];
-            /** @example 2026-12 */
-            month: string;
             /** @example 8000 */
             amount: number;
+            category: components["schemas"]["ExpenseCategory"];
             /** @example CNY */
             currency: string;
+            /** @example 2026-12 */
+            month: string;
             reason: string;
+            teamId: components["schemas"]["UUID"];
         };
         ExpenseReceipt: {
-            id?: components["schemas"]["UUID"];
             contentType?: string;
+            id?: components["schemas"]["UUID"];
             /** Format: int32 */
             sizeBytes?: number;
             uploadedAt?: components["schemas"]["Instant"];
         };
         ExpenseReport: {
-            teamId?: components["schemas"]["UUID"];
             from?: string;
+            /** Format: int64 */
+            newCustomers?: number;
+            returnOnSpend?: components["schemas"]["ExpenseReturnOnSpend"][];
+            rows?: components["schemas"]["ExpenseReportRow"][];
+            teamId?: components["schemas"]["UUID"];
             to?: string;
             /** Format: int64 */
             wonDeals?: number;
-            /** Format: int64 */
-            newCustomers?: number;
-            rows?: components["schemas"]["ExpenseReportRow"][];
-            returnOnSpend?: components["schemas"]["ExpenseReturnOnSpend"][];
         };
         ExpenseReportRow: {
+            budget?: string;
+            category?: components["schemas"]["ExpenseCategory"];
+            committed?: string;
+            currency?: string;
+            month?: string;
+            preApproved?: string;
+            remaining?: string;
+            spent?: string;
             teamId?: components["schemas"]["UUID"];
             teamName?: string;
-            category?: components["schemas"]["ExpenseCategory"];
-            month?: string;
-            currency?: string;
-            budget?: string;
-            preApproved?: string;
-            spent?: string;
-            committed?: string;
-            remaining?: string;
         };
         ExpenseReturnOnSpend: {
             currency?: string;
-            spend?: string;
-            /** Format: int64 */
-            wonDeals?: number;
             /** Format: int64 */
             newCustomers?: number;
-            spendPerWonDeal?: string;
+            spend?: string;
             spendPerNewCustomer?: string;
+            spendPerWonDeal?: string;
+            /** Format: int64 */
+            wonDeals?: number;
         };
         FieldError: {
             /** @example email */
@@ -4155,32 +4136,32 @@ export interface components {
         };
         /** @description data of followup.completed: a follow-up was done (recorded, or by a check-in) */
         FollowUpCompletedData: {
-            followUpId?: components["schemas"]["UUID"];
-            customerId?: components["schemas"]["UUID"];
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             /** @enum {string} */
             channel?: "VISIT" | "CALL" | "EMAIL" | "MESSAGE";
+            customerId?: components["schemas"]["UUID"];
             doneAt?: components["schemas"]["Instant"];
-            summary?: string;
+            followUpId?: components["schemas"]["UUID"];
             nextAction?: string;
             nextActionDue?: components["schemas"]["LocalDate"];
+            ownerId?: components["schemas"]["UUID"];
+            summary?: string;
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description data of followup.overdue: a follow-up passed its grace period undone and was marked MISSED; a new one is due today */
         FollowUpOverdueData: {
-            followUpId?: components["schemas"]["UUID"];
-            customerId?: components["schemas"]["UUID"];
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             /** @enum {string} */
             channel?: "VISIT" | "CALL" | "EMAIL" | "MESSAGE";
+            customerId?: components["schemas"]["UUID"];
             dueAt?: components["schemas"]["Instant"];
+            followUpId?: components["schemas"]["UUID"];
+            ownerId?: components["schemas"]["UUID"];
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description What happened at a touch (跟进记录) */
         FollowUpRecord: {
             channel: components["schemas"]["Channel"];
-            /** @description What happened */
-            summary: string;
+            /** @description When the touch happened (defaults to now); may be up to 7 days ago for records made offline */
+            doneAt?: components["schemas"]["Instant"];
             /** @description The customer's feedback */
             feedback?: string;
             /** @description How the customer's need changed */
@@ -4189,37 +4170,37 @@ export interface components {
             nextAction?: string;
             /** @description Deadline of the next action; the next follow-up is due then instead of by cadence */
             nextActionDue?: components["schemas"]["LocalDate"];
-            /** @description When the touch happened (defaults to now); may be up to 7 days ago for records made offline */
-            doneAt?: components["schemas"]["Instant"];
+            /** @description What happened */
+            summary: string;
         };
         FollowUpSnooze: {
+            reason: string;
             /** @description The new due day */
             until: components["schemas"]["LocalDate"];
-            reason: string;
         };
         FollowUpView: {
-            id?: components["schemas"]["UUID"];
-            customerId?: components["schemas"]["UUID"];
-            ownerId?: components["schemas"]["UUID"];
-            dueOn?: components["schemas"]["LocalDate"];
-            dueAt?: components["schemas"]["Instant"];
-            overdue?: boolean;
             channel?: components["schemas"]["Channel"];
-            status?: components["schemas"]["Status5"];
-            scheduledBy?: components["schemas"]["ScheduledBy"];
-            snoozeReason?: string;
+            customerId?: components["schemas"]["UUID"];
             doneAt?: components["schemas"]["Instant"];
-            summary?: string;
+            dueAt?: components["schemas"]["Instant"];
+            dueOn?: components["schemas"]["LocalDate"];
             feedback?: string;
+            id?: components["schemas"]["UUID"];
             needChange?: string;
             nextAction?: string;
             nextActionDue?: components["schemas"]["LocalDate"];
+            overdue?: boolean;
+            ownerId?: components["schemas"]["UUID"];
+            scheduledBy?: components["schemas"]["ScheduledBy"];
+            snoozeReason?: string;
+            status?: components["schemas"]["Status5"];
+            summary?: string;
             /** Format: int32 */
             version?: number;
         };
         Funnel: {
-            stages?: components["schemas"]["Stage2"][];
             largestDropOff?: string;
+            stages?: components["schemas"]["Stage2"][];
         };
         /** @enum {string} */
         Grade: "A" | "B" | "C";
@@ -4231,124 +4212,124 @@ export interface components {
         /** @enum {string} */
         GroupBy: "REP" | "TEAM" | "ALL";
         HealthScore: {
+            components?: components["schemas"]["Component"][];
             /** Format: int32 */
             score?: number;
-            components?: components["schemas"]["Component"][];
         };
         Honour: {
-            repId?: components["schemas"]["UUID"];
-            repName?: string;
-            teamId?: components["schemas"]["UUID"];
-            /** @example 860000.00 */
-            revenue?: string;
-            /** Format: int64 */
-            dealsWon?: number;
             /** @example 112.50 */
             achievement?: string;
-            /** @example 74.00 */
-            previousAchievement?: string;
+            /** Format: int64 */
+            dealsWon?: number;
+            hiredOn?: components["schemas"]["LocalDate"];
             /**
              * @description Percentage points
              * @example 38.50
              */
             increase?: string;
-            hiredOn?: components["schemas"]["LocalDate"];
+            /** @example 74.00 */
+            previousAchievement?: string;
+            repId?: components["schemas"]["UUID"];
+            repName?: string;
+            /** @example 860000.00 */
+            revenue?: string;
+            teamId?: components["schemas"]["UUID"];
         };
         Honours: {
-            /** @example 2026-11 */
-            month?: string;
-            teamId?: components["schemas"]["UUID"];
-            /** @example CNY */
-            currency?: string;
-            /** @description Highest revenue won in the month */
-            topSeller?: components["schemas"]["Honour"];
             /** @description Highest revenue won among reps hired fewer than the configured days (90) before the month's last day */
             bestNewcomer?: components["schemas"]["Honour"];
+            /** @example CNY */
+            currency?: string;
+            /** @example 2026-11 */
+            month?: string;
             /** @description Largest rise of revenue-target achievement over the previous month */
             mostImproved?: components["schemas"]["Honour"];
+            teamId?: components["schemas"]["UUID"];
+            /** @description Highest revenue won in the month */
+            topSeller?: components["schemas"]["Honour"];
         };
         ImportReport: {
-            /** Format: int32 */
-            rows?: number;
             created?: components["schemas"]["Created"][];
             duplicates?: components["schemas"]["Rejected"][];
             invalid?: components["schemas"]["Rejected"][];
+            /** Format: int32 */
+            rows?: number;
         };
         Indicators: {
+            averageDealSize?: components["schemas"]["Money"][];
+            collectionCycleDays?: number;
+            collections?: components["schemas"]["Collection"][];
             /** Format: int64 */
-            visits?: number;
+            dealsLost?: number;
+            /** Format: int64 */
+            dealsWon?: number;
             /** Format: int64 */
             effectiveVisits?: number;
-            /** Format: int64 */
-            newCustomers?: number;
+            followUpOnTimeRate?: number;
             /** Format: int64 */
             followUpsDue?: number;
             /** Format: int64 */
             followUpsOnTime?: number;
-            followUpOnTimeRate?: number;
-            /** Format: int64 */
-            openLeads?: number;
             /** Format: int64 */
             freshLeads?: number;
-            leadFreshness?: number;
             grades?: {
                 [key: string]: number;
             };
+            leadFreshness?: number;
+            /** Format: int64 */
+            newCustomers?: number;
+            /** Format: int64 */
+            openLeads?: number;
             /** Format: int64 */
             proposals?: number;
-            /** Format: int64 */
-            dealsWon?: number;
-            /** Format: int64 */
-            dealsLost?: number;
-            winRate?: number;
             revenue?: components["schemas"]["Money"][];
-            averageDealSize?: components["schemas"]["Money"][];
-            collections?: components["schemas"]["Collection"][];
-            collectionCycleDays?: number;
+            /** Format: int64 */
+            visits?: number;
+            winRate?: number;
         };
         Instalment: {
-            id?: components["schemas"]["UUID"];
-            /** Format: int32 */
-            position?: number;
-            dueOn?: components["schemas"]["LocalDate"];
             amount?: string;
-            currency?: string;
             collected?: string;
-            outstanding?: string;
-            paidOn?: components["schemas"]["LocalDate"];
-            overdue?: boolean;
+            currency?: string;
             /** Format: int64 */
             daysOverdue?: number;
+            dueOn?: components["schemas"]["LocalDate"];
+            id?: components["schemas"]["UUID"];
+            outstanding?: string;
+            overdue?: boolean;
+            paidOn?: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            position?: number;
         };
         /** @description data of instalment.overdue: an instalment was not paid in full by its due day (sent once per instalment, the day after it was due in the owner's time zone) */
         InstalmentOverdueData: {
-            instalmentId?: components["schemas"]["UUID"];
-            contractId?: components["schemas"]["UUID"];
-            contractNumber?: string;
-            customerId?: components["schemas"]["UUID"];
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            /**
-             * Format: int32
-             * @description Its place in the plan, from 1
-             */
-            position?: number;
-            dueOn?: components["schemas"]["LocalDate"];
             /**
              * @description Decimal string in the currency's minor units
              * @example 100.00
              */
             amount?: string;
-            /**
-             * @description Still owed, decimal string
-             * @example 100.00
-             */
-            outstanding?: string;
+            contractId?: components["schemas"]["UUID"];
+            contractNumber?: string;
             /**
              * @description ISO 4217 code
              * @example CNY
              */
             currency?: string;
+            customerId?: components["schemas"]["UUID"];
+            dueOn?: components["schemas"]["LocalDate"];
+            instalmentId?: components["schemas"]["UUID"];
+            /**
+             * @description Still owed, decimal string
+             * @example 100.00
+             */
+            outstanding?: string;
+            ownerId?: components["schemas"]["UUID"];
+            /**
+             * Format: int32
+             * @description Its place in the plan, from 1
+             */
+            position?: number;
+            teamId?: components["schemas"]["UUID"];
         };
         /**
          * Format: date-time
@@ -4356,17 +4337,17 @@ export interface components {
          */
         Instant: string;
         Issued: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
             clientId?: string;
             clientSecret?: string;
-            teamId?: components["schemas"]["UUID"];
             grants?: string[];
+            id?: components["schemas"]["UUID"];
+            name?: string;
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description The subscription's keys, base64url */
         Keys: {
-            p256dh: string;
             auth: string;
+            p256dh: string;
         };
         /** @enum {string} */
         Kind: "ONBOARDING_MILESTONE" | "SKILL_TRAINING" | "SHADOW_VISIT" | "IMPROVEMENT_PLAN" | "MENTOR_SESSION";
@@ -4379,8 +4360,8 @@ export interface components {
         /** @description A kind of reminder and whether you receive it */
         Kind4: {
             code?: string;
-            label?: string;
             enabled?: boolean;
+            label?: string;
         };
         /** @enum {string} */
         Kind5: "FOLLOW_UP_DONE" | "FOLLOW_UP_MISSED" | "CHECK_IN_VERIFIED" | "CHECK_IN_UNVERIFIED" | "GRADE" | "STAGE" | "OWNER" | "DELETED" | "CREATED";
@@ -4389,23 +4370,23 @@ export interface components {
         /** @enum {string} */
         Kind7: "YEAR" | "QUARTER" | "MONTH";
         KpiReport: {
-            period?: string;
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
-            subject?: components["schemas"]["Subject"];
-            indicators?: components["schemas"]["Indicators"];
             achievements?: components["schemas"]["Achievement"][];
+            from?: components["schemas"]["LocalDate"];
             funnel?: components["schemas"]["Funnel"];
-            trend?: components["schemas"]["Week"][];
+            indicators?: components["schemas"]["Indicators"];
+            period?: string;
             reps?: components["schemas"]["RepRow"][];
+            subject?: components["schemas"]["Subject"];
+            to?: components["schemas"]["LocalDate"];
+            trend?: components["schemas"]["Week"][];
         };
         /** @enum {string} */
         Level: "ORGANISATION" | "TEAM" | "REP";
         LinkInfo: {
-            purpose?: components["schemas"]["Purpose1"];
-            email?: string;
             displayName?: string;
+            email?: string;
             expiresAt?: components["schemas"]["Instant"];
+            purpose?: components["schemas"]["Purpose1"];
         };
         /**
          * Format: date
@@ -4422,15 +4403,15 @@ export interface components {
             password: string;
         };
         MediaType: {
-            type?: string;
-            subtype?: string;
+            /** Format: int32 */
+            hash?: number;
             parameters?: {
                 [key: string]: string;
             };
-            /** Format: int32 */
-            hash?: number;
-            wildcardType?: boolean;
+            subtype?: string;
+            type?: string;
             wildcardSubtype?: boolean;
+            wildcardType?: boolean;
         };
         /** @description A plan's mentor */
         Mentor: {
@@ -4441,113 +4422,113 @@ export interface components {
         Milestone: {
             /** Format: int32 */
             dayOffset?: number;
+            goal: string;
             kind: components["schemas"]["Kind"];
             title: string;
-            goal: string;
         };
         Milestone1: {
-            id?: components["schemas"]["UUID"];
             /** Format: int32 */
             dayOffset?: number;
+            goal?: string;
+            id?: components["schemas"]["UUID"];
             kind?: components["schemas"]["Kind"];
             title?: string;
-            goal?: string;
         };
         Money: {
-            currency?: string;
             amount?: number;
+            currency?: string;
         };
         Nearby: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            grade?: components["schemas"]["Grade"];
-            stage?: components["schemas"]["Stage"];
             address?: string;
+            /** Format: int64 */
+            distanceMeters?: number;
+            grade?: components["schemas"]["Grade"];
+            id?: components["schemas"]["UUID"];
             /** Format: double */
             lat?: number;
             /** Format: double */
             lng?: number;
+            name?: string;
             ownerId?: components["schemas"]["UUID"];
-            /** Format: int64 */
-            distanceMeters?: number;
+            stage?: components["schemas"]["Stage"];
         };
         /** @description A note on a task */
         Note: {
             body: string;
         };
         Note1: {
-            id?: components["schemas"]["UUID"];
-            authorId?: components["schemas"]["UUID"];
             at?: components["schemas"]["Instant"];
+            authorId?: components["schemas"]["UUID"];
             body?: string;
+            id?: components["schemas"]["UUID"];
         };
         /** @description A notification in your inbox */
         NotificationView: {
+            body?: string;
+            createdAt?: components["schemas"]["Instant"];
             id?: components["schemas"]["UUID"];
             kind?: string;
-            title?: string;
-            body?: string;
             /** @description Path of the app screen it is about */
             link?: string;
-            createdAt?: components["schemas"]["Instant"];
             readAt?: components["schemas"]["Instant"];
+            title?: string;
         };
         /** @enum {string} */
         OneOffKind: "DEAL_WON_ABOVE" | "KEY_ACCOUNT_WON";
         OneOffRequest: {
+            above?: number;
             kind: components["schemas"]["OneOffKind"];
             reward?: number;
-            above?: number;
         };
         OutboundSseEvent: {
-            id?: string;
-            name?: string;
             comment?: string;
+            data?: unknown;
+            genericType?: Record<string, never>;
+            id?: string;
+            mediaType?: components["schemas"]["MediaType"];
+            name?: string;
             /** Format: int64 */
             reconnectDelay?: number;
             reconnectDelaySet?: boolean;
             type?: Record<string, never>;
-            genericType?: Record<string, never>;
-            mediaType?: components["schemas"]["MediaType"];
-            data?: unknown;
         };
         OverdueCollections: {
             asOf?: components["schemas"]["Instant"];
-            totals?: components["schemas"]["OverdueCurrencyTotal"][];
             items?: components["schemas"]["OverdueInstalment"][];
             nextCursor?: string;
+            totals?: components["schemas"]["OverdueCurrencyTotal"][];
         };
         OverdueCurrencyTotal: {
-            currency?: string;
             /** Format: int64 */
             count?: number;
+            currency?: string;
             /** @example 250000.00 */
             outstanding?: string;
         };
         OverdueInstalment: {
-            instalmentId?: components["schemas"]["UUID"];
-            /** Format: int32 */
-            position?: number;
-            contractId?: components["schemas"]["UUID"];
-            contractNumber?: string;
-            customerId?: components["schemas"]["UUID"];
-            customerName?: string;
-            ownerId?: components["schemas"]["UUID"];
-            ownerName?: string;
-            teamId?: components["schemas"]["UUID"];
-            teamName?: string;
-            dueOn?: components["schemas"]["LocalDate"];
-            /** Format: int64 */
-            daysOverdue?: number;
             /** @example 100000.00 */
             amount?: string;
+            contractId?: components["schemas"]["UUID"];
+            contractNumber?: string;
+            currency?: string;
+            customerId?: components["schemas"]["UUID"];
+            customerName?: string;
+            /** Format: int64 */
+            daysOverdue?: number;
+            dueOn?: components["schemas"]["LocalDate"];
+            escalatedAt?: components["schemas"]["Instant"];
+            instalmentId?: components["schemas"]["UUID"];
+            lastPaymentAmount?: string;
+            lastPaymentOn?: components["schemas"]["LocalDate"];
             /** @example 60000.00 */
             outstanding?: string;
-            currency?: string;
+            ownerId?: components["schemas"]["UUID"];
+            ownerName?: string;
+            /** Format: int32 */
+            position?: number;
             remindedAt?: components["schemas"]["Instant"];
-            escalatedAt?: components["schemas"]["Instant"];
-            lastPaymentOn?: components["schemas"]["LocalDate"];
-            lastPaymentAmount?: string;
+            teamId?: components["schemas"]["UUID"];
+            teamName?: string;
         };
         /** @description A page of results; pass nextCursor as the cursor query parameter to get the next page */
         Page: {
@@ -4668,37 +4649,32 @@ export interface components {
             newPassword: string;
         };
         Payment: {
-            id?: components["schemas"]["UUID"];
-            instalmentId?: components["schemas"]["UUID"];
             amount?: string;
             currency?: string;
-            receivedOn?: components["schemas"]["LocalDate"];
-            reference?: string;
+            id?: components["schemas"]["UUID"];
+            instalmentId?: components["schemas"]["UUID"];
             note?: string;
-            recordedBy?: components["schemas"]["UUID"];
+            receivedOn?: components["schemas"]["LocalDate"];
             recordedAt?: components["schemas"]["Instant"];
+            recordedBy?: components["schemas"]["UUID"];
+            reference?: string;
         };
         /** @description data of payment.received: a payment was recorded against an instalment of a contract's collection plan */
         PaymentReceivedData: {
-            paymentId?: components["schemas"]["UUID"];
-            contractId?: components["schemas"]["UUID"];
-            contractNumber?: string;
-            instalmentId?: components["schemas"]["UUID"];
-            customerId?: components["schemas"]["UUID"];
-            ownerId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             /**
              * @description Decimal string in the currency's minor units
              * @example 50000.00
              */
             amount?: string;
+            contractId?: components["schemas"]["UUID"];
+            contractNumber?: string;
             /**
              * @description ISO 4217 code
              * @example CNY
              */
             currency?: string;
-            receivedOn?: components["schemas"]["LocalDate"];
-            reference?: string;
+            customerId?: components["schemas"]["UUID"];
+            instalmentId?: components["schemas"]["UUID"];
             /**
              * @description Still owed on the instalment after this payment, decimal string
              * @example 0.00
@@ -4706,20 +4682,25 @@ export interface components {
             instalmentOutstanding?: string;
             /** @description Set when this payment completed the instalment */
             instalmentPaidOn?: components["schemas"]["LocalDate"];
+            ownerId?: components["schemas"]["UUID"];
+            paymentId?: components["schemas"]["UUID"];
+            receivedOn?: components["schemas"]["LocalDate"];
             /** @description The user who recorded it */
             recordedBy?: components["schemas"]["UUID"];
+            reference?: string;
+            teamId?: components["schemas"]["UUID"];
         };
         PaymentRecord: {
-            instalmentId: components["schemas"]["UUID"];
             /** @example 100000 */
             amount: number;
             /** @description Defaults to the instalment's; must be the instalment's */
             currency?: string;
+            instalmentId: components["schemas"]["UUID"];
+            note?: string;
             /** @description The day the money was received (not in the future) */
             receivedOn: components["schemas"]["LocalDate"];
             /** @description Bank reference or receipt number */
             reference?: string;
-            note?: string;
         };
         /** @enum {string} */
         PeriodKind: "MONTH" | "QUARTER";
@@ -4728,35 +4709,35 @@ export interface components {
         };
         /** @description An onboarding plan for a rep */
         Plan: {
-            repId: components["schemas"]["UUID"];
             mentorId?: components["schemas"]["UUID"];
+            repId: components["schemas"]["UUID"];
             /** @description Day one; today when absent */
             startsOn?: components["schemas"]["LocalDate"];
         };
         Plan1: {
-            id?: components["schemas"]["UUID"];
-            repId?: components["schemas"]["UUID"];
-            mentorId?: components["schemas"]["UUID"];
-            mentorName?: string;
-            startsOn?: components["schemas"]["LocalDate"];
-            createdBy?: components["schemas"]["UUID"];
             createdAt?: components["schemas"]["Instant"];
+            createdBy?: components["schemas"]["UUID"];
             /** Format: int32 */
             done?: number;
+            id?: components["schemas"]["UUID"];
+            mentorId?: components["schemas"]["UUID"];
+            mentorName?: string;
+            milestones?: components["schemas"]["Task"][];
+            repId?: components["schemas"]["UUID"];
+            startsOn?: components["schemas"]["LocalDate"];
             /** Format: int32 */
             total?: number;
-            milestones?: components["schemas"]["Task"][];
         };
         PlanRequests: {
-            name: string;
-            periodKind: components["schemas"]["PeriodKind"];
             appliesToRole?: components["schemas"]["EarnerRole"];
-            teamId?: components["schemas"]["UUID"];
             base: components["schemas"]["Base"];
-            currency: string;
             cap?: number;
-            tiers: components["schemas"]["TierRequest"][];
+            currency: string;
+            name: string;
             oneOffs?: components["schemas"]["OneOffRequest"][];
+            periodKind: components["schemas"]["PeriodKind"];
+            teamId?: components["schemas"]["UUID"];
+            tiers: components["schemas"]["TierRequest"][];
             /** Format: int32 */
             version?: number;
         };
@@ -4764,19 +4745,19 @@ export interface components {
         PlanSplit: {
             /** Format: int32 */
             count: number;
-            firstDueOn: components["schemas"]["LocalDate"];
             /**
              * Format: int32
              * @description Months between instalments, default 1
              */
             everyMonths?: number;
+            firstDueOn: components["schemas"]["LocalDate"];
         };
         PlannedInstalment: {
-            dueOn: components["schemas"]["LocalDate"];
             /** @example 215000 */
             amount: number;
             /** @description Defaults to the contract's; must be the contract's */
             currency?: string;
+            dueOn: components["schemas"]["LocalDate"];
         };
         PolicyUpdate: {
             /** Format: int32 */
@@ -4785,20 +4766,16 @@ export interface components {
             missAfterDays: number;
         };
         PolicyView: {
-            kind?: components["schemas"]["Kind6"];
             code?: string;
             /** Format: int32 */
             intervalDays?: number;
+            kind?: components["schemas"]["Kind6"];
             /** Format: int32 */
             missAfterDays?: number;
             /** Format: int32 */
             version?: number;
         };
         Position: {
-            /** Format: double */
-            lat: number;
-            /** Format: double */
-            lng: number;
             /**
              * Format: double
              * @description Accuracy radius in metres
@@ -4809,36 +4786,59 @@ export interface components {
              * @description Age of the fix in seconds when the rep checked in
              */
             fixAge?: number;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lng: number;
+        };
+        /** @description RFC 9457 problem details; `type` is stable per kind of error */
+        Problem: {
+            /** @example email: must be a well-formed email address */
+            detail?: string;
+            /** @description For validation problems, each invalid field. */
+            errors?: components["schemas"]["FieldError"][];
+            /**
+             * Format: int32
+             * @example 400
+             */
+            status?: number;
+            /** @example The request is not valid */
+            title?: string;
+            /**
+             * Format: uri
+             * @example https://canvass.io/problems/validation
+             */
+            type?: string;
         };
         /** @description Fields of your own profile to change; absent fields stay as they are */
         ProfileUpdate: {
             displayName?: string;
-            timeZone?: string;
             locale?: string;
             phone?: string;
+            timeZone?: string;
         };
         /** @description The rep's progress: started or done, and what was done */
         Progress: {
-            status: components["schemas"]["Status"];
             progress?: string;
+            status: components["schemas"]["Status"];
         };
         Proposal: {
-            id?: components["schemas"]["UUID"];
-            repId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
-            rule?: components["schemas"]["Rule"];
-            kind?: components["schemas"]["Kind"];
+            createdAt?: components["schemas"]["Instant"];
+            decidedAt?: components["schemas"]["Instant"];
+            decidedBy?: components["schemas"]["UUID"];
+            dismissReason?: string;
             evidence?: {
                 [key: string]: unknown;
             };
-            windowStart?: components["schemas"]["LocalDate"];
-            windowEnd?: components["schemas"]["LocalDate"];
+            id?: components["schemas"]["UUID"];
+            kind?: components["schemas"]["Kind"];
+            repId?: components["schemas"]["UUID"];
+            rule?: components["schemas"]["Rule"];
             status?: components["schemas"]["Status4"];
-            decidedBy?: components["schemas"]["UUID"];
-            decidedAt?: components["schemas"]["Instant"];
-            dismissReason?: string;
             taskId?: components["schemas"]["UUID"];
-            createdAt?: components["schemas"]["Instant"];
+            teamId?: components["schemas"]["UUID"];
+            windowEnd?: components["schemas"]["LocalDate"];
+            windowStart?: components["schemas"]["LocalDate"];
         };
         /** @description The application server key for PushManager.subscribe */
         PublicKey: {
@@ -4856,10 +4856,10 @@ export interface components {
             refreshToken?: string;
         };
         Rejected: {
+            errors?: components["schemas"]["FieldError"][];
+            name?: string;
             /** Format: int32 */
             row?: number;
-            name?: string;
-            errors?: components["schemas"]["FieldError"][];
         };
         RenewalDecision: {
             decision: components["schemas"]["Decision"];
@@ -4870,22 +4870,22 @@ export interface components {
         };
         RenewalItem: {
             contractId?: components["schemas"]["UUID"];
-            number?: string;
+            currency?: string;
             customerId?: components["schemas"]["UUID"];
             customerName?: string;
-            ownerId?: components["schemas"]["UUID"];
-            ownerName?: string;
-            endsOn?: components["schemas"]["LocalDate"];
             /** Format: int64 */
             daysToEnd?: number;
-            /** Format: int32 */
-            radar?: number;
-            value?: string;
-            currency?: string;
-            status?: components["schemas"]["Status1"];
-            renewalState?: components["schemas"]["RenewalState"];
+            endsOn?: components["schemas"]["LocalDate"];
             expiredUndecided?: boolean;
             health?: components["schemas"]["HealthScore"];
+            number?: string;
+            ownerId?: components["schemas"]["UUID"];
+            ownerName?: string;
+            /** Format: int32 */
+            radar?: number;
+            renewalState?: components["schemas"]["RenewalState"];
+            status?: components["schemas"]["Status1"];
+            value?: string;
         };
         /** @description Progress on the renewal evaluation; counts as the owner acting (no escalation then) */
         RenewalNote: {
@@ -4894,34 +4894,34 @@ export interface components {
         /** @enum {string} */
         RenewalState: "NONE" | "UPCOMING" | "IN_EVALUATION" | "RENEWED" | "CHURNED";
         RenewalSuccessor: {
-            number: string;
-            value: number;
             /** @description Defaults to the current contract's */
             currency?: string;
+            endsOn: components["schemas"]["LocalDate"];
+            number: string;
             productLines?: string[];
             /** @description Defaults to the day after the current contract ends */
             startsOn?: components["schemas"]["LocalDate"];
-            endsOn: components["schemas"]["LocalDate"];
+            value: number;
         };
         RepLoad: {
-            repId?: components["schemas"]["UUID"];
-            name?: string;
-            /** Format: int64 */
-            overdue?: number;
             /** Format: int64 */
             dueToday?: number;
             /** Format: int64 */
             missedLast30Days?: number;
+            name?: string;
             /** Format: int64 */
             neglected?: number;
+            /** Format: int64 */
+            overdue?: number;
+            repId?: components["schemas"]["UUID"];
         };
         RepRow: {
-            userId?: components["schemas"]["UUID"];
-            displayName?: string;
-            teamId?: components["schemas"]["UUID"];
-            indicators?: components["schemas"]["Indicators"];
             achievements?: components["schemas"]["Achievement"][];
+            displayName?: string;
             funnel?: components["schemas"]["Funnel"];
+            indicators?: components["schemas"]["Indicators"];
+            teamId?: components["schemas"]["UUID"];
+            userId?: components["schemas"]["UUID"];
         };
         /** @description A browser's PushSubscription (its toJSON()), with a label for the device */
         Request: {
@@ -4935,8 +4935,8 @@ export interface components {
         };
         /** @description The manager's review: done (with the outcome), back in progress, or cancelled */
         Review: {
-            status: components["schemas"]["Status"];
             outcome: string;
+            status: components["schemas"]["Status"];
         };
         /** @enum {string} */
         Role: "ADMIN" | "DIRECTOR" | "MANAGER" | "REP" | "INTEGRATION";
@@ -4953,16 +4953,16 @@ export interface components {
         /** @enum {string} */
         Stage1: "QUALIFICATION" | "NEEDS_ANALYSIS" | "PROPOSAL" | "NEGOTIATION" | "WON" | "LOST";
         Stage2: {
-            stage?: string;
+            conversion?: number;
             /** Format: int64 */
             count?: number;
-            conversion?: number;
+            stage?: string;
         };
         StageTotal: {
-            stage?: components["schemas"]["Stage1"];
+            amounts?: components["schemas"]["Amount"][];
             /** Format: int64 */
             count?: number;
-            amounts?: components["schemas"]["Amount"][];
+            stage?: components["schemas"]["Stage1"];
         };
         /** @enum {string} */
         Status: "OPEN" | "IN_PROGRESS" | "DONE" | "CANCELLED";
@@ -4982,9 +4982,9 @@ export interface components {
         Status7: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
         Subject: {
             level?: components["schemas"]["Level"];
+            name?: string;
             teamId?: components["schemas"]["UUID"];
             userId?: components["schemas"]["UUID"];
-            name?: string;
         };
         /** @description Submitting a plan for approval */
         Submit: {
@@ -4992,53 +4992,53 @@ export interface components {
             remainderNote?: string;
         };
         TargetView: {
+            children?: components["schemas"]["TargetView"][];
+            childrenSum?: number;
+            currency?: string;
             id?: components["schemas"]["UUID"];
+            level?: components["schemas"]["Level"];
+            metric?: components["schemas"]["Metric"];
             parentId?: components["schemas"]["UUID"];
             period?: string;
+            periodEnd?: components["schemas"]["LocalDate"];
             periodKind?: components["schemas"]["Kind7"];
             periodStart?: components["schemas"]["LocalDate"];
-            periodEnd?: components["schemas"]["LocalDate"];
-            level?: components["schemas"]["Level"];
-            teamId?: components["schemas"]["UUID"];
-            userId?: components["schemas"]["UUID"];
-            metric?: components["schemas"]["Metric"];
-            value?: number;
-            currency?: string;
-            status?: components["schemas"]["Status7"];
+            remainder?: number;
             remainderNote?: string;
             reviewComment?: string;
-            submittedBy?: components["schemas"]["UUID"];
-            submittedAt?: components["schemas"]["Instant"];
-            reviewedBy?: components["schemas"]["UUID"];
             reviewedAt?: components["schemas"]["Instant"];
-            childrenSum?: number;
-            remainder?: number;
+            reviewedBy?: components["schemas"]["UUID"];
+            status?: components["schemas"]["Status7"];
+            submittedAt?: components["schemas"]["Instant"];
+            submittedBy?: components["schemas"]["UUID"];
+            teamId?: components["schemas"]["UUID"];
+            userId?: components["schemas"]["UUID"];
+            value?: number;
             /** Format: int32 */
             version?: number;
-            children?: components["schemas"]["TargetView"][];
         };
         Task: {
-            id?: components["schemas"]["UUID"];
-            repId?: components["schemas"]["UUID"];
-            teamId?: components["schemas"]["UUID"];
             assignedBy?: components["schemas"]["UUID"];
-            mentorId?: components["schemas"]["UUID"];
-            kind?: components["schemas"]["Kind"];
-            title?: string;
-            goal?: string;
+            completedAt?: components["schemas"]["Instant"];
+            createdAt?: components["schemas"]["Instant"];
             dueOn?: components["schemas"]["LocalDate"];
-            status?: components["schemas"]["Status"];
+            goal?: string;
+            id?: components["schemas"]["UUID"];
+            kind?: components["schemas"]["Kind"];
+            mentorId?: components["schemas"]["UUID"];
+            notes?: components["schemas"]["Note1"][];
+            onboardingPlanId?: components["schemas"]["UUID"];
+            outcome?: string;
             overdue?: boolean;
             progress?: string;
-            outcome?: string;
-            reviewedBy?: components["schemas"]["UUID"];
+            repId?: components["schemas"]["UUID"];
             reviewedAt?: components["schemas"]["Instant"];
-            completedAt?: components["schemas"]["Instant"];
-            onboardingPlanId?: components["schemas"]["UUID"];
-            createdAt?: components["schemas"]["Instant"];
+            reviewedBy?: components["schemas"]["UUID"];
+            status?: components["schemas"]["Status"];
+            teamId?: components["schemas"]["UUID"];
+            title?: string;
             /** Format: int32 */
             version?: number;
-            notes?: components["schemas"]["Note1"][];
         };
         Team: {
             date?: components["schemas"]["LocalDate"];
@@ -5046,69 +5046,64 @@ export interface components {
             urgent?: components["schemas"]["AgendaItem"][];
         };
         Team1: {
-            teamId?: components["schemas"]["UUID"];
-            week?: string;
-            weekStart?: components["schemas"]["LocalDate"];
+            reports?: components["schemas"]["WeeklyReportView"][];
             /** Format: int32 */
             reps?: number;
             /** Format: int32 */
             submitted?: number;
+            teamId?: components["schemas"]["UUID"];
             totals?: components["schemas"]["Data"];
-            reports?: components["schemas"]["WeeklyReportView"][];
+            week?: string;
+            weekStart?: components["schemas"]["LocalDate"];
         };
         TeamManagers: {
             userIds: string[];
         };
         TeamView: {
+            createdAt?: components["schemas"]["Instant"];
             id?: components["schemas"]["UUID"];
-            parentId?: components["schemas"]["UUID"];
-            name?: string;
             kind?: components["schemas"]["Kind3"];
             managerIds?: string[];
-            createdAt?: components["schemas"]["Instant"];
+            name?: string;
+            parentId?: components["schemas"]["UUID"];
             /** Format: int32 */
             version?: number;
         };
         TeamWrite: {
-            /** @description Parent team; absent for a top-level team */
-            parentId?: components["schemas"]["UUID"];
-            name: string;
             /** @description Defaults to REGION */
             kind?: components["schemas"]["Kind3"];
+            name: string;
+            /** @description Parent team; absent for a top-level team */
+            parentId?: components["schemas"]["UUID"];
         };
         /** @description The onboarding template: its milestones, replacing the current ones */
         Template: {
             milestones: components["schemas"]["Milestone"][];
         };
         TierRequest: {
-            from?: number;
-            to?: number;
-            rate?: number;
             extraRate?: number;
+            from?: number;
+            rate?: number;
+            to?: number;
         };
         TimelineEntry: {
-            at?: components["schemas"]["Instant"];
-            kind?: components["schemas"]["Kind5"];
             actorId?: components["schemas"]["UUID"];
+            at?: components["schemas"]["Instant"];
             channel?: string;
-            summary?: string;
             feedback?: string;
+            followUpId?: components["schemas"]["UUID"];
+            from?: string;
+            kind?: components["schemas"]["Kind5"];
             needChange?: string;
             nextAction?: string;
-            from?: string;
-            to?: string;
             reason?: string;
-            followUpId?: components["schemas"]["UUID"];
+            summary?: string;
+            to?: string;
         };
         /** @description Tokens: send accessToken as 'Authorization: Bearer …'; trade the refresh token for a new pair before it expires */
         TokenPair: {
             /** @description Short-lived JWT for the Authorization header */
             accessToken?: string;
-            /**
-             * @description Always Bearer
-             * @example Bearer
-             */
-            tokenType?: string;
             /**
              * Format: int64
              * @description Seconds until the access token expires
@@ -5117,20 +5112,25 @@ export interface components {
             expiresIn?: number;
             /** @description Opaque, single-use refresh token; absent for service accounts, and with X-Refresh-Token-Delivery: cookie (it is then only in the HttpOnly cookie) */
             refreshToken?: string;
+            /**
+             * @description Always Bearer
+             * @example Bearer
+             */
+            tokenType?: string;
         };
         /** Format: uuid */
         UUID: string;
         UndecidedRenewals: {
             asOf?: components["schemas"]["Instant"];
-            /** Format: int64 */
-            total?: number;
             items?: components["schemas"]["RenewalItem"][];
             nextCursor?: string;
+            /** Format: int64 */
+            total?: number;
         };
         /** @description A change to a draft or returned target */
         Update: {
-            value: number;
             remainderNote?: string;
+            value: number;
             /**
              * Format: int32
              * @description The version the change was made on (or send If-Match)
@@ -5138,10 +5138,15 @@ export interface components {
             version?: number;
         };
         UserCreate: {
-            email: string;
             displayName: string;
+            email: string;
+            hiredOn?: components["schemas"]["LocalDate"];
+            locale?: string;
+            /** @description For managers: the teams they manage */
+            managedTeamIds?: string[];
             /** @description Leave out to invite the user instead: the answer then holds a one-time invite link with which they set their own password */
             password?: string;
+            phone?: string;
             role: components["schemas"]["Role"];
             /** @description The team the user belongs to; required for reps */
             teamId?: components["schemas"]["UUID"];
@@ -5150,159 +5155,154 @@ export interface components {
              * @example Asia/Shanghai
              */
             timeZone?: string;
-            locale?: string;
-            phone?: string;
-            hiredOn?: components["schemas"]["LocalDate"];
-            /** @description For managers: the teams they manage */
-            managedTeamIds?: string[];
         };
         /** @description Fields to change; absent fields stay as they are */
         UserUpdate: {
             displayName?: string;
-            role?: components["schemas"]["Role"];
-            teamId?: components["schemas"]["UUID"];
-            timeZone?: string;
-            locale?: string;
-            phone?: string;
-            hiredOn?: components["schemas"]["LocalDate"];
-            managedTeamIds?: string[];
             /** @description Acts at the finance step of expense claims; only admins change it */
             financeApprover?: boolean;
-        };
-        UserView: {
-            id?: components["schemas"]["UUID"];
-            email?: string;
-            displayName?: string;
+            hiredOn?: components["schemas"]["LocalDate"];
+            locale?: string;
+            managedTeamIds?: string[];
+            phone?: string;
             role?: components["schemas"]["Role"];
             teamId?: components["schemas"]["UUID"];
             timeZone?: string;
-            locale?: string;
-            phone?: string;
-            hiredOn?: components["schemas"]["LocalDate"];
+        };
+        UserView: {
             active?: boolean;
-            financeApprover?: boolean;
-            managedTeamIds?: string[];
             createdAt?: components["schemas"]["Instant"];
-            /** Format: int32 */
-            version?: number;
-            /** @description False until the person has set a password (an invite or a reset link is pending) */
-            passwordSet?: boolean;
+            displayName?: string;
+            email?: string;
+            financeApprover?: boolean;
+            hiredOn?: components["schemas"]["LocalDate"];
+            id?: components["schemas"]["UUID"];
             /** @description Only when the user was just created without a password: their invite link */
             invite?: components["schemas"]["AccessLink"];
+            locale?: string;
+            managedTeamIds?: string[];
+            /** @description False until the person has set a password (an invite or a reset link is pending) */
+            passwordSet?: boolean;
+            phone?: string;
+            role?: components["schemas"]["Role"];
+            teamId?: components["schemas"]["UUID"];
+            timeZone?: string;
+            /** Format: int32 */
+            version?: number;
         };
         /** @enum {string} */
         Verdict: "VERIFIED" | "UNVERIFIED";
         /** @description Your notification preferences. Quiet hours are in your time zone (change it in your profile). Until you save your own, the quiet hours and daily cap are the organisation's defaults (organisationDefaults is true). */
         View: {
-            push?: boolean;
-            inApp?: boolean;
-            quietStart?: components["schemas"]["LocalTime"];
-            quietEnd?: components["schemas"]["LocalTime"];
             /** Format: int32 */
             dailyCap?: number;
-            timeZone?: string;
+            inApp?: boolean;
+            kinds?: components["schemas"]["Kind4"][];
             /** @description True while the quiet hours and daily cap are the organisation's defaults */
             organisationDefaults?: boolean;
-            kinds?: components["schemas"]["Kind4"][];
+            push?: boolean;
+            quietEnd?: components["schemas"]["LocalTime"];
+            quietStart?: components["schemas"]["LocalTime"];
+            timeZone?: string;
         };
         /** @description The organisation's reminder defaults, for every user who has not saved notification preferences of their own. Reminders of high importance (money, renewals, approvals, the digest) count towards the daily cap but are never held back by it. */
         View1: {
-            /** @description Start of the quiet hours (HH:mm, each user's own time zone), or null for none */
-            quietStart?: components["schemas"]["LocalTime"];
-            /** @description End of the quiet hours; before quietStart when they span midnight */
-            quietEnd?: components["schemas"]["LocalTime"];
             /**
              * Format: int32
              * @description Reminders per user and local day before normal and low ones wait for the next day
              */
             dailyCap?: number;
+            /** @description End of the quiet hours; before quietStart when they span midnight */
+            quietEnd?: components["schemas"]["LocalTime"];
+            /** @description Start of the quiet hours (HH:mm, each user's own time zone), or null for none */
+            quietStart?: components["schemas"]["LocalTime"];
+            /** @description When they were last changed */
+            updatedAt?: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @description The version, also the ETag
              */
             version?: number;
-            /** @description When they were last changed */
-            updatedAt?: components["schemas"]["Instant"];
         };
         /** @description A device that receives your reminders */
         View2: {
+            createdAt?: components["schemas"]["Instant"];
             id?: components["schemas"]["UUID"];
             label?: string;
+            lastUsedAt?: components["schemas"]["Instant"];
             /** @description The push service's host */
             service?: string;
-            createdAt?: components["schemas"]["Instant"];
-            lastUsedAt?: components["schemas"]["Instant"];
         };
         View3: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            clientId?: string;
-            teamId?: components["schemas"]["UUID"];
             active?: boolean;
-            lastUsedAt?: components["schemas"]["Instant"];
+            clientId?: string;
             grants?: string[];
+            id?: components["schemas"]["UUID"];
+            lastUsedAt?: components["schemas"]["Instant"];
+            name?: string;
+            teamId?: components["schemas"]["UUID"];
         };
         /** @description One event sent (or being sent) to one endpoint */
         WebhookDelivery: {
-            id?: components["schemas"]["UUID"];
-            eventId?: components["schemas"]["UUID"];
-            eventType?: string;
-            occurredAt?: components["schemas"]["Instant"];
-            /** @enum {string} */
-            status?: "PENDING" | "DELIVERED" | "FAILED";
             /** Format: int32 */
             attempts?: number;
+            deliveredAt?: components["schemas"]["Instant"];
+            eventId?: components["schemas"]["UUID"];
+            eventType?: string;
+            id?: components["schemas"]["UUID"];
             lastAttemptAt?: components["schemas"]["Instant"];
+            lastError?: string;
+            /** Format: int32 */
+            lastLatencyMs?: number;
             /**
              * Format: int32
              * @description HTTP status of the last attempt; absent if it got no response
              */
             lastStatus?: number;
-            lastError?: string;
-            /** Format: int32 */
-            lastLatencyMs?: number;
             nextAttemptAt?: components["schemas"]["Instant"];
-            deliveredAt?: components["schemas"]["Instant"];
+            occurredAt?: components["schemas"]["Instant"];
+            /** @enum {string} */
+            status?: "PENDING" | "DELIVERED" | "FAILED";
         };
         WebhookDisabledNotice: {
             at?: components["schemas"]["Instant"];
             reason?: string;
         };
         WebhookEndpoint: {
-            id?: components["schemas"]["UUID"];
-            ownerId?: components["schemas"]["UUID"];
-            url?: string;
-            description?: string;
-            eventTypes?: string[];
-            /** @description Teams whose events it receives (an integration account's scope); absent: all */
-            teamIds?: string[];
             active?: boolean;
-            /** @description Since when every attempt has failed; absent when healthy */
-            failingSince?: components["schemas"]["Instant"];
+            createdAt?: components["schemas"]["Instant"];
+            description?: string;
             /** @description Set when Canvass disabled it for failing too long: the notice to admins */
             disabled?: components["schemas"]["WebhookDisabledNotice"];
+            eventTypes?: string[];
+            /** @description Since when every attempt has failed; absent when healthy */
+            failingSince?: components["schemas"]["Instant"];
+            id?: components["schemas"]["UUID"];
+            ownerId?: components["schemas"]["UUID"];
             /** @description Until when the previous secret also signs, after a rotation */
             previousSecretValidUntil?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
+            /** @description Teams whose events it receives (an integration account's scope); absent: all */
+            teamIds?: string[];
+            url?: string;
             /** Format: int32 */
             version?: number;
         };
         WebhookEndpointCreate: {
+            description?: string;
+            /** @description Event types to receive, e.g. checkin.created (see GET /api/v1/webhooks/event-types) */
+            eventTypes: string[];
             /**
              * @description https URL on a public address
              * @example https://erp.example.com/hooks/canvass
              */
             url: string;
-            description?: string;
-            /** @description Event types to receive, e.g. checkin.created (see GET /api/v1/webhooks/event-types) */
-            eventTypes: string[];
         };
         /** @description Fields to change; absent fields stay. Setting active to true re-enables a disabled endpoint. */
         WebhookEndpointUpdate: {
-            url?: string;
+            active?: boolean;
             description?: string;
             eventTypes?: string[];
-            active?: boolean;
+            url?: string;
         };
         /** @description Returned once, at creation or rotation: the secret is stored encrypted and never shown again */
         WebhookEndpointWithSecret: {
@@ -5311,22 +5311,22 @@ export interface components {
             secret?: string;
         };
         WebhookEventTypeInfo: {
-            /** @example checkin.created */
-            type?: string;
             description?: string;
             /** @description Name of its data schema in components.schemas */
             schema?: string;
+            /** @example checkin.created */
+            type?: string;
         };
         /** @description The body of a webhook request. Headers: webhook-id (= id, the same on every retry: dedupe on it), webhook-timestamp (Unix seconds of this attempt), webhook-signature (v1,<base64 HMAC-SHA256>, space-separated when two secrets are valid). */
         WebhookMessage: {
-            /** @description The event id; the same on every retry */
-            id?: components["schemas"]["UUID"];
-            /** @example checkin.created */
-            type?: string;
-            /** @description When the event happened */
-            timestamp?: components["schemas"]["Instant"];
             /** @description The event's data; its schema depends on type */
             data?: components["schemas"]["CheckInCreatedData"] | components["schemas"]["FollowUpCompletedData"] | components["schemas"]["FollowUpOverdueData"] | components["schemas"]["CustomerCreatedData"] | components["schemas"]["CustomerGradeChangedData"] | components["schemas"]["CustomerStageChangedData"] | components["schemas"]["DealStageChangedData"] | components["schemas"]["ContractExpiringData"] | components["schemas"]["ContractRenewedData"] | components["schemas"]["PaymentReceivedData"] | components["schemas"]["InstalmentOverdueData"] | components["schemas"]["CoachingAssignedData"] | components["schemas"]["CommissionPeriodClosedData"] | components["schemas"]["ExpenseClaimSubmittedData"] | components["schemas"]["ExpenseClaimApprovedData"] | components["schemas"]["ExpenseClaimReturnedData"] | components["schemas"]["ExpenseClaimPaidData"];
+            /** @description The event id; the same on every retry */
+            id?: components["schemas"]["UUID"];
+            /** @description When the event happened */
+            timestamp?: components["schemas"]["Instant"];
+            /** @example checkin.created */
+            type?: string;
         };
         WebhookRedelivery: {
             /** @description Delivery to send again */
@@ -5340,28 +5340,28 @@ export interface components {
             overlap?: components["schemas"]["Duration"];
         };
         Week: {
-            weekStart?: components["schemas"]["LocalDate"];
             /** Format: int64 */
             effectiveVisits?: number;
             /** Format: int64 */
             newCustomers?: number;
+            weekStart?: components["schemas"]["LocalDate"];
         };
         WeeklyReportView: {
-            userId?: components["schemas"]["UUID"];
-            displayName?: string;
-            week?: string;
-            weekStart?: components["schemas"]["LocalDate"];
-            data?: components["schemas"]["Data"];
             behaviour?: string;
+            commentedAt?: components["schemas"]["Instant"];
+            commentedBy?: components["schemas"]["UUID"];
+            data?: components["schemas"]["Data"];
+            displayName?: string;
+            managerComment?: string;
             problems?: string;
-            supportNeeded?: string;
             status?: components["schemas"]["Status6"];
             submittedAt?: components["schemas"]["Instant"];
-            managerComment?: string;
-            commentedBy?: components["schemas"]["UUID"];
-            commentedAt?: components["schemas"]["Instant"];
+            supportNeeded?: string;
+            userId?: components["schemas"]["UUID"];
             /** Format: int32 */
             version?: number;
+            week?: string;
+            weekStart?: components["schemas"]["LocalDate"];
         };
         /** @description The rep's layers of the report; submit=true submits it (behaviour and problems then required) */
         Write: {
@@ -5369,16 +5369,16 @@ export interface components {
             behaviour?: string;
             /** @description Common problems and personal blockers */
             problems?: string;
+            submit?: boolean;
             /** @description Support needed from the team or above */
             supportNeeded?: string;
-            submit?: boolean;
             /** Format: int32 */
             version?: number;
         };
     };
     responses: {
-        /** @description Invalid input (type …/validation or …/malformed-body), with the invalid fields */
-        Validation: {
+        /** @description The invite or password-reset link was already used (type …/access-link-used), has expired (…/access-link-expired) or was replaced by a newer one (…/access-link-replaced) */
+        AccessLinkGone: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5386,8 +5386,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No valid bearer token (type …/unauthorized) */
-        Unauthorized: {
+        /** @description Conflicts with the current state (type …/conflict) */
+        Conflict: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5413,53 +5413,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflicts with the current state (type …/conflict) */
-        Conflict: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description If-Match names an old version (type …/stale-version) */
-        StaleVersion: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description The body is larger than allowed (type …/payload-too-large) */
         PayloadTooLarge: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The body is not of an accepted type, checked from its bytes (type …/unsupported-media-type) */
-        UnsupportedMediaType: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The invite or password-reset link was already used (type …/access-link-used), has expired (…/access-link-expired) or was replaced by a newer one (…/access-link-replaced) */
-        AccessLinkGone: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Well-formed but refused by a business rule named in the detail (type …/unprocessable) */
-        Unprocessable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5476,8 +5431,53 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description If-Match names an old version (type …/stale-version) */
+        StaleVersion: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid bearer token (type …/unauthorized) */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The database is unreachable; retry later (type …/unavailable) */
         Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Well-formed but refused by a business rule named in the detail (type …/unprocessable) */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not of an accepted type, checked from its bytes (type …/unsupported-media-type) */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid input (type …/validation or …/malformed-body), with the invalid fields */
+        Validation: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5764,12 +5764,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/json": components["schemas"]["ClientCredentialsRequest"];
                 "application/x-www-form-urlencoded": {
-                    grant_type: string;
                     client_id: string;
                     client_secret: string;
+                    grant_type: string;
                 };
-                "application/json": components["schemas"]["ClientCredentialsRequest"];
             };
         };
         responses: {
@@ -10556,269 +10556,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["CheckInCreatedData"];
                     /** @constant */
                     type?: "checkin.created";
-                    data?: components["schemas"]["CheckInCreatedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_followup_completed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "followup.completed";
-                    data?: components["schemas"]["FollowUpCompletedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_followup_overdue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "followup.overdue";
-                    data?: components["schemas"]["FollowUpOverdueData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_customer_created: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "customer.created";
-                    data?: components["schemas"]["CustomerCreatedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_customer_grade_changed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "customer.grade_changed";
-                    data?: components["schemas"]["CustomerGradeChangedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_customer_stage_changed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "customer.stage_changed";
-                    data?: components["schemas"]["CustomerStageChangedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_deal_stage_changed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "deal.stage_changed";
-                    data?: components["schemas"]["DealStageChangedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_contract_expiring: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "contract.expiring";
-                    data?: components["schemas"]["ContractExpiringData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_contract_renewed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "contract.renewed";
-                    data?: components["schemas"]["ContractRenewedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_payment_received: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "payment.received";
-                    data?: components["schemas"]["PaymentReceivedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_instalment_overdue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "instalment.overdue";
-                    data?: components["schemas"]["InstalmentOverdueData"];
                 };
             };
         };
@@ -10842,9 +10582,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["CoachingAssignedData"];
                     /** @constant */
                     type?: "coaching.assigned";
-                    data?: components["schemas"]["CoachingAssignedData"];
                 };
             };
         };
@@ -10868,9 +10608,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["CommissionPeriodClosedData"];
                     /** @constant */
                     type?: "commission.period_closed";
-                    data?: components["schemas"]["CommissionPeriodClosedData"];
                 };
             };
         };
@@ -10884,7 +10624,7 @@ export interface operations {
             };
         };
     };
-    webhook_expense_claim_submitted: {
+    webhook_contract_expiring: {
         parameters: {
             query?: never;
             header?: never;
@@ -10894,9 +10634,139 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["ContractExpiringData"];
                     /** @constant */
-                    type?: "expense.claim_submitted";
-                    data?: components["schemas"]["ExpenseClaimSubmittedData"];
+                    type?: "contract.expiring";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_contract_renewed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["ContractRenewedData"];
+                    /** @constant */
+                    type?: "contract.renewed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_customer_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["CustomerCreatedData"];
+                    /** @constant */
+                    type?: "customer.created";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_customer_grade_changed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["CustomerGradeChangedData"];
+                    /** @constant */
+                    type?: "customer.grade_changed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_customer_stage_changed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["CustomerStageChangedData"];
+                    /** @constant */
+                    type?: "customer.stage_changed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_deal_stage_changed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["DealStageChangedData"];
+                    /** @constant */
+                    type?: "deal.stage_changed";
                 };
             };
         };
@@ -10920,35 +10790,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["ExpenseClaimApprovedData"];
                     /** @constant */
                     type?: "expense.claim_approved";
-                    data?: components["schemas"]["ExpenseClaimApprovedData"];
-                };
-            };
-        };
-        responses: {
-            /** @description Received; any other answer is retried */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhook_expense_claim_returned: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookMessage"] & {
-                    /** @constant */
-                    type?: "expense.claim_returned";
-                    data?: components["schemas"]["ExpenseClaimReturnedData"];
                 };
             };
         };
@@ -10972,9 +10816,165 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["ExpenseClaimPaidData"];
                     /** @constant */
                     type?: "expense.claim_paid";
-                    data?: components["schemas"]["ExpenseClaimPaidData"];
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_expense_claim_returned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["ExpenseClaimReturnedData"];
+                    /** @constant */
+                    type?: "expense.claim_returned";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_expense_claim_submitted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["ExpenseClaimSubmittedData"];
+                    /** @constant */
+                    type?: "expense.claim_submitted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_followup_completed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["FollowUpCompletedData"];
+                    /** @constant */
+                    type?: "followup.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_followup_overdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["FollowUpOverdueData"];
+                    /** @constant */
+                    type?: "followup.overdue";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_instalment_overdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["InstalmentOverdueData"];
+                    /** @constant */
+                    type?: "instalment.overdue";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_payment_received: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessage"] & {
+                    data?: components["schemas"]["PaymentReceivedData"];
+                    /** @constant */
+                    type?: "payment.received";
                 };
             };
         };
