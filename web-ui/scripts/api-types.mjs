@@ -40,8 +40,17 @@ if (update) {
     console.error(`No document to take: run the Maven build (it writes ${SOURCES[1]}) or pass a file or URL.`);
     process.exit(1);
   }
-  const text = /^https?:/.test(source) ? await (await fetch(source, { headers: { accept: 'application/json' } })).text()
-      : readFileSync(source, 'utf8');
+  let text;
+  if (/^https?:/.test(source)) {
+    const response = await fetch(source, { headers: { accept: 'application/json' } });
+    if (!response.ok) {
+      console.error(`${source} answered ${response.status}.`);
+      process.exit(1);
+    }
+    text = await response.text();
+  } else {
+    text = readFileSync(source, 'utf8');
+  }
   writeFileSync(SNAPSHOT, `${JSON.stringify(sorted(JSON.parse(text)), null, 2)}\n`);
   console.log(`openapi/canvass.json ← ${source}`);
 }

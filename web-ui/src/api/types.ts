@@ -20,9 +20,6 @@ export type Returns<O extends OperationId> = Json<Success<operations[O]['respons
 /** The JSON body an operation takes. */
 export type Body<O extends OperationId> = Json<NonNullable<operations[O]['requestBody']>>;
 
-/** A query parameter set of an operation. */
-export type Query<O extends OperationId> = NonNullable<operations[O]['parameters']['query']>;
-
 /**
  * `T` with the fields `K` always there. The document does not yet say which fields of an answer are always sent
  * (it has no `required`), so a feature lists the ones it relies on; a name not in the schema fails the type check.
