@@ -1,8 +1,7 @@
 package io.canvass.coaching;
 
-import io.canvass.platform.Caller;
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +35,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1")
 @Tag(name = "Coaching")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,16 +46,11 @@ public class CoachingResource {
     private final CoachingService coaching;
     private final OnboardingService onboarding;
     private final ProposalService proposals;
-    private final Idempotency idempotency;
-    private final Caller caller;
 
-    public CoachingResource(CoachingService coaching, OnboardingService onboarding, ProposalService proposals, Idempotency idempotency,
-                            Caller caller) {
+    public CoachingResource(CoachingService coaching, OnboardingService onboarding, ProposalService proposals) {
         this.coaching = coaching;
         this.onboarding = onboarding;
         this.proposals = proposals;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     @GET
@@ -150,16 +145,13 @@ public class CoachingResource {
             {"status":"DONE","progress":"完成两次跟访，整理了客户需求清单"}""")))
     @Path("/coaching-tasks/{id}/progress")
     @RolesAllowed(Role.REP_NAME)
-    @Operation(summary = "Report progress on your coaching: in progress or done, with what was done",
-            description = "Honours Idempotency-Key (phones send it from their outbox): a retry returns the original response.")
+    @Operation(summary = "Report progress on your coaching: in progress or done, with what was done")
     @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = CoachingViews.Task.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> progress(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey,
-                                  @Valid @NotNull CoachingRequests.Progress request) {
-        return idempotency.once(caller.id(), idempotencyKey, "coaching-progress " + id, request, 200, () -> coaching.progress(id, request))
-                .map(stored -> stored.response().build());
+    public Uni<CoachingViews.Task> progress(@RestPath UUID id, @Valid @NotNull CoachingRequests.Progress request) {
+        return coaching.progress(id, request);
     }
 
     @POST
@@ -180,14 +172,12 @@ public class CoachingResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "note", value = """
             {"body":"周三跟访华信科技，客户关注交付周期"}""")))
     @Path("/coaching-tasks/{id}/notes")
-    @Operation(summary = "Add a note to a task (the rep, their managers or the mentor)",
-            description = "Honours Idempotency-Key (phones send it from their outbox): a retry returns the original note instead of adding it twice.")
+    @Operation(summary = "Add a note to a task (the rep, their managers or the mentor)")
     @APIResponse(responseCode = "201", description = "The note", content = @Content(schema = @Schema(implementation = CoachingViews.Note.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<Response> note(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey,
-                              @Valid @NotNull CoachingRequests.Note request) {
-        return idempotency.once(caller.id(), idempotencyKey, "coaching-note " + id, request, 201, () -> coaching.addNote(id, request))
-                .map(stored -> stored.response().build());
+    @ResponseStatus(201)
+    public Uni<CoachingViews.Note> note(@RestPath UUID id, @Valid @NotNull CoachingRequests.Note request) {
+        return coaching.addNote(id, request);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.canvass.customer;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
@@ -38,6 +39,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/customers")
 @Tag(name = "Customers")
 @Consumes(MediaType.APPLICATION_JSON)

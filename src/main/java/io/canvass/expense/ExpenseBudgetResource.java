@@ -1,5 +1,6 @@
 package io.canvass.expense;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Dates;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Role;
@@ -31,6 +32,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/expense-budgets")
 @Tag(name = "Expenses")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.canvass.followup;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Role;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+@ReplaySafe
 @Path("/api/v1/cadence-policies")
 @Tag(name = "Cadence policy")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.canvass.incentive;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Csv;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.Page;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/commission")
 @Tag(name = "Commission")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +95,7 @@ public class CommissionResource {
             {"amount":"-1200.00","reason":"合同HT-2026-118客户退货，冲减提成"}""")))
     @APIResponse(responseCode = "201", description = "The statement with the adjustment")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @ReplaySafe.AnswerAfterCommit
     public Uni<StatementView> adjust(@RestPath UUID id, @Valid @NotNull StatementService.AdjustmentRequest request) {
         return service.adjust(id, request);
     }

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
  * Adds the problem responses every API operation can give (validation, authentication, role,
- * rate limit, database unavailable) so each resource only declares the ones specific to it, and
+ * rate limit, database unavailable) so each resource only declares the ones specific to it, the
+ * {@code Idempotency-Key} every write honours (see {@link Idempotency}), and
  * the webhook messages Canvass sends (OpenAPI 3.1 {@code webhooks}), one per declared event type.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -36,6 +37,28 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         add(operation, "429", "RateLimited");
         add(operation, "503", "Unavailable");
+        if (secured && WRITES.contains(method)) {
+            operation.addParameter(idempotencyKey());
+            add(operation, "409", "InProgress");
+            add(operation, "422", "Unprocessable");
+        }
+    }
+
+    static final java.util.Set<PathItem.HttpMethod> WRITES = java.util.EnumSet.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    static org.eclipse.microprofile.openapi.models.parameters.Parameter idempotencyKey() {
+        return OASFactory.createParameter()
+            .name(Idempotency.HEADER)
+            .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+            .required(false)
+            .description("Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same"
+                    + " request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with"
+                    + " Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409"
+                    + " in-progress with Retry-After.")
+            .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                    .minLength(1).maxLength(200))
+            .example("4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f");
     }
 
     /** One webhook per event type: a POST whose body is the message with that type's data. */

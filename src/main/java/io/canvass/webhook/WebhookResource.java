@@ -1,5 +1,6 @@
 package io.canvass.webhook;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
@@ -36,6 +37,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/webhooks")
 @Tag(name = "Webhooks", description = "Signed event notifications (Standard Webhooks); the event schemas are under webhooks in this document")
 @Consumes(MediaType.APPLICATION_JSON)

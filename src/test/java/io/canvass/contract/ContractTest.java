@@ -11,10 +11,6 @@ import io.canvass.testing.Api;
 import io.canvass.testing.Money;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -27,9 +23,6 @@ import org.junit.jupiter.api.Test;
 class ContractTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-
-    @Inject
-    Pool pool;
 
     static String create(Api.TestUser rep, Map<String, Object> body) {
         return rep.as().body(body).post("/api/v1/contracts").then().statusCode(201).extract().path("id");
@@ -153,19 +146,6 @@ class ContractTest {
         payment.send().statusCode(201).header("Idempotent-Replayed", "true");
         payment.team().rep().as().get("/api/v1/contracts/" + payment.contractId()).then()
                 .body("payments.size()", equalTo(1)).body("plan.collected", equalTo("600.00"));
-    }
-
-    @Test
-    void aRetryWhileThePaymentIsStillBeingRecordedIsToldToComeBackNotRefused() {
-        KeyedPayment payment = paidWithAKey();
-        // As if the first request were still running on another replica when its retry arrives.
-        pool.preparedQuery("update idempotency_key set state = 'IN_PROGRESS', locked_until = now() + interval '1 minute' where key = $1")
-                .execute(Tuple.of(payment.key())).await().atMost(Duration.ofSeconds(5));
-
-        payment.send()
-                .statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("https://canvass.io/problems/in-progress"))
-                .header("Retry-After", "2");
     }
 
     @Test

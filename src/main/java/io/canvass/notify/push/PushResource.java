@@ -1,5 +1,6 @@
 package io.canvass.notify.push;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Caller;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 
+@ReplaySafe
 @Path("/api/v1/push")
 @Tag(name = "Notifications")
 @Consumes(MediaType.APPLICATION_JSON)
