@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api/client';
+import { api, type Items } from '../api/client';
 import { ApiError } from '../api/problem';
 import { dayFromToday, gradeLabel, stageLabel, type CustomerSummary, type Page } from '../customers/model';
 import { formatDate, formatNumber } from '../i18n/format';
@@ -63,7 +63,7 @@ export function CheckInScreen() {
 
   async function findNearby(position: Fix) {
     try {
-      const list = await api<Candidate[]>(`/api/v1/customers/nearby?lat=${position.lat}&lng=${position.lng}&radius=5000`);
+      const { items: list } = await api<Items<Candidate>>(`/api/v1/customers/nearby?lat=${position.lat}&lng=${position.lng}&radius=5000`);
       setNearby(list);
       await writeKey(NEARBY_KEY, list);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiAnswer } from '../api/client';
+import { apiAnswer, type Items } from '../api/client';
 import { ApiError } from '../api/problem';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
@@ -52,7 +52,7 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const { data: list, etag: version } = await apiAnswer<Milestone[]>('/api/v1/onboarding/milestones');
+      const { data: { items: list }, etag: version } = await apiAnswer<Items<Milestone>>('/api/v1/onboarding/milestones');
       setSaved(byDay(list));
       setRows(toRows(list));
       setEtag(version);
@@ -87,7 +87,7 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
     setBusy(true);
     try {
       const body = { milestones: sorted.map((r) => ({ dayOffset: dayOf(r), kind: r.kind, title: r.title, goal: r.goal })) };
-      const { data: list, etag: version } = await apiAnswer<Milestone[]>('/api/v1/onboarding/milestones',
+      const { data: { items: list }, etag: version } = await apiAnswer<Items<Milestone>>('/api/v1/onboarding/milestones',
         { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
       setSaved(byDay(list));
       setRows(toRows(list));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api/client';
+import { api, type Items } from '../api/client';
 import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
 import { NewDealForm } from '../money/NewDealForm';
 import { formatDate } from '../i18n/format';
@@ -38,10 +38,10 @@ export function CustomerDetailScreen({ id }: { id: string }) {
     try {
       const [c, tl] = await Promise.all([
         api<Customer>(`/api/v1/customers/${id}`),
-        api<TimelineEntry[]>(`/api/v1/customers/${id}/timeline`),
+        api<Items<TimelineEntry>>(`/api/v1/customers/${id}/timeline`),
       ]);
       setCustomer(c);
-      setTimeline(tl);
+      setTimeline(tl.items);
       setRecorded(false);
       setError(undefined);
     } catch (e) {

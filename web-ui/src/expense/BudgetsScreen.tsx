@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api/client';
+import { api, type Items } from '../api/client';
 import { formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
@@ -45,7 +45,7 @@ export function BudgetsScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      setBudgets(await api<Budget[]>(`/api/v1/expense-budgets?from=${month}&to=${month}`));
+      setBudgets((await api<Items<Budget>>(`/api/v1/expense-budgets?from=${month}&to=${month}`)).items);
       setError(undefined);
     } catch (e) {
       setError(describeError(e));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api/client';
+import { api, type Items } from '../api/client';
 import type { Page } from '../customers/model';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
@@ -25,8 +25,8 @@ export function ContractsScreen() {
 
   async function load() {
     try {
-      const [r, list] = await Promise.all([api<RenewalItem[]>('/api/v1/renewals?within=90d'), api<Page<Contract>>('/api/v1/contracts?limit=200')]);
-      setRadar(r);
+      const [r, list] = await Promise.all([api<Items<RenewalItem>>('/api/v1/renewals?within=90d'), api<Page<Contract>>('/api/v1/contracts?limit=200')]);
+      setRadar(r.items);
       setContracts(list.items);
       setError(undefined);
     } catch (e) {

@@ -1,4 +1,4 @@
-import { api } from '../api/client';
+import { api, type Items } from '../api/client';
 import { store } from '../platform/store';
 import { deviceLabel } from './device';
 
@@ -75,7 +75,7 @@ export const markAllRead = () => api<void>('/api/v1/notifications/read-all', { m
 export const preferences = () => api<Preferences>('/api/v1/notifications/preferences');
 export const savePreferences = (change: PreferencesChange) =>
   api<Preferences>('/api/v1/notifications/preferences', { method: 'PUT', body: change });
-export const devices = () => api<Device[]>('/api/v1/push/subscriptions');
+export const devices = async () => (await api<Items<Device>>('/api/v1/push/subscriptions')).items;
 export const removeDevice = (id: string) => api<void>(`/api/v1/push/subscriptions/${id}`, { method: 'DELETE' });
 export const sendTest = () => api<void>('/api/v1/push/test', { method: 'POST' });
 

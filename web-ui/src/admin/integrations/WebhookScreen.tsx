@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, apiAnswer } from '../../api/client';
+import { api, apiAnswer, type Items } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { formatDate } from '../../i18n/format';
 import { t, type MessageKey } from '../../i18n/i18n';
@@ -29,10 +29,10 @@ export function WebhookScreen({ id }: { id: string }) {
   const [formKey, setFormKey] = useState(0);
 
   async function loadEndpoint() {
-    const [answer, eventTypes] = await Promise.all([apiAnswer<WebhookEndpoint>(path), api<EventType[]>('/api/v1/webhooks/event-types')]);
+    const [answer, eventTypes] = await Promise.all([apiAnswer<WebhookEndpoint>(path), api<Items<EventType>>('/api/v1/webhooks/event-types')]);
     setEndpoint(answer.data);
     setEtag(answer.etag);
-    setTypes(eventTypes);
+    setTypes(eventTypes.items);
     setFormKey((k) => k + 1);
   }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../api/client';
+import { api, type Items } from '../../api/client';
 import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
@@ -22,10 +22,10 @@ export function WebhooksScreen() {
     try {
       const [page, eventTypes] = await Promise.all([
         api<Page<WebhookEndpoint>>('/api/v1/webhooks/endpoints?limit=200'),
-        api<EventType[]>('/api/v1/webhooks/event-types'),
+        api<Items<EventType>>('/api/v1/webhooks/event-types'),
       ]);
       setEndpoints(page.items);
-      setTypes(eventTypes);
+      setTypes(eventTypes.items);
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }

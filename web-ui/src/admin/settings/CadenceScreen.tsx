@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../../api/client';
+import { api, type Items } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
@@ -24,7 +24,7 @@ export function CadenceScreen() {
 
   async function load() {
     try {
-      setPolicies(await api<CadencePolicy[]>('/api/v1/cadence-policies'));
+      setPolicies((await api<Items<CadencePolicy>>('/api/v1/cadence-policies')).items);
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }

@@ -1,6 +1,7 @@
 package io.canvass.webhook;
 
 import io.canvass.platform.ETags;
+import io.canvass.platform.Items;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,11 +52,13 @@ public class WebhookResource {
     @GET
     @Path("/event-types")
     @Operation(summary = "The event types an endpoint can subscribe to", description = "Each with the name of its data schema; the full message schemas are under webhooks in this document.")
-    @APIResponse(responseCode = "200", description = "Event types")
-    public List<WebhookViews.EventType> eventTypes() {
-        return Arrays.stream(WebhookEventType.values())
+    @APIResponse(responseCode = "200", description = "Event types",
+            content = @Content(examples = @ExampleObject(name = "types", value = """
+                    {"items":[{"type":"checkin.created","description":"A rep checked in at a customer","schema":"CheckInCreatedData"}]}""")))
+    public Items<WebhookViews.EventType> eventTypes() {
+        return Items.of(Arrays.stream(WebhookEventType.values())
                 .map(t -> new WebhookViews.EventType(t.type(), t.description(), t.schemaName()))
-                .toList();
+                .toList());
     }
 
     @POST

@@ -175,4 +175,31 @@ class OpenApiContractTest {
         Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes");
         assertTrue(schemes != null && !schemes.isEmpty(), "a security scheme is declared");
     }
+
+    /** Every list is an object with items (a paged one adds nextCursor), never a bare JSON array. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyListAnswerIsAnObject() {
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document().get("paths");
+        List<String> arrays = new ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((verb, value) -> {
+            if (!(value instanceof Map) || !path.startsWith("/api/")) {
+                return;
+            }
+            Map<String, Map<String, Object>> answers = (Map<String, Map<String, Object>>) ((Map<String, Object>) value).get("responses");
+            if (answers == null) {
+                return;
+            }
+            answers.forEach((status, response) -> {
+                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                if (status.startsWith("2") && content != null && content.get("application/json") != null) {
+                    Map<String, Object> schema = (Map<String, Object>) content.get("application/json").get("schema");
+                    if (schema != null && ("array".equals(schema.get("type")) || schema.get("items") != null)) {
+                        arrays.add(verb.toUpperCase(Locale.ROOT) + " " + path + " " + status);
+                    }
+                }
+            });
+        }));
+        assertEquals(List.of(), arrays, "answers with a bare array");
+    }
 }

@@ -1,6 +1,7 @@
 package io.canvass.notify.push;
 
 import io.canvass.platform.Caller;
+import io.canvass.platform.Items;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -69,9 +69,12 @@ public class PushResource {
     @GET
     @Path("/subscriptions")
     @Operation(summary = "Your devices that receive reminders")
-    @APIResponse(responseCode = "200", description = "Your devices")
-    public Uni<List<PushSubscriptions.View>> mine() {
-        return service.mine(caller.id());
+    @APIResponse(responseCode = "200", description = "Your devices",
+            content = @Content(examples = @ExampleObject(name = "devices", value = """
+                    {"items":[{"id":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a80","label":"Pixel 8","service":"fcm.googleapis.com",
+                               "createdAt":"2026-11-02T01:00:00Z","lastUsedAt":"2026-12-07T00:30:00Z"}]}""")))
+    public Uni<Items<PushSubscriptions.View>> mine() {
+        return service.mine(caller.id()).map(Items::of);
     }
 
     @DELETE
