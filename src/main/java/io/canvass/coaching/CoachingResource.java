@@ -24,9 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -195,7 +197,9 @@ public class CoachingResource {
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "The onboarding template: milestones by day from a new rep's first day")
     @APIResponse(responseCode = "200", description = "The milestones; the ETag names the template's version",
-            content = @Content(examples = @ExampleObject(name = "template", value = MILESTONES_EXAMPLE)))
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CoachingViews.Milestone.class)),
+                    examples = @ExampleObject(name = "template", value = MILESTONES_EXAMPLE)))
     public Uni<RestResponse<Items<CoachingViews.Milestone>>> template() {
         return onboarding.template().map(CoachingResource::withVersion);
     }
@@ -217,7 +221,9 @@ public class CoachingResource {
             description = "Plans already made keep their tasks. Send If-Match with the ETag of the template you edited: a save made on an "
                     + "older copy is refused with 412 instead of replacing a colleague's edit.")
     @APIResponse(responseCode = "200", description = "The new milestones; the ETag names the new version",
-            content = @Content(examples = @ExampleObject(name = "template", value = MILESTONES_EXAMPLE)))
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CoachingViews.Milestone.class)),
+                    examples = @ExampleObject(name = "template", value = MILESTONES_EXAMPLE)))
     @APIResponse(responseCode = "412", ref = "StaleVersion")
     public Uni<RestResponse<Items<CoachingViews.Milestone>>> replaceTemplate(@RestHeader("If-Match") String ifMatch, @Valid @NotNull CoachingRequests.Template request) {
         return onboarding.replaceTemplate(request, ETags.expectedVersion(ifMatch)).map(CoachingResource::withVersion);

@@ -15,9 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +44,9 @@ public class RenewalResource {
     @Operation(summary = "The renewal radar",
             description = "Active contracts in your scope ending within the horizon (within=90d, up to 366d), and ended ones still without a renewal decision, by days to expiry (in the owner's time zone), each with its radar band (7/30/60/90), renewal state and the customer's health.")
     @APIResponse(responseCode = "200", description = "Contracts by days to expiry",
-            content = @Content(examples = @ExampleObject(name = "radar", value = RADAR_EXAMPLE)))
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = RenewalItem.class)),
+                    examples = @ExampleObject(name = "radar", value = RADAR_EXAMPLE)))
     public Uni<Items<RenewalItem>> radar(@RestQuery @DefaultValue("90d") String within,
                                         @RestQuery @DefaultValue("200") @Min(1) @Max(500) int limit) {
         return service.renewals(days(within), limit).map(Items::of);

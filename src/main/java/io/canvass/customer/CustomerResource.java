@@ -28,8 +28,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -92,7 +95,9 @@ public class CustomerResource {
     @Path("/nearby")
     @Operation(summary = "Your customers near a position, closest first", description = "For the check-in picker; only customers with a location.")
     @APIResponse(responseCode = "200", description = "Customers within the radius",
-            content = @Content(examples = @ExampleObject(name = "nearby", value = """
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CustomerQueries.Nearby.class)),
+                    examples = @ExampleObject(name = "nearby", value = """
                     {"items":[{"id":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a72","name":"上海华工机械有限公司","grade":"B","stage":"INITIAL_INTENT",
                                "address":"上海市浦东新区张江路 88 号","lat":31.2035,"lng":121.5914,
                                "ownerId":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a64","distanceMeters":140}]}""")))
@@ -162,7 +167,9 @@ public class CustomerResource {
     @Path("/{id}/timeline")
     @Operation(summary = "A customer's history", description = "Follow-ups done and missed, check-ins with their verdicts (a visit that completed a follow-up appears once, as its check-in), grade, stage and owner changes, deletions and restores, newest first.")
     @APIResponse(responseCode = "200", description = "The timeline",
-            content = @Content(examples = @ExampleObject(name = "timeline", value = """
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = TimelineEntry.class)),
+                    examples = @ExampleObject(name = "timeline", value = """
                     {"items":[{"at":"2026-12-03T02:15:00Z","kind":"CHECK_IN_VERIFIED","actorId":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a64",
                                "channel":"VISIT","summary":"演示新机型","feedback":"对价格有顾虑","nextAction":"下周发报价"},
                               {"at":"2026-11-20T08:00:00Z","kind":"GRADE","actorId":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a64","from":"C","to":"B"}]}""")))

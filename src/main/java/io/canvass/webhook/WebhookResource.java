@@ -26,8 +26,11 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +56,9 @@ public class WebhookResource {
     @Path("/event-types")
     @Operation(summary = "The event types an endpoint can subscribe to", description = "Each with the name of its data schema; the full message schemas are under webhooks in this document.")
     @APIResponse(responseCode = "200", description = "Event types",
-            content = @Content(examples = @ExampleObject(name = "types", value = """
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = WebhookViews.EventType.class)),
+                    examples = @ExampleObject(name = "types", value = """
                     {"items":[{"type":"checkin.created","description":"A rep checked in at a customer","schema":"CheckInCreatedData"}]}""")))
     public Items<WebhookViews.EventType> eventTypes() {
         return Items.of(Arrays.stream(WebhookEventType.values())
