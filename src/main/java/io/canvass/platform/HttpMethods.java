@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * Also the answer to {@code OPTIONS}: a CORS preflight is answered by Quarkus's CORS filter when
  * {@code quarkus.http.cors.*} admits its origin (it runs before this route and ends the response);
  * any other {@code OPTIONS} is a method no address serves, so it gets the same 405 problem with
- * {@code Allow} (or 404 where nothing is served), with or without a token.
+ * {@code Allow} (or 404 where nothing is served), with or without a token. The web app's pages and
+ * files (everything outside /api and /q) serve GET and HEAD only.
  */
 @ApplicationScoped
 public class HttpMethods {
@@ -46,7 +47,7 @@ public class HttpMethods {
 
     private static final Comparator<String> LISTED = Comparator.<String>comparingInt(HttpMethods::rank).thenComparing(Comparator.naturalOrder());
 
-    /** After Quarkus's filters (CORS among them, negative orders), before the web app's pages and REST. */
+    /** After Quarkus's filters (CORS among them, negative orders), before the web app's pages and REST (order 10500). */
     static final int OPTIONS_ORDER = FallbackRoutes.APP_PAGES_ORDER - 10;
 
     private record Route(String template, Pattern pattern, Set<String> methods) {
@@ -66,6 +67,7 @@ public class HttpMethods {
 
     void install(@Observes Router router) {
         router.route().method(HttpMethod.OPTIONS).order(OPTIONS_ORDER).handler(this::options);
+        router.route().order(OPTIONS_ORDER + 1).handler(this::webAppMethods);
     }
 
     /**
@@ -88,18 +90,33 @@ public class HttpMethods {
 
     private void options(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.equals("/q") || path.startsWith("/q/")) {
+        if (under(path, "/q")) {
             ctx.next();
             return;
         }
-        boolean api = path.equals("/api") || path.startsWith("/api/");
-        Optional<String> allow = api ? allow(path) : Optional.of(STATIC);
+        Optional<String> allow = under(path, "/api") ? allow(path) : Optional.of(STATIC);
         if (allow.isEmpty()) {
             FallbackRoutes.send(ctx, json, Problem.of(ProblemKind.NOT_FOUND, "No resource at this address"));
             return;
         }
         ctx.response().putHeader("Allow", allow.get());
         FallbackRoutes.send(ctx, json, notAllowed("OPTIONS"));
+    }
+
+    /** Outside /api and /q are the web app's pages and files: GET and HEAD only, before REST could call them unknown. */
+    private void webAppMethods(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        HttpMethod method = ctx.request().method();
+        if (under(path, "/api") || under(path, "/q") || method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Allow", STATIC);
+        FallbackRoutes.send(ctx, json, notAllowed(method.name()));
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /** The 405 problem for a method this address does not serve. */

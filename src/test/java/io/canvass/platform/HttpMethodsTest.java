@@ -54,6 +54,16 @@ class HttpMethodsTest {
     }
 
     @Test
+    void theWebAppsPagesAndFilesServeOnlyGetAndHead() {
+        for (String path : new String[] { "/", "/today", "/sw.js" }) {
+            given().contentType("application/json").body("{}").post(path).then().statusCode(405).contentType(PROBLEM)
+                    .body("type", equalTo(NOT_ALLOWED))
+                    .header("Allow", "GET, HEAD");
+            given().delete(path).then().statusCode(405).contentType(PROBLEM).header("Allow", "GET, HEAD");
+        }
+    }
+
+    @Test
     void aPreflightFromAnotherOriginIsNotAdmittedWhileCorsIsNotConfigured() {
         given().header("Origin", "https://elsewhere.example")
                 .header("Access-Control-Request-Method", "DELETE")
