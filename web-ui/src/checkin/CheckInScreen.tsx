@@ -58,7 +58,7 @@ export function CheckInScreen() {
 
   async function findNearby(position: Fix) {
     try {
-      const list = await api<ListOf<'CustomerResource_nearby', NearbyCustomer>>(`/api/v1/customers/nearby?lat=${position.lat}&lng=${position.lng}&radius=5000`);
+      const { items: list } = await api<ListOf<'CustomerResource_nearby', NearbyCustomer>>(`/api/v1/customers/nearby?lat=${position.lat}&lng=${position.lng}&radius=5000`);
       setNearby(list);
       await writeKey(NEARBY_KEY, list);
     } catch (e) {

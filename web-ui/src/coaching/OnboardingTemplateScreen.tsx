@@ -53,7 +53,7 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const { data: list, etag: version } = await apiAnswer<ListOf<'CoachingResource_template', Milestone>>('/api/v1/onboarding/milestones');
+      const { data: { items: list }, etag: version } = await apiAnswer<ListOf<'CoachingResource_template', Milestone>>('/api/v1/onboarding/milestones');
       setSaved(byDay(list));
       setRows(toRows(list));
       setEtag(version);
@@ -88,7 +88,7 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
     setBusy(true);
     try {
       const body = { milestones: sorted.map((r) => ({ dayOffset: dayOf(r), kind: r.kind, title: r.title, goal: r.goal })) } satisfies TemplateWrite;
-      const { data: list, etag: version } = await apiAnswer<ListOf<'CoachingResource_replaceTemplate', Milestone>>('/api/v1/onboarding/milestones',
+      const { data: { items: list }, etag: version } = await apiAnswer<ListOf<'CoachingResource_replaceTemplate', Milestone>>('/api/v1/onboarding/milestones',
         { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
       setSaved(byDay(list));
       setRows(toRows(list));

@@ -42,7 +42,7 @@ export function CustomerDetailScreen({ id }: { id: string }) {
         api<ListOf<'CustomerResource_timeline', TimelineEntry>>(`/api/v1/customers/${id}/timeline`),
       ]);
       setCustomer(c);
-      setTimeline(tl);
+      setTimeline(tl.items);
       setRecorded(false);
       setError(undefined);
     } catch (e) {

@@ -46,7 +46,7 @@ export function BudgetsScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      setBudgets(await api<ListOf<'ExpenseBudgetResource_list', Budget>>(`/api/v1/expense-budgets?from=${month}&to=${month}`));
+      setBudgets((await api<ListOf<'ExpenseBudgetResource_list', Budget>>(`/api/v1/expense-budgets?from=${month}&to=${month}`)).items);
       setError(undefined);
     } catch (e) {
       setError(describeError(e));

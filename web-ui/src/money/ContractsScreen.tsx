@@ -26,7 +26,7 @@ export function ContractsScreen() {
   async function load() {
     try {
       const [r, list] = await Promise.all([api<ListOf<'RenewalResource_radar', RenewalItem>>('/api/v1/renewals?within=90d'), api<ListOf<'ContractResource_list', Contract>>('/api/v1/contracts?limit=200')]);
-      setRadar(r);
+      setRadar(r.items);
       setContracts(list.items);
       setError(undefined);
     } catch (e) {

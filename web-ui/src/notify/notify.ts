@@ -52,7 +52,7 @@ export const markAllRead = () => api<void>('/api/v1/notifications/read-all', { m
 export const preferences = () => api<Preferences>('/api/v1/notifications/preferences');
 export const savePreferences = (change: PreferencesChange) =>
   api<Preferences>('/api/v1/notifications/preferences', { method: 'PUT', body: change });
-export const devices = () => api<ListOf<'PushResource_mine', Device>>('/api/v1/push/subscriptions');
+export const devices = async () => (await api<ListOf<'PushResource_mine', Device>>('/api/v1/push/subscriptions')).items;
 export const removeDevice = (id: string) => api<void>(`/api/v1/push/subscriptions/${id}`, { method: 'DELETE' });
 export const sendTest = () => api<void>('/api/v1/push/test', { method: 'POST' });
 

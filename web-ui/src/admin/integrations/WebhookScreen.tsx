@@ -33,7 +33,7 @@ export function WebhookScreen({ id }: { id: string }) {
     const [answer, eventTypes] = await Promise.all([apiAnswer<WebhookEndpoint>(path), api<ListOf<'WebhookResource_eventTypes', EventType>>('/api/v1/webhooks/event-types')]);
     setEndpoint(answer.data);
     setEtag(answer.etag);
-    setTypes(eventTypes);
+    setTypes(eventTypes.items);
     setFormKey((k) => k + 1);
   }
 

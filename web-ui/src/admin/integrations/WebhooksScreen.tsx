@@ -26,7 +26,7 @@ export function WebhooksScreen() {
         api<ListOf<'WebhookResource_eventTypes', EventType>>('/api/v1/webhooks/event-types'),
       ]);
       setEndpoints(page.items);
-      setTypes(eventTypes);
+      setTypes(eventTypes.items);
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }

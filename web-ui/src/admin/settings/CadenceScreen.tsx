@@ -25,7 +25,7 @@ export function CadenceScreen() {
 
   async function load() {
     try {
-      setPolicies(await api<ListOf<'CadenceResource_list', CadencePolicy>>('/api/v1/cadence-policies'));
+      setPolicies((await api<ListOf<'CadenceResource_list', CadencePolicy>>('/api/v1/cadence-policies')).items);
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }

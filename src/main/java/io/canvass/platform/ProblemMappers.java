@@ -13,10 +13,12 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.TransactionRollbackException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +40,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    HttpMethods methods;
 
     private static final Map<Integer, ProblemKind> BY_STATUS = java.util.Arrays.stream(ProblemKind.values())
             .collect(Collectors.toMap(ProblemKind::status, k -> k, (first, second) -> first));
@@ -131,6 +136,17 @@ public class ProblemMappers {
     public Response stale(RuntimeException e) {
         return respond(Problem.of(ProblemKind.STALE_VERSION,
                 "The record was changed since you read it; reload it and apply your change again")).build();
+    }
+
+    /**
+     * A method the address does not serve: 405 with {@code Allow} naming the methods it does serve
+     * (RESTEasy's own exception carries none), or 404 where no resource serves the address at all.
+     */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
+        return methods.allow(request.path())
+                .map(allow -> respond(HttpMethods.notAllowed(request.method().name())).header(HttpHeaders.ALLOW, allow).build())
+                .orElseGet(() -> respond(Problem.of(ProblemKind.NOT_FOUND, "No resource at this address")).build());
     }
 
     @ServerExceptionMapper

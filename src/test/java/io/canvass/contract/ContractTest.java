@@ -242,17 +242,17 @@ class ContractTest {
         String later = Money.activeContract(t.rep(), customer, TODAY.plusDays(45));
         String far = Money.activeContract(t.rep(), customer, TODAY.plusDays(200));
         t.rep().as().get("/api/v1/renewals?within=90d").then().statusCode(200)
-                .body("contractId", contains(soon, later))
-                .body("radar", contains(7, 60))
-                .body("daysToEnd", contains(5, 45))
-                .body("[0].renewalState", equalTo("UPCOMING"))
-                .body("[0].health.score", notNullValue())
-                .body("[0].health.components.name", hasItem("commercial"));
-        t.rep().as().get("/api/v1/renewals?within=365").then().body("contractId", hasItem(far));
+                .body("items.contractId", contains(soon, later))
+                .body("items.radar", contains(7, 60))
+                .body("items.daysToEnd", contains(5, 45))
+                .body("items[0].renewalState", equalTo("UPCOMING"))
+                .body("items[0].health.score", notNullValue())
+                .body("items[0].health.components.name", hasItem("commercial"));
+        t.rep().as().get("/api/v1/renewals?within=365").then().body("items.contractId", hasItem(far));
         t.rep().as().get("/api/v1/renewals?within=soon").then().statusCode(400).body("errors.field", hasItem("within"));
         t.rep().as().get("/api/v1/renewals?within=400d").then().statusCode(400);
-        Api.user("REP", t.teamId()).as().get("/api/v1/renewals").then().statusCode(200).body("contractId", not(hasItem(soon)));
-        t.manager().as().get("/api/v1/renewals").then().body("contractId", hasItem(soon));
+        Api.user("REP", t.teamId()).as().get("/api/v1/renewals").then().statusCode(200).body("items.contractId", not(hasItem(soon)));
+        t.manager().as().get("/api/v1/renewals").then().body("items.contractId", hasItem(soon));
     }
 
     @Test

@@ -260,7 +260,7 @@ class CommissionStatementTest {
         assertTrue(row.endsWith(",120,3,2,3600.00,0.00,,,3600.00\r") || row.endsWith(",120,3,2,3600.00,0.00,,,3600.00"), row);
 
         Api.user("DIRECTOR", t.id()).as().get("/api/v1/commission/export?period=2011-05").then().statusCode(200)
-                .body("repId", hasItem(t.rep().id().toString()));
+                .body("items.repId", hasItem(t.rep().id().toString()));
         Api.asAdmin().get("/api/v1/commission/export?period=2011-05&format=xml").then().statusCode(400).body("errors.field", hasItem("format"));
         t.manager().as().get("/api/v1/commission/export?period=2011-05").then().statusCode(403);
         t.rep().as().get("/api/v1/commission/export?period=2011-05").then().statusCode(403);
@@ -269,10 +269,10 @@ class CommissionStatementTest {
         Api.as(plain).get("/api/v1/commission/export?period=2011-05").then().statusCode(403).contentType("application/problem+json");
         String payroll = serviceAccount(null, List.of("PAYROLL"));
         Api.as(payroll).get("/api/v1/commission/export?period=2011-05").then().statusCode(200)
-                .body("repId", hasItem(t.rep().id().toString()));
+                .body("items.repId", hasItem(t.rep().id().toString()));
         String otherTeam = serviceAccount(Api.team("elsewhere", null), List.of("PAYROLL"));
         Api.as(otherTeam).get("/api/v1/commission/export?period=2011-05").then().statusCode(200)
-                .body("repId", not(hasItem(t.rep().id().toString())));
+                .body("items.repId", not(hasItem(t.rep().id().toString())));
         Api.as(plain).get("/api/v1/commission/statements?period=2011-05").then().statusCode(403);
     }
 

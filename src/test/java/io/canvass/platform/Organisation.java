@@ -174,7 +174,7 @@ final class Organisation {
                 .add(Kind.TEAM, teamB, true).add(Kind.USER, managerB.id(), true).add(Kind.MENTOR, managerB.id(), true)
                 .add(Kind.TARGET, teamTargetB, true).add(Kind.BUDGET, budgetB, true));
 
-        Map<String, Object> policy = Api.asAdmin().get("/api/v1/cadence-policies").then().statusCode(200).extract().path("[0]");
+        Map<String, Object> policy = Api.asAdmin().get("/api/v1/cadence-policies").then().statusCode(200).extract().path("items[0]");
         cadence.put("intervalDays", policy.get("intervalDays"));
         cadence.put("missAfterDays", policy.get("missAfterDays"));
         parties.put(Party.ORG, new Records(null)
