@@ -31,7 +31,7 @@ final class ExpenseReminders {
         static final String SCAN = """
                 with recursive approvers as (
                 """ + ReminderRecipients.daily(CODE, "expenses:") + """
-                      and (u.role in ('MANAGER', 'DIRECTOR', 'ADMIN') or u.finance_approver)
+                  and (u.role in ('MANAGER', 'DIRECTOR', 'ADMIN') or u.finance_approver)
                 ), sub(approver_id, team_id) as (
                     select tm.user_id, tm.team_id from team_manager tm join approvers a on a.id = tm.user_id and a.role = 'MANAGER'
                     union

@@ -32,8 +32,8 @@ final class KpiReminders {
         static final String SCAN = """
                 with recursive managers as (
                 """ + ReminderRecipients.daily(CODE, "digest:") + """
-                      and u.role = 'MANAGER'
-                      and exists (select 1 from team_manager tm where tm.user_id = u.id)
+                  and u.role = 'MANAGER'
+                  and exists (select 1 from team_manager tm where tm.user_id = u.id)
                 ), sub(manager_id, team_id) as (
                     select tm.user_id, tm.team_id from team_manager tm join managers m on m.id = tm.user_id
                     union

@@ -15,9 +15,9 @@ public final class ReminderRecipients {
      * their time zone) has reached {@code $1::time} and who have not had today's reminder of the kind,
      * today's being the one with the dedupe key {@code keyPrefix} + their local date. A select on
      * {@code app_user u} ending in its where clause and a line break, so the kind narrows it with
-     * {@code and …} on {@code u}; its columns are {@code id}, {@code role}, {@code finance_approver}, {@code time_zone},
-     * {@code today} (their local date), {@code dedupe_key} (today's) and {@code due_at} ({@code $1}
-     * today in their time zone, when the reminder is due and delivered).
+     * {@code and …} on {@code u}; its columns are the user's ({@code u.*}: {@code id}, {@code role},
+     * {@code time_zone}, …) and {@code today} (their local date), {@code dedupe_key} (today's) and
+     * {@code due_at} ({@code $1} today in their time zone, when the reminder is due and delivered).
      *
      * <pre>{@code
      * with managers as (
@@ -36,7 +36,7 @@ public final class ReminderRecipients {
             throw new IllegalArgumentException("kind " + kind + " or dedupe key prefix " + keyPrefix + " is malformed");
         }
         return """
-                select u.id, u.role, u.finance_approver, u.time_zone, (now() at time zone u.time_zone)::date as today,
+                select u.*, (now() at time zone u.time_zone)::date as today,
                        '%2$s' || (now() at time zone u.time_zone)::date as dedupe_key,
                        ((now() at time zone u.time_zone)::date + $1::time) at time zone u.time_zone as due_at
                 from app_user u
