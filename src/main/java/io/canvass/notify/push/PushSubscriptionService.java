@@ -1,7 +1,6 @@
 package io.canvass.notify.push;
 
 import io.canvass.notify.ReminderService;
-import io.canvass.notify.kinds.PushTest;
 import io.canvass.platform.Ids;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Sql;
@@ -90,7 +89,7 @@ public class PushSubscriptionService {
     @WithTransaction
     public Uni<Boolean> sendTest(UUID userId) {
         Instant now = Instant.now();
-        return reminders.schedule(new ReminderService.Reminder(userId, PushTest.CODE, "test:" + now.getEpochSecond() / 60, now,
+        return reminders.schedule(new ReminderService.Reminder(userId, PushReminders.PushTest.CODE, "test:" + now.getEpochSecond() / 60, now,
                 "/notifications", Map.of(), null));
     }
 
