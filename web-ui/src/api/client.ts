@@ -14,11 +14,6 @@ export interface Answer<T> {
   etag?: string;
 }
 
-/** A whole list: every list the API answers is an object with items (a paged one adds nextCursor). */
-export interface Items<T> {
-  items: T[];
-}
-
 /** Refresh a little before expiry so a request rarely meets a 401 at all. */
 const EARLY_REFRESH_MS = 30_000;
 

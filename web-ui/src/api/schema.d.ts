@@ -443,10 +443,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Add a note to a task (the rep, their managers or the mentor)
-         * @description Honours Idempotency-Key (phones send it from their outbox): a retry returns the original note instead of adding it twice.
-         */
+        /** Add a note to a task (the rep, their managers or the mentor) */
         post: operations["CoachingResource_note"];
         delete?: never;
         options?: never;
@@ -463,10 +460,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Report progress on your coaching: in progress or done, with what was done
-         * @description Honours Idempotency-Key (phones send it from their outbox): a retry returns the original response.
-         */
+        /** Report progress on your coaching: in progress or done, with what was done */
         post: operations["CoachingResource_progress"];
         delete?: never;
         options?: never;
@@ -770,7 +764,7 @@ export interface paths {
         put?: never;
         /**
          * Record a payment received against an instalment
-         * @description Partial payments are allowed; the instalment is paid when they add up to its amount. Over-payment is refused (400 naming amount): record the surplus against the next instalment. Honours Idempotency-Key: a retry returns the original response.
+         * @description Partial payments are allowed; the instalment is paid when they add up to its amount. Over-payment is refused (400 naming amount): record the surplus against the next instalment.
          */
         post: operations["ContractResource_pay"];
         delete?: never;
@@ -1958,7 +1952,7 @@ export interface paths {
         get: operations["ReminderSettingsResource_current"];
         /**
          * Change the organisation's reminder defaults (admins)
-         * @description Applies to the next reminders of every user who has not saved preferences of their own; a user's own preferences always win. Send If-Match with the ETag you read: a change made on an older version is refused with 412. Honours Idempotency-Key: a retry returns the original response.
+         * @description Applies to the next reminders of every user who has not saved preferences of their own; a user's own preferences always win. Send If-Match with the ETag you read: a change made on an older version is refused with 412.
          */
         put: operations["ReminderSettingsResource_change"];
         post?: never;
@@ -1997,7 +1991,7 @@ export interface paths {
         };
         /**
          * Renewals of your team still to decide, ended ones first
-         * @description Active contracts whose renewal is not decided (UPCOMING or IN_EVALUATION) ending within the horizon (within, default the widest renewal window, up to 366d) in the owner's time zone, and ended ones still without a decision, by last day (ended first), each with its days left, radar band, renewal state and the customer's health. A decided renewal (RENEWED or CHURNED) leaves the list. Scope: a manager sees the subtrees of the teams they manage, a director or admin everything, a rep their own customers'. ownerId, teamId (with its sub-teams) and currency narrow the list; total counts every match, not only this page. GET /api/v1/renewals (the radar) keeps its shape.
+         * @description Active contracts whose renewal is not decided (UPCOMING or IN_EVALUATION) ending within the horizon (within, default the widest renewal window, up to 366d) in the owner's time zone, and ended ones still without a decision, by last day (ended first), each with its days left, radar band, renewal state and the customer's health. A decided renewal (RENEWED or CHURNED) leaves the list. Scope: a manager sees the subtrees of the teams they manage, a director or admin everything, a rep their own customers'. ownerId, teamId (with its sub-teams) and currency narrow the list; total counts every match, not only this page. GET /api/v1/renewals (the radar) answers the whole list, without paging.
          */
         get: operations["RenewalResource_undecided"];
         put?: never;
@@ -2123,7 +2117,7 @@ export interface paths {
         get?: never;
         /**
          * Change a service account's grants
-         * @description Replaces what the account may do beyond reading its scope; takes effect at its next request. Setting the same grants again changes nothing. Honours Idempotency-Key: a retry returns the original response.
+         * @description Replaces what the account may do beyond reading its scope; takes effect at its next request. Setting the same grants again changes nothing.
          */
         put: operations["ServiceAccountResource_changeGrants"];
         post?: never;
@@ -2286,10 +2280,7 @@ export interface paths {
          */
         get: operations["TeamResource_list"];
         put?: never;
-        /**
-         * Create a team
-         * @description Honours Idempotency-Key: a retry answers the original response.
-         */
+        /** Create a team */
         post: operations["TeamResource_create"];
         delete?: never;
         options?: never;
@@ -2359,7 +2350,7 @@ export interface paths {
          * Create or invite a user
          * @description Managers create reps in the teams they manage; directors anyone but admins; admins anyone.
          *
-         *     Without a password the user is invited: the answer's `invite` holds a one-time link (`path`, relative to the app's address, valid 7 days by default) with which they set their own password; share it with them. With a password (integrations) the user can sign in at once. Honours Idempotency-Key: a retry answers the original response, an invite without its token.
+         *     Without a password the user is invited: the answer's `invite` holds a one-time link (`path`, relative to the app's address, valid 7 days by default) with which they set their own password; share it with them. With a password (integrations) the user can sign in at once. Sent again with its Idempotency-Key, the answer's invite comes without its token.
          */
         post: operations["UserResource_create"];
         delete?: never;
@@ -2423,7 +2414,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a new invite link
-         * @description For a user who has not set a password yet. The previous link stops working. Who may manage the user may invite them (admins anyone, directors anyone but admins, managers the reps of their teams). Honours Idempotency-Key: a retry answers the original link without its token.
+         * @description For a user who has not set a password yet. The previous link stops working. Who may manage the user may invite them (admins anyone, directors anyone but admins, managers the reps of their teams). Sent again with its Idempotency-Key, the link comes without its token.
          */
         post: operations["UserResource_invite"];
         delete?: never;
@@ -2443,7 +2434,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a password-reset link
-         * @description Signs the user out everywhere and clears their password at once; the link (valid 1 day by default) lets them choose a new one. The previous link stops working. Same rule as inviting: admins anyone, directors anyone but admins, managers the reps of their teams, nobody themselves. Honours Idempotency-Key: a retry answers the original link without its token.
+         * @description Signs the user out everywhere and clears their password at once; the link (valid 1 day by default) lets them choose a new one. The previous link stops working. Same rule as inviting: admins anyone, directors anyone but admins, managers the reps of their teams, nobody themselves. Sent again with its Idempotency-Key, the link comes without its token.
          */
         post: operations["UserResource_passwordReset"];
         delete?: never;
@@ -2955,7 +2946,7 @@ export interface components {
         AccessLink: {
             expiresAt?: components["schemas"]["Instant"];
             /**
-             * @description The app's page that opens the link, relative to the app's address; the token travels in the fragment, which browsers never send to a server
+             * @description The app's page that opens the link, relative to the app's address; the token travels in the fragment, which browsers never send to a server; absent in a replayed answer
              * @example /welcome#token=3q2-7w…
              */
             path?: string;
@@ -4344,6 +4335,10 @@ export interface components {
             name?: string;
             teamId?: components["schemas"]["UUID"];
         };
+        /** @description A whole list, in one answer (it has no further pages) */
+        Items: {
+            items?: unknown[];
+        };
         /** @description The subscription's keys, base64url */
         Keys: {
             auth: string;
@@ -5404,6 +5399,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request with this Idempotency-Key is still being processed (type …/in-progress): send it again after Retry-After */
+        InProgress: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No such record in the caller's scope (type …/not-found) */
         NotFound: {
             headers: {
@@ -5803,7 +5807,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PolicyView"][];
+                    "application/json": {
+                        items: components["schemas"]["PolicyView"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
@@ -5818,6 +5824,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 code: string;
@@ -5844,7 +5855,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -5887,6 +5900,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5910,6 +5927,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6027,7 +6045,13 @@ export interface operations {
     CheckInResource_putPhoto: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -6052,6 +6076,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6059,7 +6085,13 @@ export interface operations {
     CheckInResource_useAsCustomerLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -6079,6 +6111,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6117,7 +6150,13 @@ export interface operations {
     CoachingResource_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -6143,6 +6182,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6150,7 +6190,13 @@ export interface operations {
     CoachingResource_dismiss: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -6176,6 +6222,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6216,7 +6263,13 @@ export interface operations {
     CoachingResource_assign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6236,6 +6289,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6273,6 +6328,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6300,6 +6360,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6308,6 +6369,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6334,6 +6399,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6342,6 +6409,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6369,6 +6440,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6376,7 +6448,13 @@ export interface operations {
     CoachingResource_review: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -6402,6 +6480,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6502,7 +6581,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: components["schemas"]["CommissionStatement"][];
+                    };
                     "text/csv;charset=UTF-8": unknown;
                 };
             };
@@ -6516,7 +6597,13 @@ export interface operations {
     CommissionResource_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 period: string;
             };
@@ -6537,6 +6624,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6572,7 +6660,13 @@ export interface operations {
     CommissionPlanResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6593,6 +6687,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6630,6 +6725,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6657,6 +6757,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6666,6 +6767,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6685,7 +6791,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6751,7 +6859,13 @@ export interface operations {
     CommissionResource_adjust: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -6774,6 +6888,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6814,7 +6930,13 @@ export interface operations {
     ContractResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6835,6 +6957,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6872,6 +6995,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6899,6 +7027,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6908,6 +7037,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6931,6 +7065,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6940,6 +7075,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -6967,6 +7107,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -6975,6 +7116,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7000,6 +7145,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7009,6 +7155,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7036,6 +7187,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7043,7 +7195,13 @@ export interface operations {
     ContractResource_note: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -7069,6 +7227,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7078,6 +7237,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7105,6 +7269,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7151,7 +7316,13 @@ export interface operations {
     CustomerResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7171,6 +7342,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7178,7 +7351,13 @@ export interface operations {
     CustomerResource_batch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7200,6 +7379,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7241,7 +7422,13 @@ export interface operations {
     CustomerResource_importCsv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7263,6 +7450,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7287,7 +7476,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Nearby"][];
+                    "application/json": {
+                        items: components["schemas"]["Nearby"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
@@ -7328,7 +7519,13 @@ export interface operations {
     CustomerResource_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -7347,6 +7544,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7356,6 +7555,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7381,7 +7585,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7389,7 +7595,13 @@ export interface operations {
     CustomerResource_reassign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -7414,6 +7626,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7421,7 +7635,13 @@ export interface operations {
     CustomerResource_restore: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -7442,6 +7662,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7463,7 +7685,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelineEntry"][];
+                    "application/json": {
+                        items: components["schemas"]["TimelineEntry"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
@@ -7509,7 +7733,13 @@ export interface operations {
     DealResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7529,6 +7759,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7594,6 +7826,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7621,6 +7858,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7630,6 +7868,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7657,6 +7900,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7683,7 +7927,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExpenseBudget"][];
+                    "application/json": {
+                        items: components["schemas"]["ExpenseBudget"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
@@ -7697,7 +7943,13 @@ export interface operations {
     ExpenseBudgetResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7718,6 +7970,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7755,6 +8008,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7780,7 +8038,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7819,7 +8079,13 @@ export interface operations {
     ExpenseClaimResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7839,6 +8105,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7899,7 +8167,13 @@ export interface operations {
     ExpenseClaimResource_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -7919,6 +8193,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7928,6 +8203,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -7955,6 +8235,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7962,7 +8243,13 @@ export interface operations {
     ExpenseClaimResource_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -7988,6 +8275,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -7995,7 +8283,13 @@ export interface operations {
     ExpenseClaimResource_pay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8021,6 +8315,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8028,7 +8323,13 @@ export interface operations {
     ExpenseClaimResource_addReceipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8095,7 +8396,13 @@ export interface operations {
     ExpenseClaimResource_deleteReceipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
                 receiptId: components["schemas"]["UUID"];
@@ -8116,6 +8423,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8123,7 +8431,13 @@ export interface operations {
     ExpenseClaimResource_sendBack: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8149,6 +8463,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8156,7 +8471,13 @@ export interface operations {
     ExpenseClaimResource_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8186,7 +8507,13 @@ export interface operations {
     ExpenseClaimResource_withdraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8208,6 +8535,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8245,7 +8573,13 @@ export interface operations {
     ExpensePreApprovalResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8265,6 +8599,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8300,7 +8636,13 @@ export interface operations {
     ExpensePreApprovalResource_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8326,6 +8668,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8333,7 +8676,13 @@ export interface operations {
     ExpensePreApprovalResource_reject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8359,6 +8708,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8427,7 +8777,13 @@ export interface operations {
     FollowUpResource_complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8453,6 +8809,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8460,7 +8817,13 @@ export interface operations {
     FollowUpResource_snooze: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8486,6 +8849,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8690,6 +9054,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -8712,7 +9081,9 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8720,7 +9091,13 @@ export interface operations {
     MeResource_changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8740,6 +9117,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8801,7 +9180,13 @@ export interface operations {
     NotificationResource_savePreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8823,6 +9208,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8830,7 +9217,13 @@ export interface operations {
     NotificationResource_markAllRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8846,6 +9239,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8880,7 +9275,13 @@ export interface operations {
     NotificationResource_markRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8899,6 +9300,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8906,7 +9309,13 @@ export interface operations {
     CoachingResource_createPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8927,6 +9336,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -8962,7 +9372,13 @@ export interface operations {
     CoachingResource_setMentor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 repId: components["schemas"]["UUID"];
             };
@@ -8987,6 +9403,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9006,7 +9424,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Milestone1"][];
+                    "application/json": {
+                        items: components["schemas"]["Milestone1"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
@@ -9021,6 +9441,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -9037,13 +9462,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Milestone1"][];
+                    "application/json": {
+                        items: components["schemas"]["Milestone1"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9063,7 +9492,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["View2"][];
+                    "application/json": {
+                        items: components["schemas"]["View2"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
@@ -9076,7 +9507,13 @@ export interface operations {
     PushResource_subscribe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9097,6 +9534,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9104,7 +9542,13 @@ export interface operations {
     PushResource_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9123,6 +9567,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9130,7 +9576,13 @@ export interface operations {
     PushResource_test: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9146,6 +9598,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9206,8 +9660,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -9232,7 +9690,9 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9255,7 +9715,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RenewalItem"][];
+                    "application/json": {
+                        items: components["schemas"]["RenewalItem"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
@@ -9340,6 +9802,11 @@ export interface operations {
             };
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -9364,6 +9831,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9374,7 +9842,13 @@ export interface operations {
                 user: components["schemas"]["UUID"];
                 week?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9398,6 +9872,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9462,7 +9937,13 @@ export interface operations {
     ServiceAccountResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9482,6 +9963,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9489,7 +9972,13 @@ export interface operations {
     ServiceAccountResource_deactivate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9510,6 +9999,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9518,6 +10009,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9544,6 +10039,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9551,7 +10048,13 @@ export interface operations {
     ServiceAccountResource_rotate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9572,6 +10075,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9613,7 +10118,13 @@ export interface operations {
     TargetResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9634,6 +10145,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9669,7 +10181,13 @@ export interface operations {
     TargetResource_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9689,6 +10207,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9698,6 +10217,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -9725,6 +10249,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9732,7 +10257,13 @@ export interface operations {
     TargetResource_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9754,6 +10285,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9761,7 +10293,13 @@ export interface operations {
     TargetResource_returnPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9787,6 +10325,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9794,7 +10333,13 @@ export interface operations {
     TargetResource_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9820,6 +10365,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9884,6 +10430,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9944,6 +10494,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -9971,6 +10526,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -9978,7 +10534,13 @@ export interface operations {
     TeamResource_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9998,6 +10560,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10005,7 +10568,13 @@ export interface operations {
     TeamResource_setManagers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -10030,6 +10599,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10070,6 +10641,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10132,6 +10707,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -10159,6 +10739,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10166,7 +10747,13 @@ export interface operations {
     UserResource_deactivate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -10188,6 +10775,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10196,6 +10784,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10219,6 +10811,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10227,6 +10820,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10250,6 +10847,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10257,7 +10855,13 @@ export interface operations {
     UserResource_reactivate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -10278,6 +10882,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10313,7 +10919,13 @@ export interface operations {
     WebhookResource_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10333,6 +10945,8 @@ export interface operations {
             400: components["responses"]["Validation"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10368,7 +10982,13 @@ export interface operations {
     WebhookResource_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -10387,6 +11007,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10396,6 +11018,11 @@ export interface operations {
             query?: never;
             header?: {
                 "If-Match"?: string;
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: components["schemas"]["UUID"];
@@ -10421,7 +11048,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
             412: components["responses"]["StaleVersion"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10461,7 +11090,13 @@ export interface operations {
     WebhookResource_redeliver: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -10485,6 +11120,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10492,7 +11128,13 @@ export interface operations {
     WebhookResource_rotate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409 in-progress with Retry-After.
+                 * @example 4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -10517,6 +11159,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InProgress"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
@@ -10536,7 +11180,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEventTypeInfo"][];
+                    "application/json": {
+                        items: components["schemas"]["WebhookEventTypeInfo"][];
+                    };
                 };
             };
             400: components["responses"]["Validation"];
