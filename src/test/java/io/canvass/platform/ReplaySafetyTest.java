@@ -190,7 +190,7 @@ class ReplaySafetyTest {
         Map<String, Object> budget = Map.of("teamId", team, "category", "MARKETING_EVENTS", "month", month, "amount", "20000.00", "currency", "CNY");
         String budgetId = twice(director, "POST", "/api/v1/expense-budgets", budget).path("id");
         director.as().queryParam("teamId", team).queryParam("from", month).queryParam("to", month).get("/api/v1/expense-budgets")
-                .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(budgetId));
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].id", equalTo(budgetId));
 
         Map<String, Object> target = Map.of("period", month, "level", "TEAM", "teamId", team, "metric", "EFFECTIVE_VISITS", "value", 40);
         String targetId = twice(director, "POST", "/api/v1/targets", target).path("id");
