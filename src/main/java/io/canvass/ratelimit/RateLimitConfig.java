@@ -25,6 +25,9 @@ public interface RateLimitConfig {
     /** GET and HEAD, per caller. */
     Limit reads();
 
+    /** How many of one caller's requests run at once, and how many more wait their turn (see {@link InFlight}). */
+    Concurrent concurrent();
+
     /** How often a replica announces itself (and recounts the live ones). */
     @WithDefault("5s")
     String heartbeatEvery();
@@ -32,6 +35,17 @@ public interface RateLimitConfig {
     /** A replica not heard from for this long no longer counts. */
     @WithDefault("PT20S")
     Duration replicaTtl();
+
+    interface Concurrent {
+
+        /** Requests of one caller running at once: at most this many of the replica's database connections. */
+        @WithDefault("8")
+        int limit();
+
+        /** Requests of one caller waiting for their turn; the next is refused (429) at once. */
+        @WithDefault("100")
+        int queue();
+    }
 
     interface Limit {
 

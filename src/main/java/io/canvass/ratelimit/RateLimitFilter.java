@@ -6,6 +6,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -65,8 +67,11 @@ public class RateLimitFilter {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    InFlight inFlight;
+
     @ServerRequestFilter(preMatching = true)
-    public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
+    public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http, RoutingContext routing) {
         String path = request.getUriInfo().getPath();
         if (!config.enabled() || !path.startsWith("/api/")) {
             return Uni.createFrom().nullItem();
@@ -81,7 +86,30 @@ public class RateLimitFilter {
         RateLimitConfig.Limit limit = read ? config.reads() : config.writes();
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
-                .map(identity -> local(request, policy, limit, policy + ":" + caller(identity, address)));
+                .chain(identity -> {
+                    String caller = caller(identity, address);
+                    Response refused = local(request, policy, limit, policy + ":" + caller);
+                    if (refused != null) {
+                        return Uni.createFrom().item(refused);
+                    }
+                    // an event stream stays open for hours and holds no database connection: it takes no turn
+                    boolean stream = MediaType.SERVER_SENT_EVENTS.equals(request.getHeaderString(HttpHeaders.ACCEPT));
+                    return stream ? Uni.createFrom().nullItem() : takeTurn(request, routing, caller);
+                });
+    }
+
+    /** The caller's request runs once fewer than its concurrent limit run; it waits its turn, or is refused when too many wait. */
+    private Uni<Response> takeTurn(ContainerRequestContext request, RoutingContext routing, String caller) {
+        RateLimitConfig.Concurrent concurrent = config.concurrent();
+        return inFlight.enter(caller, concurrent.limit(), concurrent.queue()).map(admitted -> {
+            if (!admitted) {
+                Problem problem = Problem.of(ProblemKind.RATE_LIMITED, "Too many requests at once: " + concurrent.limit()
+                        + " run at a time per caller and " + concurrent.queue() + " wait their turn; retry in 1 s");
+                return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem).header(HttpHeaders.RETRY_AFTER, 1).build();
+            }
+            routing.addEndHandler(ended -> inFlight.leave(caller));
+            return null;
+        });
     }
 
     @ServerResponseFilter
