@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -91,7 +92,7 @@ public class CommissionResource {
             description = "A new line with a signed amount in the statement's currency, the reason and you as the approver; the frozen lines stay as they were.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "correction", value = """
             {"amount":"-1200.00","reason":"合同HT-2026-118客户退货，冲减提成"}""")))
-    @APIResponse(responseCode = "201", description = "The statement with the adjustment")
+    @APIResponse(responseCode = "201", description = "The statement with the adjustment", content = @Content(schema = @Schema(implementation = StatementView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<StatementView> adjust(@RestPath UUID id, @Valid @NotNull StatementService.AdjustmentRequest request) {
         return service.adjust(id, request);
