@@ -23,8 +23,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>the response headers the HTTP layer sets: {@code RateLimit} and {@code RateLimit-Policy} on
  * every answer, {@code Retry-After} on 429, 503 and 409 (still in progress), {@code Location} on 201,
  * {@code ETag} on the answers of an editable record's reads and edits (a path any of whose operations
- * takes {@code If-Match}), {@code Idempotent-Replayed} on the successes of operations that take an
- * {@code Idempotency-Key};</li>
+ * takes {@code If-Match}) and on every other answer that returns such a record, {@code Idempotent-Replayed}
+ * on the successes of operations that take an {@code Idempotency-Key}, which also answer 409 (in progress)
+ * and 422 (the key reused for another request);</li>
+ * <li>a field that is not required may be null; a decimal in a request may be sent as a decimal string;</li>
  * <li>the webhook messages Canvass sends (OpenAPI 3.1 {@code webhooks}), one per declared event type.</li>
  * </ul>
  */
@@ -39,9 +41,10 @@ public class ProblemResponsesFilter implements OASFilter {
         Set<String> records = editableRecords(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
+                boolean editable = item.getOperations().values().stream().anyMatch(o -> takes(o, "If-Match"));
                 item.getOperations().forEach((method, operation) -> {
                     addCommon(method, operation);
-                    addHeaders(operation, records);
+                    addHeaders(operation, records, editable && (method == PathItem.HttpMethod.GET || takes(operation, "If-Match")));
                 });
             }
         });
@@ -185,7 +188,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
     }
 
-    private static void addHeaders(Operation operation, Set<String> records) {
+    private static void addHeaders(Operation operation, Set<String> records, boolean readsOrEditsRecord) {
         boolean replayable = takes(operation, "Idempotency-Key");
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (response.getRef() != null) {
@@ -201,7 +204,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     header(response, "Location");
                 }
                 String ref = schemaRef(response);
-                if (ref != null && records.contains(ref)) {
+                if (response.getContent() != null && (readsOrEditsRecord || ref != null && records.contains(ref))) {
                     header(response, "ETag");
                 }
                 if (replayable) {

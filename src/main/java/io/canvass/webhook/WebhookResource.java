@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,7 +68,7 @@ public class WebhookResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "ERP", value = """
             {"url":"https://erp.example.com/hooks/canvass","description":"ERP customer sync",
              "eventTypes":["customer.created","customer.stage_changed","checkin.created"]}""")))
-    @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once", content = @Content(schema = @Schema(implementation = WebhookViews.WithSecret.class)))
+    @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once", content = @Content(schema = @Schema(implementation = WebhookViews.WithSecret.class)), headers = @Header(name = "ETag", ref = "#/components/headers/ETag"))
     public Uni<Response> create(@Valid @NotNull WebhookRequests.Create request) {
         return service.create(request).map(created -> Response
                 .created(URI.create("/api/v1/webhooks/endpoints/" + created.endpoint().id()))

@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  * <li>the operation (method and path) is not in the document, yet was not answered 404/405;</li>
  * <li>the request breaks the document (a required or ill-typed parameter, an undocumented body type,
  * a body against its schema, a missing bearer token) and the server still accepted it: a request the
- * document refuses must be refused (4xx);</li>
+ * document refuses must be refused (4xx), except the items of a batch, each answered on its own;</li>
  * <li>the response's status is not documented for the operation, its media type is not, its JSON body
  * breaks its schema, a required header is missing, or it carries a contract header ({@code ETag},
  * {@code Location}, {@code RateLimit}, {@code RateLimit-Policy}, {@code Retry-After},
@@ -205,6 +205,10 @@ public final class OpenApiValidation implements OrderedFilter {
             checkParameters(request, uri, template, matcher, operation, opPointer, requestErrors);
             checkSecurity(request, operation, requestErrors);
             checkBody(request, operation, opPointer, requestErrors);
+            if (status == 200 && operation.path("operationId").asText().endsWith("_batch")) {
+                // A batch applies each item on its own and reports an invalid one as FAILED in its answer.
+                requestErrors.removeIf(e -> e.startsWith("body: /items/"));
+            }
             if (!requestErrors.isEmpty() && status < 400) {
                 throw new AssertionError(name + " answered " + status + " to a request the document refuses: " + requestErrors);
             }
@@ -526,7 +530,7 @@ public final class OpenApiValidation implements OrderedFilter {
         String wildcard = null;
         while (names.hasNext()) {
             String n = names.next();
-            String lower = n.toLowerCase(Locale.ROOT);
+            String lower = mediaType(n);
             if (lower.equals(type)) {
                 return n;
             }
