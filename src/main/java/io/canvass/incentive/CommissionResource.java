@@ -58,6 +58,7 @@ public class CommissionResource {
     @Operation(summary = "Commission statements of a period",
             description = "Live (computed from the records now) while the period is open, frozen once it is closed. A rep sees their own, a manager their teams' reps', directors and admins everyone's; rep narrows to one person (404 when out of scope).")
     @APIResponse(responseCode = "200", description = "A page of statements, by rep")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Page<StatementView>> list(@RestQuery @NotNull String period, @RestQuery UUID rep, @RestQuery String cursor,
                                          @RestQuery @DefaultValue(Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return service.list(rep, period, Cursor.decode(cursor), limit);

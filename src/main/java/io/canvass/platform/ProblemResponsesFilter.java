@@ -44,6 +44,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 boolean editable = item.getOperations().values().stream().anyMatch(o -> takes(o, "If-Match"));
                 item.getOperations().forEach((method, operation) -> {
                     addCommon(method, operation);
+                    statePeriodRules(operation);
                     addHeaders(operation, records, editable && (method == PathItem.HttpMethod.GET || takes(operation, "If-Match")));
                 });
             }
@@ -157,6 +158,51 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         });
+    }
+
+    private static final String MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+
+    /**
+     * The forms the server reads period-like text parameters in (target.Period, the commission's and
+     * the weekly report's parsers, Dates.month, ISO 4217), stated as patterns so a client learns them
+     * from the document rather than from a 400.
+     */
+    private static void statePeriodRules(Operation operation) {
+        if (operation.getParameters() == null || operation.getOperationId() == null) {
+            return;
+        }
+        boolean commission = operation.getOperationId().startsWith("CommissionResource_");
+        for (Parameter parameter : operation.getParameters()) {
+            Schema schema = parameter.getSchema();
+            if (schema == null || schema.getRef() != null || schema.getType() == null || !schema.getType().contains(Schema.SchemaType.STRING)
+                    || schema.getPattern() != null || parameter.getIn() == Parameter.In.HEADER) {
+                continue;
+            }
+            switch (parameter.getName()) {
+                case "period" -> schema.pattern(commission ? "^[0-9]{4}-(Q[1-4]|0[1-9]|1[0-2])$" : "^[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$");
+                case "month" -> schema.pattern(MONTH);
+                case "from", "to" -> {
+                    if (operation.getOperationId().startsWith("Expense")) {
+                        schema.pattern(MONTH);
+                    }
+                }
+                case "week" -> schema.pattern("^[0-9]{4}-(W[0-9]{2}|[0-9]{2}-[0-9]{2})$");
+                case "within" -> {
+                    schema.pattern("^[0-9]{1,3}d?$");
+                    if (schema.getDescription() == null) {
+                        schema.description("Days ahead, 0 to 366, like 90d");
+                    }
+                }
+                case "currency" -> schema.pattern("^[A-Z]{3}$");
+                case "format" -> {
+                    if (commission) {
+                        schema.enumeration(List.of("csv", "json"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
     }
 
     /** The schemas of editable records: what the GET of a path one of whose operations takes If-Match answers. */
