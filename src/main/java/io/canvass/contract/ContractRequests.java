@@ -22,6 +22,7 @@ public final class ContractRequests {
     @Schema(name = "ContractDocument", description = "Metadata of a document; the file lives in the document system")
     public record Document(@NotBlank @Size(max = 200) String name,
                            @Size(max = 500) @WebUrl @Schema(description = "Where the document system serves it: an absolute http or https address",
+                                   pattern = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+",
                                    example = "https://dms.example.com/contracts/HT-2026-0042.pdf") String url,
                            @Size(max = 40) @Schema(example = "SIGNED_CONTRACT") String kind, LocalDate signedOn) {
     }
