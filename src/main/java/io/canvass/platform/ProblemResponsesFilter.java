@@ -100,7 +100,9 @@ public class ProblemResponsesFilter implements OASFilter {
             if (property.getType() != null && property.getType().contains(Schema.SchemaType.NUMBER) && property.getFormat() == null
                     && !property.getType().contains(Schema.SchemaType.STRING)) {
                 property.addType(Schema.SchemaType.STRING);
-                property.pattern("^[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?$");
+                boolean unsigned = property.getMinimum() != null && property.getMinimum().signum() >= 0
+                        || property.getExclusiveMinimum() != null && property.getExclusiveMinimum().signum() >= 0;
+                property.pattern(unsigned ? "^\\+?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?$" : "^[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?$");
             }
         });
     }
