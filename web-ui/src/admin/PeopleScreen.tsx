@@ -9,12 +9,10 @@ import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
 import { inviteUser, loadTeams } from './api';
 import { LinkPanel } from './LinkPanel';
-import { grantableRoles, PEOPLE_ROLES, treeOrder, type AccessLink, type AdminTeam, type User } from './model';
+import type { ListOf } from '../api/types';
+import { grantableRoles, PEOPLE_ROLES, treeOrder, type AccessLink, type AdminTeam, type User, type UserCreate } from './model';
 
-interface Page {
-  items: User[];
-  nextCursor?: string;
-}
+type Page = ListOf<'UserResource_list', User>;
 
 /** People in the caller's scope: search and filters (kept in the address), and inviting someone new. */
 export function PeopleScreen({ profile }: { profile: Profile }) {
@@ -149,9 +147,9 @@ function InviteForm({ profile, teams, onInvited }: { profile: Profile; teams: Ad
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
     const body = {
-      email: text('email'), displayName: text('displayName'), role, teamId: text('teamId'),
+      email: text('email') ?? '', displayName: text('displayName') ?? '', role, teamId: text('teamId'),
       phone: text('phone'), locale: text('locale'), hiredOn: text('hiredOn'),
-    };
+    } satisfies UserCreate;
     setBusy(true);
     try {
       onInvited(await inviteUser(body));

@@ -9,7 +9,7 @@ import { Screen } from '../shell/Screen';
 import { issueReset, loadTeams, loadUser, reissueInvite } from './api';
 import { LinkPanel } from './LinkPanel';
 import {
-  grantableRoles, mayGiveManagedTeams, mayManage, mayNameApprovers, treeOrder, type AccessLink, type AdminTeam, type User,
+  grantableRoles, mayGiveManagedTeams, mayManage, mayNameApprovers, treeOrder, type AccessLink, type AdminTeam, type User, type UserUpdate,
 } from './model';
 
 /** One person: their details to change (what the caller may change), deactivation, and invite or reset links. */
@@ -73,8 +73,8 @@ export function PersonScreen({ id, profile }: { id: string; profile: Profile }) 
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    const patch: Record<string, unknown> = {};
-    const put = (name: keyof User, value: unknown) => {
+    const patch: UserUpdate = {};
+    const put = <K extends keyof UserUpdate & keyof User>(name: K, value: UserUpdate[K]) => {
       if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current[name] ?? (name === 'phone' ? '' : undefined))) patch[name] = value;
     };
     put('displayName', text('displayName'));

@@ -7,7 +7,7 @@ import { followLink } from '../platform/router';
 import { uuid } from '../platform/uuid';
 import { Screen } from '../shell/Screen';
 import { all, loadTeams } from './api';
-import { subtreeOf, treeOrder, type AdminTeam, type User } from './model';
+import { subtreeOf, treeOrder, type AdminTeam, type TeamManagers, type TeamWrite, type User } from './model';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; team: AdminTeam } | { kind: 'managers'; team: AdminTeam };
 
@@ -57,7 +57,7 @@ export function TeamsScreen() {
   function save(event: Event, team?: AdminTeam) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const body = { name: String(form.get('name')).trim(), parentId: String(form.get('parentId') ?? '') || null, kind: team?.kind };
+    const body = { name: String(form.get('name')).trim(), parentId: String(form.get('parentId') ?? '') || undefined, kind: team?.kind } satisfies TeamWrite;
     void act(() => api(team ? `/api/v1/teams/${team.id}` : '/api/v1/teams', {
       method: team ? 'PUT' : 'POST', body, headers: team ? { 'If-Match': `W/"${team.version}"` } : { 'Idempotency-Key': uuid() },
     }), t('admin.teams.saved', { name: body.name }));
@@ -66,7 +66,7 @@ export function TeamsScreen() {
   function saveManagers(event: Event, team: AdminTeam) {
     event.preventDefault();
     const userIds = new FormData(event.currentTarget as HTMLFormElement).getAll('userIds').map(String);
-    void act(() => api(`/api/v1/teams/${team.id}/managers`, { method: 'PUT', body: { userIds } }), t('admin.teams.saved', { name: team.name }));
+    void act(() => api(`/api/v1/teams/${team.id}/managers`, { method: 'PUT', body: { userIds } satisfies TeamManagers }), t('admin.teams.saved', { name: team.name }));
   }
 
   const rows = treeOrder(teams ?? []);

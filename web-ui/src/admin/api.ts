@@ -1,6 +1,6 @@
 import { api, apiAnswer } from '../api/client';
 import { uuid } from '../platform/uuid';
-import type { AccessLink, AdminTeam, User } from './model';
+import type { AccessLink, AdminTeam, User, UserCreate } from './model';
 
 interface Page<T> {
   items: T[];
@@ -29,6 +29,6 @@ export async function loadUser(id: string): Promise<{ user: User; etag?: string 
 /** Writes that issue something carry an Idempotency-Key, so a retry never issues twice. */
 const once = () => ({ 'Idempotency-Key': uuid() });
 
-export const inviteUser = (body: Record<string, unknown>) => api<User>('/api/v1/users', { method: 'POST', body, headers: once() });
+export const inviteUser = (body: UserCreate) => api<User>('/api/v1/users', { method: 'POST', body, headers: once() });
 export const reissueInvite = (id: string) => api<AccessLink>(`/api/v1/users/${id}/invite`, { method: 'POST', headers: once() });
 export const issueReset = (id: string) => api<AccessLink>(`/api/v1/users/${id}/password-reset`, { method: 'POST', headers: once() });

@@ -1,41 +1,22 @@
+import type { Always, Refine, Schema } from '../api/types';
 import type { Profile, Role } from '../me/profile';
 
-/** A user as GET /api/v1/users answers. */
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  teamId?: string;
-  timeZone: string;
-  locale: string;
-  phone?: string;
-  hiredOn?: string;
-  active: boolean;
-  financeApprover: boolean;
-  managedTeamIds?: string[];
-  passwordSet: boolean;
-  version: number;
-  invite?: AccessLink;
-}
-
 /** An invite or reset link as issued; the token is shown once. */
-export interface AccessLink {
-  userId: string;
-  purpose: 'INVITE' | 'RESET';
-  token?: string;
-  path?: string;
-  expiresAt: string;
-}
+export type AccessLink = Always<Schema<'AccessLink'>, 'userId' | 'purpose' | 'expiresAt'>;
 
-export interface AdminTeam {
-  id: string;
-  parentId?: string;
-  name: string;
-  kind: 'REGION' | 'PRODUCT' | 'CUSTOMER_SEGMENT' | 'OTHER';
-  managerIds: string[];
-  version: number;
-}
+/** A user as GET /api/v1/users answers (UserView in the OpenAPI document). */
+export type User = Refine<
+  Always<Schema<'UserView'>, 'id' | 'email' | 'displayName' | 'role' | 'timeZone' | 'locale' | 'active' | 'financeApprover' | 'passwordSet' | 'version'>,
+  { invite?: AccessLink }
+>;
+
+export type AdminTeam = Always<Schema<'TeamView'>, 'id' | 'name' | 'kind' | 'managerIds' | 'version'>;
+
+/** What the people and team screens send. */
+export type UserCreate = Schema<'UserCreate'>;
+export type UserUpdate = Schema<'UserUpdate'>;
+export type TeamWrite = Schema<'TeamWrite'>;
+export type TeamManagers = Schema<'TeamManagers'>;
 
 export const PEOPLE_ROLES: Role[] = ['ADMIN', 'DIRECTOR', 'MANAGER', 'REP'];
 

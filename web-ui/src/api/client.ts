@@ -1,5 +1,6 @@
 import { DELIVERY_HEADERS, loadSession, refreshSession, saveTokens, endSession, type TokenPair } from '../auth/session';
 import { OfflineError, SessionExpiredError, problemOf } from './problem';
+import type { Always, Schema } from './types';
 
 export interface Request {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -75,7 +76,7 @@ async function send(path: string, request: Request, accessToken?: string): Promi
 
 /** Signs in; the refresh token stays in its HttpOnly cookie, only the access token is kept here. */
 export async function login(email: string, password: string): Promise<void> {
-  const response = await send('/api/v1/auth/login', { method: 'POST', body: { email, password }, headers: { ...DELIVERY_HEADERS } });
+  const response = await send('/api/v1/auth/login', { method: 'POST', body: { email, password } satisfies Schema<'LoginRequest'>, headers: { ...DELIVERY_HEADERS } });
   if (!response.ok) throw await problemOf(response);
   await saveTokens((await response.json()) as TokenPair);
 }
@@ -83,21 +84,21 @@ export async function login(email: string, password: string): Promise<void> {
 /** Revokes the refresh-token chain on the server and clears its cookie (when reachable), and forgets the session here. */
 export async function logout(): Promise<void> {
   const session = await loadSession();
-  const body = session?.refreshToken ? { refreshToken: session.refreshToken } : {};
+  const body: Schema<'RefreshRequest'> = session?.refreshToken ? { refreshToken: session.refreshToken } : {};
   await send('/api/v1/auth/logout', { method: 'POST', body, headers: { ...DELIVERY_HEADERS } }).catch(() => undefined);
   await endSession();
 }
 
 /** Sets the password with an invite or reset link's token and signs in (no session needed before). */
 export async function setPasswordWithLink(token: string, password: string): Promise<void> {
-  const response = await send('/api/v1/auth/access-links/password', { method: 'POST', body: { token, password }, headers: { ...DELIVERY_HEADERS } });
+  const response = await send('/api/v1/auth/access-links/password', { method: 'POST', body: { token, password } satisfies Schema<'AccessLinkPassword'>, headers: { ...DELIVERY_HEADERS } });
   if (!response.ok) throw await problemOf(response);
   await saveTokens((await response.json()) as TokenPair);
 }
 
 /** Who an invite or reset link is for; fails like setPasswordWithLink when the link no longer works. */
-export async function inspectLink(token: string): Promise<{ purpose: 'INVITE' | 'RESET'; email: string; displayName: string; expiresAt: string }> {
-  const response = await send('/api/v1/auth/access-links/inspect', { method: 'POST', body: { token } });
+export async function inspectLink(token: string): Promise<Always<Schema<'LinkInfo'>, 'purpose' | 'email' | 'displayName' | 'expiresAt'>> {
+  const response = await send('/api/v1/auth/access-links/inspect', { method: 'POST', body: { token } satisfies Schema<'AccessLinkToken'> });
   if (!response.ok) throw await problemOf(response);
   return response.json();
 }

@@ -1,11 +1,7 @@
+import type { Always, Refine, Schema } from './types';
+
 /** An RFC 9457 problem as the Canvass API answers every error. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}
+export type Problem = Refine<Always<Schema<'Problem'>, 'status'>, { errors?: Always<Schema<'FieldError'>, 'field' | 'message'>[] }>;
 
 /** The server answered with an error. */
 export class ApiError extends Error {

@@ -1,6 +1,7 @@
 import { deleteKey, readKey, writeKey } from '../platform/db';
 import { withLock } from '../platform/locks';
 import { OfflineError, problemOf } from '../api/problem';
+import type { Always, Schema } from '../api/types';
 
 /**
  * The session as this device keeps it in IndexedDB, so a reload or a phone restart (even offline) keeps
@@ -17,10 +18,7 @@ export interface Session {
 }
 
 /** What login and refresh answer with cookie delivery: no refresh token in the body. */
-export interface TokenPair {
-  accessToken: string;
-  expiresIn: number;
-}
+export type TokenPair = Always<Pick<Schema<'TokenPair'>, 'accessToken' | 'expiresIn'>, 'accessToken' | 'expiresIn'>;
 
 /** Asks the auth endpoints to keep the refresh token in its HttpOnly cookie (and read it from there). */
 export const DELIVERY_HEADERS: Readonly<Record<string, string>> = { 'X-Refresh-Token-Delivery': 'cookie' };
@@ -74,7 +72,7 @@ export function refreshSession(staleAccessToken: string): Promise<Session | unde
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', ...DELIVERY_HEADERS },
-        body: JSON.stringify(current.refreshToken ? { refreshToken: current.refreshToken } : {}),
+        body: JSON.stringify((current.refreshToken ? { refreshToken: current.refreshToken } : {}) satisfies Schema<'RefreshRequest'>),
       });
     } catch {
       throw new OfflineError();

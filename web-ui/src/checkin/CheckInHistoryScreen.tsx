@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Page } from '../customers/model';
 import { formatDate } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
@@ -9,6 +8,7 @@ import { items as outboxItems } from '../outbox/outbox';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { Verdict, type CheckIn } from './model';
+import type { ListOf } from '../api/types';
 
 /** The rep's own check-ins, newest first, with those still waiting in the outbox on top. */
 export function CheckInHistoryScreen({ profile }: { profile: Profile }) {
@@ -19,7 +19,7 @@ export function CheckInHistoryScreen({ profile }: { profile: Profile }) {
 
   async function load(cursor?: string) {
     try {
-      const page = await api<Page<CheckIn>>(`/api/v1/checkins?userId=${profile.id}&limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await api<ListOf<'CheckInResource_list', CheckIn>>(`/api/v1/checkins?userId=${profile.id}&limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       setItems((before) => (cursor ? [...(before ?? []), ...page.items] : page.items));
       setNext(page.nextCursor ?? null);
     } catch (e) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { ApiError } from '../api/problem';
-import { dayFromToday, gradeLabel, stageLabel, type CustomerSummary, type Page } from '../customers/model';
+import { dayFromToday, gradeLabel, stageLabel, type Customer, type CustomerSummary } from '../customers/model';
 import { formatDate, formatNumber } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError, describeProblem } from '../i18n/problems';
@@ -13,7 +13,8 @@ import { useStore } from '../platform/store';
 import { uuid } from '../platform/uuid';
 import { Screen } from '../shell/Screen';
 import { queueWrite } from '../sync/sync';
-import { PURPOSES, Verdict, type CheckIn } from './model';
+import { PURPOSES, Verdict, type CheckIn, type CheckInRequest, type NearbyCustomer, type Purpose } from './model';
+import type { ListOf } from '../api/types';
 
 interface Fix {
   lat: number;
@@ -21,14 +22,8 @@ interface Fix {
   accuracy: number;
   at: number;
 }
-interface Candidate {
-  id: string;
-  name: string;
-  grade?: string;
-  stage?: string;
-  address?: string;
-  distanceMeters?: number;
-}
+/** A customer to check in at: one nearby, found by search, or named in the address. */
+type Candidate = Pick<NearbyCustomer, 'id' | 'name' | 'grade' | 'stage' | 'address' | 'distanceMeters'>;
 interface Made {
   clientId: string;
   customerId: string;
@@ -63,7 +58,7 @@ export function CheckInScreen() {
 
   async function findNearby(position: Fix) {
     try {
-      const list = await api<Candidate[]>(`/api/v1/customers/nearby?lat=${position.lat}&lng=${position.lng}&radius=5000`);
+      const { items: list } = await api<ListOf<'CustomerResource_nearby', NearbyCustomer>>(`/api/v1/customers/nearby?lat=${position.lat}&lng=${position.lng}&radius=5000`);
       setNearby(list);
       await writeKey(NEARBY_KEY, list);
     } catch (e) {
@@ -85,7 +80,7 @@ export function CheckInScreen() {
     );
     const customerId = new URLSearchParams(query).get('customer');
     if (customerId) {
-      api<{ id: string; name: string; grade: string; stage: string; address?: string }>(`/api/v1/customers/${customerId}`).then(
+      api<Customer>(`/api/v1/customers/${customerId}`).then(
         (c) => setResults([c]),
         (e) => setError(describeError(e)),
       );
@@ -125,7 +120,7 @@ export function CheckInScreen() {
     const q = String(new FormData(event.currentTarget as HTMLFormElement).get('q') ?? '').trim();
     if (!q) return;
     try {
-      const page = await api<Page<CustomerSummary>>(`/api/v1/customers?q=${encodeURIComponent(q)}&limit=10`);
+      const page = await api<ListOf<'CustomerResource_list', CustomerSummary>>(`/api/v1/customers?q=${encodeURIComponent(q)}&limit=10`);
       setResults(page.items);
       setError(undefined);
     } catch (e) {
@@ -154,12 +149,12 @@ export function CheckInScreen() {
         customerId: customer.id,
         clientTime: new Date(now).toISOString(),
         position,
-        purpose: text('purpose') ?? 'FOLLOW_UP',
+        purpose: (text('purpose') ?? 'FOLLOW_UP') as Purpose,
         notes: text('notes'),
         outcome: text('outcome'),
         nextAction: text('nextAction'),
         nextActionDue: text('nextActionDue'),
-      },
+      } satisfies CheckInRequest,
       label: 'outbox.checkIn',
       userId: me.get()!.id,
     });

@@ -1,29 +1,22 @@
 import { formatNumber } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
+import type { Always, Schema } from '../api/types';
 
-export const PURPOSES = ['FOLLOW_UP', 'FIRST_VISIT', 'DEMO', 'NEGOTIATION', 'DELIVERY', 'COLLECTION', 'SERVICE', 'OTHER'] as const;
+/** What a check-in says it was for. */
+export type Purpose = CheckInRequest['purpose'];
+export const PURPOSES = ['FOLLOW_UP', 'FIRST_VISIT', 'DEMO', 'NEGOTIATION', 'DELIVERY', 'COLLECTION', 'SERVICE', 'OTHER'] as const satisfies readonly Purpose[];
 
-/** A check-in as the API (list, get) or the live feed shows it. */
-export interface CheckIn {
-  id: string;
-  seq: number;
-  userId: string;
-  userName?: string;
-  customerId: string;
-  customerName: string;
-  clientTime: string;
-  receivedAt: string;
-  accuracyMeters?: number;
-  distanceMeters?: number;
-  verdict: 'VERIFIED' | 'UNVERIFIED';
-  unverifiedReason?: 'TOO_FAR' | 'POOR_ACCURACY' | 'STALE_FIX' | 'NO_POSITION' | 'NO_CUSTOMER_LOCATION';
-  purpose: string;
-  notes?: string;
-  outcome?: string;
-  nextAction?: string;
-  nextActionDue?: string;
-  hasPhoto?: boolean;
-}
+/** A check-in as the API (list, get) or the live feed shows it (CheckInView in the OpenAPI document). */
+export type CheckIn = Always<
+  Schema<'CheckInView'>,
+  'id' | 'seq' | 'userId' | 'customerId' | 'customerName' | 'clientTime' | 'receivedAt' | 'verdict' | 'purpose'
+>;
+
+/** What the check-in screen queues. */
+export type CheckInRequest = Schema<'CheckInRequest'>;
+
+/** A customer nearby, closest first (GET /api/v1/customers/nearby). */
+export type NearbyCustomer = Always<Schema<'Nearby'>, 'id' | 'name'>;
 
 /** The verdict in words: verified, or unverified with the reason (and the distance when known). */
 export function Verdict({ checkIn }: { checkIn: CheckIn }) {

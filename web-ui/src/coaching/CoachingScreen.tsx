@@ -10,7 +10,9 @@ import { readKey, writeKey } from '../platform/db';
 import { Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
 import { loadPeople, nameOf, type Person } from '../team/people';
-import { isoDay, KINDS, kindLabel, STATUSES, taskStatusLabel, type Plan, type Task, type TaskStatus } from './model';
+import { isoDay, KINDS, kindLabel, STATUSES, taskStatusLabel, type Assign, type Kind, type MentorChange, type NoteWrite, type Plan, type PlanCreate, type Task, type TaskProgress,
+  type TaskReview, type TaskStatus } from './model';
+import type { ListOf } from '../api/types';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { month: 'short', day: 'numeric' });
 
@@ -33,7 +35,7 @@ export function CoachingScreen({ profile }: { profile: Profile }) {
       const query = new URLSearchParams({ limit: '200' });
       if (rep) query.set('repId', rep);
       if (status) query.set('status', status);
-      const items = (await api<{ items: Task[] }>(`/api/v1/coaching-tasks?${query}`)).items;
+      const items = (await api<ListOf<'CoachingResource_list', Task>>(`/api/v1/coaching-tasks?${query}`)).items;
       setTasks(items);
       setAsOf(undefined);
       setError(undefined);
@@ -161,14 +163,14 @@ function TaskCard({ task, people, mode, write }: { task: Task; people: Person[];
       {mode === 'rep' && !closed && (
         <StatusForm id={`progress-${task.id}`} statuses={['IN_PROGRESS', 'DONE']} textName="progress" textLabel={t('coaching.progress')}
           submitLabel={t('coaching.saveProgress')} initial={task.progress}
-          onSubmit={(status, text) => write(`${path}/progress`, { status, progress: text }, 'coaching.progressSaved', 'outbox.coachingProgress')} />
+          onSubmit={(status, text) => write(`${path}/progress`, { status, progress: text } satisfies TaskProgress, 'coaching.progressSaved', 'outbox.coachingProgress')} />
       )}
       {mode === 'manager' && task.status !== 'CANCELLED' && (
         <details>
           <summary class="summary">{t('coaching.review')}</summary>
           <StatusForm id={`review-${task.id}`} statuses={['DONE', 'IN_PROGRESS', 'CANCELLED']} textName="outcome" textLabel={t('coaching.outcome')}
             submitLabel={t('coaching.saveReview')} initial={task.outcome} required
-            onSubmit={(status, text) => write(`${path}/review`, { status, outcome: text }, 'coaching.reviewed')} />
+            onSubmit={(status, text) => write(`${path}/review`, { status, outcome: text } satisfies TaskReview, 'coaching.reviewed')} />
         </details>
       )}
       <details onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && notes === undefined && void loadNotes()}>
@@ -185,7 +187,7 @@ function TaskCard({ task, people, mode, write }: { task: Task; people: Person[];
               e.preventDefault();
               const form = e.currentTarget as HTMLFormElement;
               const body = String(new FormData(form).get('body')).trim();
-              void write(`${path}/notes`, { body }, 'coaching.noteSaved').then((ok) => ok && (form.reset(), void loadNotes()));
+              void write(`${path}/notes`, { body } satisfies NoteWrite, 'coaching.noteSaved').then((ok) => ok && (form.reset(), void loadNotes()));
             }}>
               <label for={`note-${task.id}`}>{t('coaching.note')}</label>
               <textarea id={`note-${task.id}`} name="body" required maxLength={4000} rows={2} />
@@ -219,7 +221,7 @@ function StatusForm({ id, statuses, textName, textLabel, submitLabel, initial, r
   );
 }
 
-function AssignForm({ reps, onAssign }: { reps: Person[]; onAssign: (body: unknown) => Promise<boolean> }) {
+function AssignForm({ reps, onAssign }: { reps: Person[]; onAssign: (body: Assign) => Promise<boolean> }) {
   const [open, setOpen] = useState(false);
   if (!open) return <button type="button" class="primary" onClick={() => setOpen(true)}>{t('coaching.assign')}</button>;
   return (
@@ -229,7 +231,10 @@ function AssignForm({ reps, onAssign }: { reps: Person[]; onAssign: (body: unkno
         e.preventDefault();
         const form = new FormData(e.currentTarget as HTMLFormElement);
         const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
-        void onAssign({ repId: text('repId'), kind: text('kind'), title: text('title'), goal: text('goal'), dueOn: text('dueOn'), mentorId: text('mentorId') })
+        void onAssign({
+          repId: text('repId') ?? '', kind: text('kind') as Kind, title: text('title') ?? '', goal: text('goal') ?? '', dueOn: text('dueOn') ?? '',
+          mentorId: text('mentorId'),
+        })
           .then((ok) => ok && setOpen(false));
       }}>
         <label for="assign-rep">{t('coaching.rep')}</label>
@@ -300,7 +305,7 @@ function OnboardingPlan({ repId, people, manager, onChanged }: { repId: string; 
         <form onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget as HTMLFormElement);
-          void send('POST', '/api/v1/onboarding-plans', { repId, mentorId: String(form.get('mentorId')) || undefined, startsOn: String(form.get('startsOn')) || undefined });
+          void send('POST', '/api/v1/onboarding-plans', { repId, mentorId: String(form.get('mentorId')) || undefined, startsOn: String(form.get('startsOn')) || undefined } satisfies PlanCreate);
         }}>
           <MentorSelect id="onb-mentor" mentors={mentors} />
           <label for="onb-start">{t('onboarding.startsOn')}</label>
@@ -331,7 +336,7 @@ function OnboardingPlan({ repId, people, manager, onChanged }: { repId: string; 
       {manager && (
         <form class="inline-form" onSubmit={(e) => {
           e.preventDefault();
-          void send('PUT', `/api/v1/onboarding-plans/${repId}/mentor`, { mentorId: String(new FormData(e.currentTarget as HTMLFormElement).get('mentorId')) });
+          void send('PUT', `/api/v1/onboarding-plans/${repId}/mentor`, { mentorId: String(new FormData(e.currentTarget as HTMLFormElement).get('mentorId')) } satisfies MentorChange);
         }}>
           <MentorSelect id="onb-new-mentor" mentors={mentors} required />
           <div class="actions"><button type="submit" class="secondary">{t('onboarding.setMentor')}</button></div>

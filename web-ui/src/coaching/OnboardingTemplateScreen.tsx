@@ -7,7 +7,8 @@ import type { Profile } from '../me/profile';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
 import { syncState } from '../sync/sync';
-import { byDay, KINDS, kindLabel, MAX_DAY, MAX_MILESTONES, templateErrors, type Kind, type Milestone } from './model';
+import { byDay, KINDS, kindLabel, MAX_DAY, MAX_MILESTONES, templateErrors, type Kind, type Milestone, type TemplateWrite } from './model';
+import type { ListOf } from '../api/types';
 
 /** A milestone being edited: day as typed, and a key that stays with it while the list is sorted. */
 interface Row {
@@ -52,7 +53,7 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const { data: list, etag: version } = await apiAnswer<Milestone[]>('/api/v1/onboarding/milestones');
+      const { data: { items: list }, etag: version } = await apiAnswer<ListOf<'CoachingResource_template', Milestone>>('/api/v1/onboarding/milestones');
       setSaved(byDay(list));
       setRows(toRows(list));
       setEtag(version);
@@ -86,8 +87,8 @@ export function OnboardingTemplateScreen({ profile }: { profile: Profile }) {
     setMessage(undefined);
     setBusy(true);
     try {
-      const body = { milestones: sorted.map((r) => ({ dayOffset: dayOf(r), kind: r.kind, title: r.title, goal: r.goal })) };
-      const { data: list, etag: version } = await apiAnswer<Milestone[]>('/api/v1/onboarding/milestones',
+      const body = { milestones: sorted.map((r) => ({ dayOffset: dayOf(r), kind: r.kind, title: r.title, goal: r.goal })) } satisfies TemplateWrite;
+      const { data: { items: list }, etag: version } = await apiAnswer<ListOf<'CoachingResource_replaceTemplate', Milestone>>('/api/v1/onboarding/milestones',
         { method: 'PUT', body, headers: etag ? { 'If-Match': etag } : {} });
       setSaved(byDay(list));
       setRows(toRows(list));

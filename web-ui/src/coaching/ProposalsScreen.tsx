@@ -7,7 +7,8 @@ import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { loadPeople, nameOf, type Person } from '../team/people';
 import { metricLabel, percent, type Metric } from '../targets/model';
-import { evidenceRows, isoDay, kindLabel, ruleLabel, type MissedMonth, type Proposal } from './model';
+import { evidenceRows, isoDay, kindLabel, ruleLabel, type MissedMonth, type Proposal, type ProposalAccept, type ProposalDismiss } from './model';
+import type { ListOf } from '../api/types';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { month: 'short', day: 'numeric' });
 
@@ -21,7 +22,7 @@ export function ProposalsScreen() {
 
   async function load() {
     try {
-      setProposals((await api<{ items: Proposal[] }>(`/api/v1/coaching-proposals?status=${status}&limit=200`)).items);
+      setProposals((await api<ListOf<'CoachingResource_proposals', Proposal>>(`/api/v1/coaching-proposals?status=${status}&limit=200`)).items);
       setError(undefined);
     } catch (e) {
       setError(describeError(e));
@@ -64,7 +65,7 @@ export function ProposalsScreen() {
             {proposals.map((p) => (
               <ProposalCard key={p.id} proposal={p} rep={nameOf(people, p.repId)}
                 onAccept={(body) => void decide(p, 'accept', body, 'proposals.accepted')}
-                onDismiss={(reason) => void decide(p, 'dismiss', { reason }, 'proposals.dismissed')} />
+                onDismiss={(reason) => void decide(p, 'dismiss', { reason } satisfies ProposalDismiss, 'proposals.dismissed')} />
             ))}
           </ul>
         </>
@@ -82,7 +83,7 @@ function show(value: unknown, rate: boolean): string {
 }
 
 function ProposalCard({ proposal: p, rep, onAccept, onDismiss }: {
-  proposal: Proposal; rep: string; onAccept: (body: unknown) => void; onDismiss: (reason: string) => void;
+  proposal: Proposal; rep: string; onAccept: (body: ProposalAccept) => void; onDismiss: (reason: string) => void;
 }) {
   const [open, setOpen] = useState<'accept' | 'dismiss'>();
   const missed = Array.isArray(p.evidence.missed) ? (p.evidence.missed as MissedMonth[]) : [];

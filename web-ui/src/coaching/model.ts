@@ -1,55 +1,34 @@
 import { t, type MessageKey } from '../i18n/i18n';
+import type { Always, Body, Item, Refine, Returns, Schema } from '../api/types';
 import { userToday } from '../targets/model';
 
-/** Coaching as the API shows it (CoachingViews). */
-export type Kind = 'ONBOARDING_MILESTONE' | 'SKILL_TRAINING' | 'SHADOW_VISIT' | 'IMPROVEMENT_PLAN' | 'MENTOR_SESSION';
-export type TaskStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+/** Coaching as the API shows it (the coaching operations' answers in the OpenAPI document). */
+export type Kind = Schema<'Kind'>;
+export type TaskStatus = NonNullable<Task['status']>;
 export const KINDS: Kind[] = ['SHADOW_VISIT', 'SKILL_TRAINING', 'IMPROVEMENT_PLAN', 'MENTOR_SESSION', 'ONBOARDING_MILESTONE'];
 export const STATUSES: TaskStatus[] = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
 
-export interface Note {
-  id: string;
-  authorId: string;
-  at: string;
-  body: string;
-}
-export interface Task {
-  id: string;
-  repId: string;
-  teamId: string;
-  assignedBy?: string;
-  mentorId?: string;
-  kind: Kind;
-  title: string;
-  goal: string;
-  dueOn: string;
-  status: TaskStatus;
-  overdue: boolean;
-  progress?: string;
-  outcome?: string;
-  onboardingPlanId?: string;
-  version: number;
-  notes?: Note[];
-}
-export interface Plan {
-  id: string;
-  repId: string;
-  mentorId?: string;
-  /** Given so a rep, who may not list other users, sees who mentors them. */
-  mentorName?: string;
-  startsOn: string;
-  done: number;
-  total: number;
-  milestones: Task[];
-}
+export type Note = Always<Returns<'CoachingResource_note'>, 'id' | 'authorId' | 'at' | 'body'>;
+export type Task = Refine<
+  Always<Returns<'CoachingResource_get'>, 'id' | 'repId' | 'teamId' | 'kind' | 'title' | 'goal' | 'dueOn' | 'status' | 'overdue' | 'version'>,
+  { notes?: Note[] }
+>;
+/** An onboarding plan; `mentorName` is given so a rep, who may not list other users, sees who mentors them. */
+export type Plan = Refine<Always<Returns<'CoachingResource_plan'>, 'id' | 'repId' | 'startsOn' | 'done' | 'total'>, { milestones: Task[] }>;
 /** A milestone of the onboarding template: days from a new rep's first day (day 0). */
-export interface Milestone {
-  id?: string;
-  dayOffset: number;
-  kind: Kind;
-  title: string;
-  goal: string;
-}
+export type Milestone = Always<Item<Returns<'CoachingResource_template'>>, 'dayOffset' | 'kind' | 'title' | 'goal'>;
+
+/** What the coaching screens send. */
+export type Assign = Body<'CoachingResource_assign'>;
+export type TaskChange = Body<'CoachingResource_change'>;
+export type TaskProgress = Body<'CoachingResource_progress'>;
+export type TaskReview = Body<'CoachingResource_review'>;
+export type NoteWrite = Body<'CoachingResource_note'>;
+export type PlanCreate = Body<'CoachingResource_createPlan'>;
+export type MentorChange = Body<'CoachingResource_setMentor'>;
+export type TemplateWrite = Body<'CoachingResource_replaceTemplate'>;
+export type ProposalAccept = Body<'CoachingResource_accept'>;
+export type ProposalDismiss = Body<'CoachingResource_dismiss'>;
 export const MAX_MILESTONES = 30;
 export const MAX_DAY = 90;
 
@@ -74,20 +53,11 @@ export function templateErrors(errors: { field: string }[]): Map<number, Set<str
   return out;
 }
 
-export type Rule = 'VISIT_QUALITY' | 'PROPOSAL_FIT' | 'TARGET_MISSED' | 'TIME_MANAGEMENT';
-export interface Proposal {
-  id: string;
-  repId: string;
-  teamId: string;
-  rule: Rule;
-  kind: Kind;
-  evidence: Record<string, unknown>;
-  windowStart: string;
-  windowEnd: string;
-  status: 'OPEN' | 'ACCEPTED' | 'DISMISSED';
-  dismissReason?: string;
-  taskId?: string;
-}
+export type Rule = Schema<'Rule'>;
+export type Proposal = Refine<
+  Always<Schema<'Proposal'>, 'id' | 'repId' | 'teamId' | 'rule' | 'kind' | 'windowStart' | 'windowEnd' | 'status'>,
+  { evidence: Record<string, unknown> }
+>;
 
 export const kindLabel = (k: Kind) => t(`coaching.kind.${k}` as MessageKey);
 export const taskStatusLabel = (s: TaskStatus) => t(`coaching.status.${s}` as MessageKey);

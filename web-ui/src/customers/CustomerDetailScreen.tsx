@@ -10,6 +10,7 @@ import { mailtoHref, telHref } from '../shared/links';
 import { Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { channelLabel, daysSince, gradeLabel, stageLabel, type Customer, type TimelineEntry } from './model';
+import type { ListOf } from '../api/types';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 const when = (iso: string) => formatDate(new Date(iso), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -38,10 +39,10 @@ export function CustomerDetailScreen({ id }: { id: string }) {
     try {
       const [c, tl] = await Promise.all([
         api<Customer>(`/api/v1/customers/${id}`),
-        api<TimelineEntry[]>(`/api/v1/customers/${id}/timeline`),
+        api<ListOf<'CustomerResource_timeline', TimelineEntry>>(`/api/v1/customers/${id}/timeline`),
       ]);
       setCustomer(c);
-      setTimeline(tl);
+      setTimeline(tl.items);
       setRecorded(false);
       setError(undefined);
     } catch (e) {

@@ -5,7 +5,7 @@ import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { navigate } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import { DECISION_ROLES, GRADES, STAGES, gradeLabel, stageLabel, type Contact, type Customer, type Stage } from './model';
+import { DECISION_ROLES, GRADES, STAGES, gradeLabel, stageLabel, type Contact, type Customer, type CustomerCreate, type CustomerUpdate, type DecisionRole, type Grade, type Stage } from './model';
 
 /** Create (no id) or change a customer; server field errors show next to their fields; a concurrent change is caught by If-Match. */
 export function CustomerFormScreen({ id }: { id?: string }) {
@@ -39,8 +39,8 @@ export function CustomerFormScreen({ id }: { id?: string }) {
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const body = {
       name: text('name'),
-      grade: text('grade'),
-      stage: text('stage'),
+      grade: text('grade') as Grade,
+      stage: text('stage') as Stage,
       lostReason: text('stage') === 'LOST' ? text('lostReason') || undefined : undefined,
       industry: text('industry') || undefined,
       address: text('address') || undefined,
@@ -51,10 +51,10 @@ export function CustomerFormScreen({ id }: { id?: string }) {
           title: text(`contact-${i}-title`) || undefined,
           phone: text(`contact-${i}-phone`) || undefined,
           email: text(`contact-${i}-email`) || undefined,
-          decisionRole: text(`contact-${i}-role`) || undefined,
+          decisionRole: (text(`contact-${i}-role`) || undefined) as DecisionRole | undefined,
         }))
         .filter((c) => c.name || c.phone || c.email),
-    };
+    } satisfies CustomerCreate & CustomerUpdate;
     setBusy(true);
     setErrors({});
     setMessage(undefined);

@@ -6,7 +6,8 @@ import { describeError } from '../i18n/problems';
 import { currentQuery, followLink, navigate } from '../platform/router';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
-import { GRADES, STAGES, gradeLabel, stageLabel, type CustomerSummary, type Page } from './model';
+import { GRADES, STAGES, gradeLabel, stageLabel, type CustomerSummary } from './model';
+import type { ListOf } from '../api/types';
 
 const SORTS = ['CREATED', 'NAME', 'NEXT_DUE', 'LAST_TOUCHED'] as const;
 const FILTERS = ['q', 'grade', 'stage', 'overdue', 'notTouchedDays', 'sort', 'ownerId', 'neglected'] as const;
@@ -32,7 +33,7 @@ export function CustomersScreen() {
     if (cursor) request.set('cursor', cursor);
     setBusy(true);
     try {
-      const page = await api<Page<CustomerSummary>>(`/api/v1/customers?${request}`);
+      const page = await api<ListOf<'CustomerResource_list', CustomerSummary>>(`/api/v1/customers?${request}`);
       if (mine !== generation.current) return;
       setItems((before) => (cursor ? [...(before ?? []), ...page.items] : page.items));
       setNext(page.nextCursor ?? null);

@@ -1,104 +1,62 @@
 import { t, type MessageKey } from '../i18n/i18n';
 
-/** Customer data as the API shows it (see CustomerView, CustomerSummary, TimelineEntry). */
-export type Grade = 'A' | 'B' | 'C';
-export type Stage = 'INITIAL_INTENT' | 'HIGH_INTENT' | 'KEY_ACCOUNT' | 'WON' | 'LOST';
-export type Channel = 'VISIT' | 'CALL' | 'EMAIL' | 'MESSAGE';
-export type DecisionRole = 'DECISION_MAKER' | 'INFLUENCER' | 'USER' | 'GATEKEEPER' | 'OTHER';
+import type { Always, Item, Schema } from '../api/types';
+
+/** Customer data as the API shows it (the OpenAPI document's CustomerSummary, FollowUpView, TimelineEntry). */
+export type Grade = Schema<'Grade'>;
+export type Stage = Schema<'Stage'>;
+export type Channel = Schema<'Channel'>;
+export type DecisionRole = Schema<'DecisionRole'>;
 
 export const GRADES: Grade[] = ['A', 'B', 'C'];
 export const STAGES: Stage[] = ['INITIAL_INTENT', 'HIGH_INTENT', 'KEY_ACCOUNT', 'WON', 'LOST'];
 export const CHANNELS: Channel[] = ['VISIT', 'CALL', 'EMAIL', 'MESSAGE'];
 export const DECISION_ROLES: DecisionRole[] = ['DECISION_MAKER', 'INFLUENCER', 'USER', 'GATEKEEPER', 'OTHER'];
 
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
+export type CustomerSummary = Always<Schema<'CustomerSummary'>, 'id' | 'name' | 'grade' | 'stage' | 'ownerId' | 'cadenceDays' | 'overdue' | 'healthScore'>;
 
-export interface CustomerSummary {
-  id: string;
-  name: string;
-  grade: Grade;
-  stage: Stage;
-  ownerId: string;
-  ownerName?: string;
-  tags?: string[];
-  industry?: string;
-  lastTouchedAt?: string;
-  cadenceDays: number;
-  nextDueOn?: string;
-  overdue: boolean;
-  healthScore: number;
-}
+/** A contact as the customer form sends it; the customer's page also shows its id. */
+export type Contact = Schema<'Contact'> & { id?: string };
 
-export interface Contact {
-  id?: string;
-  name: string;
-  title?: string;
-  phone?: string;
-  email?: string;
-  decisionRole?: DecisionRole;
-}
+export type FollowUp = Always<Schema<'FollowUpView'>, 'id' | 'customerId' | 'dueOn' | 'overdue' | 'channel' | 'status'>;
 
-export interface FollowUp {
-  id: string;
-  customerId: string;
-  dueOn: string;
-  overdue: boolean;
-  channel: Channel;
-  status: 'OPEN' | 'DONE' | 'SNOOZED' | 'MISSED';
-  snoozeReason?: string;
-}
+/** What the customer form sends: a new customer, or the changes to one. */
+export type CustomerCreate = Schema<'CustomerCreate'>;
+export type CustomerUpdate = Schema<'CustomerUpdate'>;
 
+type HealthScore = Schema<'HealthScore'>;
+
+/**
+ * A customer's page (GET /api/v1/customers/{id}). The document does not describe this answer's body yet, so its
+ * fields are named here, each typed from the document where it has one.
+ */
 export interface Customer {
   id: string;
   name: string;
-  industry?: string;
-  address?: string;
-  lat?: number;
-  lng?: number;
+  industry?: CustomerCreate['industry'];
+  address?: CustomerCreate['address'];
+  lat?: CustomerCreate['lat'];
+  lng?: CustomerCreate['lng'];
   ownerId: string;
   grade: Grade;
   stage: Stage;
-  lostReason?: string;
-  source?: string;
-  tags?: string[];
-  notes?: string;
+  lostReason?: CustomerCreate['lostReason'];
+  source?: CustomerCreate['source'];
+  tags?: CustomerCreate['tags'];
+  notes?: CustomerCreate['notes'];
   cadenceDays: number;
-  lastTouchedAt?: string;
+  lastTouchedAt?: CustomerSummary['lastTouchedAt'];
   createdAt: string;
   version: number;
   contacts?: Contact[];
   pendingFollowUp?: FollowUp;
-  health?: { score: number; components: { name: string; points: number; max: number; detail: string }[] };
+  health?: { score: NonNullable<HealthScore['score']>; components: Always<Item<HealthScore['components']>, 'name' | 'points' | 'max' | 'detail'>[] };
 }
 
 /** What a timeline entry records (TimelineEntry.Kind on the server). */
-export type TimelineKind =
-  | 'FOLLOW_UP_DONE'
-  | 'FOLLOW_UP_MISSED'
-  | 'CHECK_IN_VERIFIED'
-  | 'CHECK_IN_UNVERIFIED'
-  | 'GRADE'
-  | 'STAGE'
-  | 'OWNER'
-  | 'DELETED'
-  | 'CREATED';
+export type TimelineKind = NonNullable<Schema<'TimelineEntry'>['kind']>;
 
-export interface TimelineEntry {
-  at: string;
-  kind: TimelineKind;
-  channel?: Channel;
-  summary?: string;
-  feedback?: string;
-  needChange?: string;
-  nextAction?: string;
-  from?: string;
-  to?: string;
-  reason?: string;
-  followUpId?: string;
-}
+export type TimelineEntry = Always<Schema<'TimelineEntry'>, 'at' | 'kind'>;
 
 export const gradeLabel = (grade: string) => t(`grade.${grade}` as MessageKey);
 export const stageLabel = (stage: string) => t(`stage.${stage}` as MessageKey);

@@ -3,11 +3,9 @@ import { api } from '../api/client';
 import { t } from '../i18n/i18n';
 import type { Profile } from '../me/profile';
 import { followLink } from '../platform/router';
+import type { Approvals } from './model';
 
-interface Waiting {
-  claims: unknown[];
-  preApprovals: unknown[];
-}
+type Waiting = Pick<Approvals, 'claims' | 'preApprovals'>;
 
 /** Today's card for approvers: how many expense claims and pre-approvals wait for them. Hidden when none (or offline). */
 export function ApprovalsCard({ profile }: { profile: Profile }) {

@@ -7,7 +7,7 @@ import { me } from '../me/profile';
 import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
 import { ClaimItem } from './ExpensesScreen';
-import { categoryLabel, type Approvals, type PreApproval } from './model';
+import { categoryLabel, type Approvals, type Decision, type PreApproval } from './model';
 
 /** Pre-approval requests waiting for a director or admin, each approved or rejected with a comment. */
 function PreApprovalItem({ p, onDone }: { p: PreApproval; onDone: () => void }) {
@@ -16,7 +16,7 @@ function PreApprovalItem({ p, onDone }: { p: PreApproval; onDone: () => void }) 
     await queueWrite({
       method: 'POST',
       path: `/api/v1/expense-pre-approvals/${p.id}/${step}`,
-      body: { comment },
+      body: { comment } satisfies Decision,
       label: 'outbox.preApprovalDecision',
       userId: me.get()!.id,
     });

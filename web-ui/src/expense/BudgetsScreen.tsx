@@ -7,7 +7,8 @@ import { me, type Profile } from '../me/profile';
 import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
 import { useTeams } from '../team/TeamPicker';
-import { budgetShares, CATEGORIES, categoryLabel, currentMonth, type Budget } from './model';
+import { budgetShares, CATEGORIES, categoryLabel, currentMonth, type Budget, type BudgetCreate, type Category } from './model';
+import type { ListOf } from '../api/types';
 
 /** A budget's bar: spent, then committed, against budget plus pre-approvals. */
 function BudgetItem({ b }: { b: Budget }) {
@@ -45,7 +46,7 @@ export function BudgetsScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      setBudgets(await api<Budget[]>(`/api/v1/expense-budgets?from=${month}&to=${month}`));
+      setBudgets((await api<ListOf<'ExpenseBudgetResource_list', Budget>>(`/api/v1/expense-budgets?from=${month}&to=${month}`)).items);
       setError(undefined);
     } catch (e) {
       setError(describeError(e));
@@ -63,7 +64,13 @@ export function BudgetsScreen({ profile }: { profile: Profile }) {
     await queueWrite({
       method: 'POST',
       path: '/api/v1/expense-budgets',
-      body: { teamId: text('teamId'), category: text('category'), month, amount: text('amount'), currency: text('currency')?.toUpperCase() },
+      body: {
+        teamId: text('teamId') ?? '',
+        category: text('category') as Category,
+        month,
+        amount: Number(text('amount')),
+        currency: text('currency')?.toUpperCase() ?? '',
+      } satisfies BudgetCreate,
       label: 'outbox.expenseBudget',
       userId: me.get()!.id,
     });

@@ -9,7 +9,7 @@ import { Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
 import { describeExpenseError } from './errors';
 import { day } from './ExpensesScreen';
-import { categoryLabel, receiptUrl, statusLabel, type Claim } from './model';
+import { categoryLabel, receiptUrl, statusLabel, type Claim, type Decision } from './model';
 
 const when = (iso: string) => formatDate(new Date(iso), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -63,7 +63,7 @@ export function ClaimDetailScreen({ id }: { id: string }) {
     await queueWrite({
       method: 'POST',
       path: `/api/v1/expense-claims/${id}/${step}`,
-      body: { comment },
+      body: { comment } satisfies Decision,
       label: step === 'approve' ? 'outbox.expenseApprove' : step === 'pay' ? 'outbox.expensePay' : 'outbox.expenseReturn',
       userId: me.get()!.id,
     });

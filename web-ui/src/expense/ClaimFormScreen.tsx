@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t } from '../i18n/i18n';
-import type { Page } from '../customers/model';
+import type { CustomerSummary } from '../customers/model';
 import { navigate } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { useStore } from '../platform/store';
 import { syncState } from '../sync/sync';
 import { describeExpenseError } from './errors';
-import { CATEGORIES, categoryLabel, type Claim } from './model';
+import { CATEGORIES, categoryLabel, type Category, type Claim, type ClaimCreate } from './model';
+import type { ListOf } from '../api/types';
 
-interface CustomerOption {
-  id: string;
-  name: string;
-}
+type CustomerOption = Pick<CustomerSummary, 'id' | 'name'>;
 
 function today(): string {
   const d = new Date();
@@ -32,7 +30,7 @@ export function ClaimFormScreen() {
   const [draftId, setDraftId] = useState<string>();
 
   useEffect(() => {
-    api<Page<CustomerOption>>('/api/v1/customers?limit=200').then((p) => setCustomers(p.items), () => undefined);
+    api<ListOf<'CustomerResource_list', CustomerOption>>('/api/v1/customers?limit=200').then((p) => setCustomers(p.items), () => undefined);
   }, []);
 
   async function save(event: Event) {
@@ -50,13 +48,13 @@ export function ClaimFormScreen() {
         const claim = await api<Claim>('/api/v1/expense-claims', {
           method: 'POST',
           body: {
-            spentOn: text('spentOn'),
-            category: text('category'),
-            amount: text('amount'),
-            currency: text('currency')?.toUpperCase(),
+            spentOn: text('spentOn') ?? '',
+            category: text('category') as Category,
+            amount: Number(text('amount')),
+            currency: text('currency')?.toUpperCase() ?? '',
             customerId: text('customerId'),
-            description: text('description'),
-          },
+            description: text('description') ?? '',
+          } satisfies ClaimCreate,
         });
         id = claim.id;
         setDraftId(id);

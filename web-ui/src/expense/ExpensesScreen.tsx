@@ -4,11 +4,11 @@ import { formatDate, formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import type { Profile } from '../me/profile';
-import type { Page } from '../customers/model';
 import { followLink } from '../platform/router';
 import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { categoryLabel, isApprover, statusLabel, type Claim } from './model';
+import type { ListOf } from '../api/types';
 
 export const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -35,7 +35,7 @@ export function ExpensesScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const page = await api<Page<Claim>>(`/api/v1/expense-claims?userId=${profile.id}&limit=100`);
+      const page = await api<ListOf<'ExpenseClaimResource_list', Claim>>(`/api/v1/expense-claims?userId=${profile.id}&limit=100`);
       setClaims(page.items);
       setError(undefined);
     } catch (e) {

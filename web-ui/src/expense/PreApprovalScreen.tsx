@@ -4,7 +4,7 @@ import { me, type Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
 import { queueWrite } from '../sync/sync';
 import { useTeams } from '../team/TeamPicker';
-import { CATEGORIES, categoryLabel, currentMonth } from './model';
+import { CATEGORIES, categoryLabel, currentMonth, type Category, type PreApprovalCreate } from './model';
 
 /** Asking, ahead of spending, for more than a budget allows; a director or admin decides. Queued in the outbox. */
 export function PreApprovalScreen({ profile }: { profile: Profile }) {
@@ -21,9 +21,9 @@ export function PreApprovalScreen({ profile }: { profile: Profile }) {
       method: 'POST',
       path: '/api/v1/expense-pre-approvals',
       body: {
-        teamId: text('teamId'), category: text('category'), month: text('month'), amount: text('amount'),
-        currency: text('currency')?.toUpperCase(), reason: text('reason'),
-      },
+        teamId: text('teamId') ?? '', category: text('category') as Category, month: text('month') ?? '', amount: Number(text('amount')),
+        currency: text('currency')?.toUpperCase() ?? '', reason: text('reason') ?? '',
+      } satisfies PreApprovalCreate,
       label: 'outbox.preApproval',
       userId: me.get()!.id,
     });

@@ -1,89 +1,43 @@
 import { accessToken } from '../api/client';
 import { t, type MessageKey } from '../i18n/i18n';
+import type { Always, Refine, Schema } from '../api/types';
 import type { Profile } from '../me/profile';
 
-export const CATEGORIES = ['TRAVEL', 'CLIENT_ENTERTAINMENT', 'MARKETING_EVENTS', 'TRAINING', 'OTHER'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export type ClaimStatus = 'DRAFT' | 'SUBMITTED' | 'MANAGER_APPROVED' | 'FINANCE_APPROVED' | 'PAID' | 'RETURNED';
+export type Category = Schema<'ExpenseCategory'>;
+export const CATEGORIES = ['TRAVEL', 'CLIENT_ENTERTAINMENT', 'MARKETING_EVENTS', 'TRAINING', 'OTHER'] as const satisfies readonly Category[];
+export type ClaimStatus = NonNullable<Schema<'ExpenseClaim'>['status']>;
+/** What the viewer may do next with a claim (the document lists them as strings). */
 export type ClaimAction = 'EDIT' | 'DELETE' | 'SUBMIT' | 'UPLOAD_RECEIPT' | 'WITHDRAW' | 'APPROVE' | 'RETURN' | 'PAY';
 
-export interface Receipt {
-  id: string;
-  contentType: string;
-  sizeBytes: number;
-}
-export interface ClaimEvent {
-  at: string;
-  actorName?: string;
-  action: string;
-  fromStatus?: ClaimStatus;
-  toStatus: ClaimStatus;
-  comment?: string;
-}
+/** Expense claims, pre-approvals, budgets and the return on spend as the OpenAPI document describes them. */
+export type Receipt = Always<Schema<'ExpenseReceipt'>, 'id' | 'contentType' | 'sizeBytes'>;
+export type ClaimEvent = Always<Schema<'ExpenseClaimEvent'>, 'at' | 'action' | 'toStatus'>;
 /** GET /api/v1/expense-claims/{id} */
-export interface Claim {
-  id: string;
-  userId: string;
-  userName: string;
-  teamName: string;
-  spentOn: string;
-  category: Category;
-  amount: string;
-  currency: string;
-  customerId?: string;
-  customerName?: string;
-  dealName?: string;
-  description: string;
-  status: ClaimStatus;
-  version: number;
-  receiptCount: number;
-  receipts?: Receipt[];
-  history?: ClaimEvent[];
-  actions: ClaimAction[];
-}
-export interface PreApproval {
-  id: string;
-  requesterName: string;
-  teamId: string;
-  teamName: string;
-  category: Category;
-  month: string;
-  amount: string;
-  currency: string;
-  reason: string;
-  status: 'PENDING' | 'APPROVED' | 'REJECTED';
-  decisionNote?: string;
-}
-export interface Approvals {
-  claims: Claim[];
-  preApprovals: PreApproval[];
-}
-export interface Budget {
-  id: string;
-  teamId: string;
-  teamName: string;
-  category: Category;
-  month: string;
-  amount: string;
-  currency: string;
-  preApproved: string;
-  spent: string;
-  committed: string;
-  remaining: string;
-}
-export interface ReturnOnSpend {
-  currency: string;
-  spend: string;
-  wonDeals: number;
-  newCustomers: number;
-  spendPerWonDeal?: string;
-  spendPerNewCustomer?: string;
-}
-export interface Report {
-  wonDeals: number;
-  newCustomers: number;
-  returnOnSpend: ReturnOnSpend[];
-}
+export type Claim = Refine<
+  Always<
+    Schema<'ExpenseClaim'>,
+    'id' | 'userId' | 'userName' | 'teamName' | 'spentOn' | 'category' | 'amount' | 'currency' | 'description' | 'status' | 'version'
+    | 'receiptCount'
+  >,
+  { receipts?: Receipt[]; history?: ClaimEvent[]; actions: ClaimAction[] }
+>;
+export type PreApproval = Always<
+  Schema<'ExpensePreApproval'>,
+  'id' | 'requesterName' | 'teamId' | 'teamName' | 'category' | 'month' | 'amount' | 'currency' | 'reason' | 'status'
+>;
+export type Approvals = Refine<Schema<'ExpenseApprovals'>, { claims: Claim[]; preApprovals: PreApproval[] }>;
+export type Budget = Always<
+  Schema<'ExpenseBudget'>,
+  'id' | 'teamId' | 'teamName' | 'category' | 'month' | 'amount' | 'currency' | 'preApproved' | 'spent' | 'committed' | 'remaining'
+>;
+export type ReturnOnSpend = Always<Schema<'ExpenseReturnOnSpend'>, 'currency' | 'spend' | 'wonDeals' | 'newCustomers'>;
+export type Report = Refine<Always<Schema<'ExpenseReport'>, 'wonDeals' | 'newCustomers'>, { returnOnSpend: ReturnOnSpend[] }>;
+
+/** What the claim form, the budget form, a pre-approval request and a decision send. */
+export type ClaimCreate = Schema<'ExpenseClaimCreate'>;
+export type BudgetCreate = Schema<'ExpenseBudgetCreate'>;
+export type PreApprovalCreate = Schema<'ExpensePreApprovalCreate'>;
+export type Decision = Schema<'ExpenseDecision'>;
 
 export const categoryLabel = (c: Category) => t(`expense.category.${c}` as MessageKey);
 export const statusLabel = (s: ClaimStatus) => t(`expense.status.${s}` as MessageKey);

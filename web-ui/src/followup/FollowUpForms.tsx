@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Body } from '../api/types';
 import { CHANNELS, channelLabel, dayFromToday, type Channel } from '../customers/model';
 import { t } from '../i18n/i18n';
 import { me } from '../me/profile';
@@ -17,14 +18,14 @@ export function DoneForm({ followUpId, channel, onDone, onCancel }: { followUpId
       method: 'POST',
       path: `/api/v1/follow-ups/${followUpId}/complete`,
       body: {
-        channel: form.get('channel'),
-        summary: text('summary'),
+        channel: form.get('channel') as Channel,
+        summary: text('summary') ?? '',
         feedback: text('feedback'),
         needChange: text('needChange'),
         nextAction: text('nextAction'),
         nextActionDue: text('nextActionDue'),
         doneAt: new Date().toISOString(),
-      },
+      } satisfies Body<'FollowUpResource_complete'>,
       label: 'outbox.followUpDone',
       userId: me.get()!.id,
     });
@@ -73,7 +74,7 @@ export function SnoozeForm({ followUpId, onDone, onCancel }: { followUpId: strin
     await queueWrite({
       method: 'POST',
       path: `/api/v1/follow-ups/${followUpId}/snooze`,
-      body: { until: form.get('until'), reason: String(form.get('reason')).trim() },
+      body: { until: String(form.get('until')), reason: String(form.get('reason')).trim() } satisfies Body<'FollowUpResource_snooze'>,
       label: 'outbox.followUpSnoozed',
       userId: me.get()!.id,
     });

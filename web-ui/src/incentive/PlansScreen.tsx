@@ -5,9 +5,34 @@ import { describeError } from '../i18n/problems';
 import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
 import { useTeams } from '../team/TeamPicker';
-import { money, type Plan, type PlanOneOff, type PlanTier } from './model';
+import { money, type Plan, type PlanOneOff, type PlanTier, type PlanWrite } from './model';
+import type { ListOf } from '../api/types';
 
-type Draft = Omit<Plan, 'id' | 'version'> & { id?: string; version?: number };
+/** The editor's plan: figures as typed (an empty upper bound, threshold or cap: none). */
+type DraftTier = Omit<PlanTier, 'to'> & { to?: string | null };
+type DraftOneOff = Omit<PlanOneOff, 'above'> & { above?: string | null };
+type Draft = Omit<Plan, 'id' | 'version' | 'tiers' | 'oneOffs'> & { id?: string; version?: number; tiers: DraftTier[]; oneOffs: DraftOneOff[] };
+
+/** The plan as the API takes it, its figures as numbers; the fields whose text is not a number are named instead. */
+function planWrite(plan: Draft): PlanWrite | string[] {
+  const invalid: string[] = [];
+  const decimal = (text: string | null | undefined, field: string): number | undefined => {
+    if (text == null || text.trim() === '') return undefined;
+    const value = Number(text.trim());
+    if (Number.isNaN(value)) invalid.push(field);
+    return value;
+  };
+  const body: PlanWrite = {
+    name: plan.name, periodKind: plan.periodKind, appliesToRole: plan.appliesToRole, teamId: plan.teamId, base: plan.base,
+    currency: plan.currency, cap: decimal(plan.cap, 'cap'),
+    tiers: plan.tiers.map((tier, i) => ({
+      from: decimal(tier.from, `tiers[${i}].from`), to: decimal(tier.to, `tiers[${i}].to`),
+      rate: decimal(tier.rate, `tiers[${i}].rate`), extraRate: decimal(tier.extraRate, `tiers[${i}].extraRate`),
+    })),
+    oneOffs: plan.oneOffs.map((rule, i) => ({ kind: rule.kind, reward: decimal(rule.reward, `oneOffs[${i}].reward`), above: decimal(rule.above, `oneOffs[${i}].above`) })),
+  };
+  return invalid.length ? invalid : body;
+}
 
 const NEW_PLAN: Draft = {
   name: '', periodKind: 'MONTH', appliesToRole: 'REP', base: 'REVENUE_WON', currency: 'CNY', cap: '',
@@ -28,7 +53,7 @@ export function PlansScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      setPlans((await api<{ items: Plan[] }>('/api/v1/commission/plans?limit=200')).items);
+      setPlans((await api<ListOf<'CommissionPlanResource_list', Plan>>('/api/v1/commission/plans?limit=200')).items);
     } catch (e) {
       setError(describeError(e));
     }
@@ -36,7 +61,11 @@ export function PlansScreen({ profile }: { profile: Profile }) {
   useEffect(() => void load(), []);
 
   async function save(plan: Draft) {
-    const body = { ...plan, cap: plan.cap ? plan.cap : null, id: undefined, version: undefined };
+    const body = planWrite(plan);
+    if (Array.isArray(body)) {
+      setError(t('problem.validation', { fields: body.join(', ') }));
+      return;
+    }
     try {
       await api(plan.id ? `/api/v1/commission/plans/${plan.id}` : '/api/v1/commission/plans', {
         method: plan.id ? 'PUT' : 'POST', body, headers: plan.id ? { 'If-Match': `W/"${plan.version}"` } : undefined,
@@ -100,8 +129,8 @@ function PlanEditor({ draft, teams, onSave, onCancel, onDelete }: {
 }) {
   const [plan, setPlan] = useState<Draft>(draft);
   const set = (patch: Partial<Draft>) => setPlan({ ...plan, ...patch });
-  const setTier = (i: number, patch: Partial<PlanTier>) => set({ tiers: plan.tiers.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-  const setOneOff = (i: number, patch: Partial<PlanOneOff>) => set({ oneOffs: plan.oneOffs.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  const setTier = (i: number, patch: Partial<DraftTier>) => set({ tiers: plan.tiers.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  const setOneOff = (i: number, patch: Partial<DraftOneOff>) => set({ oneOffs: plan.oneOffs.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   const scope = plan.teamId ?? `role:${plan.appliesToRole ?? 'REP'}`;
   const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 

@@ -8,7 +8,8 @@ import { currentQuery } from '../platform/router';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
 import { userToday } from '../targets/model';
-import { lineKind, money, percentText, periodLabel, statementPeriods, tierText, type Statement } from './model';
+import { lineKind, money, percentText, periodLabel, statementPeriods, tierText, type AdjustmentWrite, type Statement } from './model';
+import type { ListOf } from '../api/types';
 
 /** Choosing the statement's month or quarter. */
 export function StatementPeriodPicker({ id, value, onChange }: { id: string; value: string; onChange: (period: string) => void }) {
@@ -33,7 +34,7 @@ export function StatementScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const page = await api<{ items: Statement[] }>(`/api/v1/commission/statements?period=${period}&rep=${rep}`);
+      const page = await api<ListOf<'CommissionResource_list', Statement>>(`/api/v1/commission/statements?period=${period}&rep=${rep}`);
       setStatement(page.items[0] ?? null);
       setError(undefined);
     } catch (e) {
@@ -129,7 +130,7 @@ function AdjustmentForm({ statementId, onDone }: { statementId: string; onDone: 
     try {
       const updated = await api<Statement>(`/api/v1/commission/statements/${statementId}/adjustments`, {
         method: 'POST',
-        body: { amount: String(data.get('amount')).trim(), reason: String(data.get('reason')).trim() },
+        body: { amount: Number(String(data.get('amount')).trim()), reason: String(data.get('reason')).trim() } satisfies AdjustmentWrite,
       });
       form.reset();
       setSaved(true);

@@ -9,6 +9,7 @@ import { Screen } from '../shell/Screen';
 import { userToday } from '../targets/model';
 import { StatementPeriodPicker } from './StatementScreen';
 import { money, percentText, statementPeriods, tierText, type Statement } from './model';
+import type { Always, ListOf, Returns } from '../api/types';
 
 /** The statements of the reps in your teams for a period; directors and admins close a period that has ended. */
 export function TeamStatementsScreen({ profile }: { profile: Profile }) {
@@ -20,7 +21,7 @@ export function TeamStatementsScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const page = await api<{ items: Statement[] }>(`/api/v1/commission/statements?period=${period}&limit=200`);
+      const page = await api<ListOf<'CommissionResource_list', Statement>>(`/api/v1/commission/statements?period=${period}&limit=200`);
       setStatements(page.items);
       setError(undefined);
     } catch (e) {
@@ -35,7 +36,7 @@ export function TeamStatementsScreen({ profile }: { profile: Profile }) {
 
   async function close() {
     try {
-      const result = await api<{ statements: number }>(`/api/v1/commission/periods/${period}/close`, { method: 'POST' });
+      const result = await api<Always<Returns<'CommissionResource_close'>, 'statements'>>(`/api/v1/commission/periods/${period}/close`, { method: 'POST' });
       setClosed(t('commission.closed', { n: formatNumber(result.statements) }));
       await load();
     } catch (e) {

@@ -1,92 +1,42 @@
 import { formatMoney } from '../i18n/format';
 import { locale, t, type MessageKey } from '../i18n/i18n';
 import { periodLabel } from '../targets/model';
+import type { Always, Body, Refine, Schema } from '../api/types';
 
-/** Statements and plans as the API shows them; amounts are decimal strings in the currency's minor units. */
-export type LineKind = 'DEAL' | 'PAYMENT' | 'TIER' | 'DEAL_WON_ABOVE' | 'KEY_ACCOUNT_WON' | 'CAP' | 'ADJUSTMENT';
+/** Statements and plans as the API shows them (CommissionStatement, CommissionPlan, Honours in the OpenAPI document); amounts are decimal strings. */
+export type Line = Always<Schema<'CommissionLine'>, 'kind'>;
+export type LineKind = Line['kind'];
 
-export interface Line {
-  kind: LineKind;
-  ref?: string;
-  on?: string;
-  label?: string;
-  amount?: string;
-  commission?: string;
-  reason?: string;
-  approvedBy?: string;
-  at?: string;
-}
+export type Statement = Refine<
+  Always<
+    Schema<'CommissionStatement'>,
+    'status' | 'repId' | 'repName' | 'period' | 'planId' | 'planName' | 'base' | 'currency' | 'actual' | 'subtotal' | 'capped' | 'total'
+  >,
+  {
+    target?: Always<Schema<'CommissionTarget'>, 'id' | 'metric' | 'value' | 'currency'>;
+    tier?: Always<Schema<'CommissionTier'>, 'index' | 'from' | 'rate'>;
+    /** Why no tier applies (the document gives it as a plain string). */
+    note?: 'NO_APPROVED_TARGET' | 'TARGET_IN_OTHER_CURRENCY';
+    lines: Line[];
+  }
+>;
 
-export interface Statement {
-  id?: string;
-  status: 'LIVE' | 'FROZEN';
-  repId: string;
-  repName: string;
-  teamId?: string;
-  period: string;
-  planId: string;
-  planName: string;
-  base: 'REVENUE_WON' | 'COLLECTED';
-  currency: string;
-  actual: string;
-  target?: { id: string; metric: string; value: string; currency: string };
-  achievement?: string;
-  tier?: { index: number; from: string; to?: string; rate: string; extraRate?: string };
-  note?: 'NO_APPROVED_TARGET' | 'TARGET_IN_OTHER_CURRENCY';
-  lines: Line[];
-  subtotal: string;
-  cap?: string;
-  capped: boolean;
-  adjustments?: string;
-  total: string;
-  frozenAt?: string;
-}
+export type PlanTier = Always<Schema<'CommissionPlanTier'>, 'from' | 'rate'>;
+export type PlanOneOff = Always<Schema<'CommissionPlanOneOff'>, 'kind' | 'reward'>;
+export type Plan = Refine<
+  Always<Schema<'CommissionPlan'>, 'id' | 'name' | 'periodKind' | 'base' | 'currency' | 'version'>,
+  { tiers: PlanTier[]; oneOffs: PlanOneOff[] }
+>;
 
-export interface PlanTier {
-  from: string;
-  to?: string | null;
-  rate: string;
-  extraRate?: string;
-}
+/** What the plan editor and an adjustment send. */
+export type PlanWrite = Body<'CommissionPlanResource_create'>;
+export type AdjustmentWrite = Body<'CommissionResource_adjust'>;
 
-export interface PlanOneOff {
-  kind: 'DEAL_WON_ABOVE' | 'KEY_ACCOUNT_WON';
-  reward: string;
-  above?: string | null;
-}
-
-export interface Plan {
-  id: string;
-  name: string;
-  periodKind: 'MONTH' | 'QUARTER';
-  appliesToRole?: 'REP' | 'MANAGER';
-  teamId?: string;
-  base: 'REVENUE_WON' | 'COLLECTED';
-  currency: string;
-  cap?: string;
-  tiers: PlanTier[];
-  oneOffs: PlanOneOff[];
-  version: number;
-}
-
-export interface Honour {
-  repId: string;
-  repName: string;
-  revenue: string;
-  dealsWon: number;
-  achievement?: string;
-  previousAchievement?: string;
-  increase?: string;
-  hiredOn?: string;
-}
-
-export interface Honours {
-  month: string;
-  currency: string;
-  topSeller?: Honour;
-  bestNewcomer?: Honour;
-  mostImproved?: Honour;
-}
+export type Honour = Always<Schema<'Honour'>, 'repId' | 'repName' | 'revenue' | 'dealsWon'>;
+export type Honours = Refine<
+  Always<Schema<'Honours'>, 'month' | 'currency'>,
+  { topSeller?: Honour; bestNewcomer?: Honour; mostImproved?: Honour }
+>;
 
 const month = (year: number, index: number) => `${year}-${String(index + 1).padStart(2, '0')}`;
 

@@ -1,91 +1,39 @@
-import type { Decimal, Metric } from '../targets/model';
+import type { Always, Item, Refine, Schema } from '../api/types';
 
-/** A dashboard as GET /api/v1/kpis/… answers (KpiReport); the money indicators appear only once the server sends them. */
-export interface MoneyAmount {
-  currency: string;
-  amount: Decimal;
-}
-export interface Collection {
-  currency: string;
-  due: Decimal;
-  collected: Decimal;
-  rate?: Decimal | null;
-}
-export interface Indicators {
-  visits: number;
-  effectiveVisits: number;
-  newCustomers: number;
-  followUpsDue: number;
-  followUpsOnTime: number;
-  followUpOnTimeRate?: Decimal | null;
-  openLeads: number;
-  freshLeads: number;
-  leadFreshness?: Decimal | null;
-  grades?: Record<string, number>;
-  proposals?: number;
-  dealsWon?: number;
-  dealsLost?: number;
-  winRate?: Decimal | null;
-  revenue?: MoneyAmount[];
-  averageDealSize?: MoneyAmount[];
-  collections?: Collection[];
-  collectionCycleDays?: Decimal | null;
-}
-export interface Achievement {
-  metric: Metric;
-  targetId: string;
-  target: Decimal;
-  currency?: string;
-  measured: boolean;
-  actual?: Decimal;
-  rate?: Decimal;
-}
+/** A dashboard as GET /api/v1/kpis/… answers (KpiReport in the OpenAPI document); the money indicators appear only once the server sends them. */
+export type MoneyAmount = Always<Schema<'Money'>, 'currency' | 'amount'>;
+export type Collection = Always<Schema<'Collection'>, 'currency' | 'due' | 'collected'>;
+export type Indicators = Refine<
+  Always<Schema<'Indicators'>, 'visits' | 'effectiveVisits' | 'newCustomers' | 'followUpsDue' | 'followUpsOnTime' | 'openLeads' | 'freshLeads'>,
+  { revenue?: MoneyAmount[]; averageDealSize?: MoneyAmount[]; collections?: Collection[] }
+>;
+export type Achievement = Always<Schema<'Achievement'>, 'metric' | 'targetId' | 'target' | 'measured'>;
+/** The funnel's stages (the document gives their names as plain strings). */
 export type FunnelStageName = 'INITIAL_INTENT' | 'HIGH_INTENT' | 'KEY_ACCOUNT' | 'WON';
-export interface FunnelStage {
-  stage: FunnelStageName;
-  count: number;
-  conversion?: Decimal | null;
-}
-export interface Funnel {
-  stages: FunnelStage[];
-  largestDropOff?: FunnelStageName | null;
-}
-export interface Week {
-  weekStart: string;
-  effectiveVisits: number;
-  newCustomers: number;
-}
-export interface RepRow {
-  userId: string;
-  displayName: string;
-  teamId?: string;
-  indicators: Indicators;
-  achievements: Achievement[];
-  funnel: Funnel;
-}
-export interface KpiReport {
-  period: string;
-  from: string;
-  to: string;
-  subject: { level: string; teamId?: string; userId?: string; name?: string };
-  indicators: Indicators;
-  achievements: Achievement[];
-  funnel: Funnel;
-  trend: Week[];
-  reps?: RepRow[];
-}
+export type FunnelStage = Refine<Always<Item<Schema<'Funnel'>['stages']>, 'count'>, { stage: FunnelStageName }>;
+export type Funnel = Refine<Schema<'Funnel'>, { stages: FunnelStage[]; largestDropOff?: FunnelStageName }>;
+export type Week = Always<Schema<'Week'>, 'weekStart' | 'effectiveVisits' | 'newCustomers'>;
+export type RepRow = Refine<
+  Always<Schema<'RepRow'>, 'userId' | 'displayName'>,
+  { indicators: Indicators; achievements: Achievement[]; funnel: Funnel }
+>;
+export type KpiReport = Refine<
+  Always<Schema<'KpiReport'>, 'period' | 'from' | 'to'>,
+  {
+    subject: Always<Schema<'Subject'>, 'level'>;
+    indicators: Indicators;
+    achievements: Achievement[];
+    funnel: Funnel;
+    trend: Week[];
+    reps?: RepRow[];
+  }
+>;
 
 /** GET /api/v1/kpis/me/actions */
-export interface DailyActions {
-  period: string;
-  daysLeft: number;
-  visitsPerNewCustomer?: Decimal;
-  visitsPerDeal?: Decimal;
-  actions: {
-    metric: Metric; currency?: string; target: Decimal; actual: Decimal; remaining: Decimal;
-    perWeek?: number; dealsNeeded?: number; visitsPerWeek?: number;
-  }[];
-}
+export type DailyActions = Refine<
+  Always<Schema<'DailyActions'>, 'period' | 'daysLeft'>,
+  { actions: Always<Item<Schema<'DailyActions'>['actions']>, 'metric' | 'target' | 'actual' | 'remaining'>[] }
+>;
 
 /**
  * The stage that loses the largest share of the one before it (lowest conversion; ties: the earlier).

@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
+import type { ProfileChange } from './profile';
 import {
   devices as loadDevices,
   enablePush,
@@ -156,12 +157,12 @@ function PreferencesForm() {
     const zone = String(form.get('timeZone')).trim();
     setError('');
     try {
-      if (zone && zone !== prefs!.timeZone) await api('/api/v1/me', { method: 'PATCH', body: { timeZone: zone } });
+      if (zone && zone !== prefs!.timeZone) await api('/api/v1/me', { method: 'PATCH', body: { timeZone: zone } satisfies ProfileChange });
       const next = await savePreferences({
         push: form.get('push') === 'on',
         inApp: form.get('inApp') === 'on',
-        quietStart: quiet ? String(form.get('quietStart')) : null,
-        quietEnd: quiet ? String(form.get('quietEnd')) : null,
+        quietStart: quiet ? String(form.get('quietStart')) : undefined,
+        quietEnd: quiet ? String(form.get('quietEnd')) : undefined,
         dailyCap: Number(form.get('dailyCap')),
         mutedKinds: prefs!.kinds.filter((kind) => form.get(`kind-${kind.code}`) !== 'on').map((kind) => kind.code),
       });
@@ -172,7 +173,7 @@ function PreferencesForm() {
     }
   }
 
-  const hhmm = (time: string | null, fallback: string) => (time ?? fallback).slice(0, 5);
+  const hhmm = (time: string | null | undefined, fallback: string) => (time ?? fallback).slice(0, 5);
   return (
     <form class="card" onSubmit={save} onInput={() => setSaved('')} aria-labelledby="push-prefs">
       <h2 id="push-prefs">{t('push.preferences')}</h2>

@@ -2,10 +2,14 @@ import { api } from '../api/client';
 import { deleteKey, readKey, writeKey } from '../platform/db';
 import { store } from '../platform/store';
 import type { Locale } from '../i18n/i18n';
+import type { Body, Refine, Schema } from '../api/types';
 
-export type Role = 'ADMIN' | 'DIRECTOR' | 'MANAGER' | 'REP' | 'INTEGRATION';
+export type Role = Schema<'Role'>;
 
-/** The signed-in user as GET /api/v1/me answers. */
+/**
+ * The signed-in user as GET /api/v1/me answers. The document does not describe this answer's body yet, so its fields
+ * are named here.
+ */
 export interface Profile {
   id: string;
   email: string;
@@ -21,7 +25,8 @@ export interface Profile {
   version: number;
 }
 
-export type ProfileChange = Partial<Pick<Profile, 'displayName' | 'locale' | 'timeZone' | 'phone'>>;
+/** What the profile and settings screens change (PATCH /api/v1/me). */
+export type ProfileChange = Refine<Body<'MeResource_update'>, { locale?: Locale }>;
 
 const KEY = 'me';
 

@@ -11,7 +11,7 @@ import { ExternalLink } from '../shared/ExternalLink';
 import { Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
 import { daysToEnd } from './ContractsScreen';
-import { contractStatusLabel, renewalStateLabel, stepOf, type Contract } from './model';
+import { contractStatusLabel, renewalStateLabel, stepOf, type Contract, type PaymentRecord, type RenewalDecision, type RenewalNote } from './model';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -125,7 +125,7 @@ export function ContractDetailScreen({ id }: { id: string }) {
       {renewalOpen && (
         <section class="card" aria-labelledby="renewal-h">
           <h2 id="renewal-h">{t('contract.renewal')}</h2>
-          <NoteForm onSubmit={(note) => void write('/renewal/notes', { note }, 'outbox.renewalNote', 'contract.noteSaved')} />
+          <NoteForm onSubmit={(note) => void write('/renewal/notes', { note } satisfies RenewalNote, 'outbox.renewalNote', 'contract.noteSaved')} />
           <DecisionForm contract={c} onSubmit={(body) => void write('/renewal/decision', body, 'outbox.renewalDecision', 'contract.decisionSaved')} />
         </section>
       )}
@@ -144,7 +144,7 @@ export function ContractDetailScreen({ id }: { id: string }) {
   );
 }
 
-function PaymentForm({ contract, onSubmit }: { contract: Contract; onSubmit: (body: unknown) => void }) {
+function PaymentForm({ contract, onSubmit }: { contract: Contract; onSubmit: (body: PaymentRecord) => void }) {
   const open = contract.plan!.instalments.filter((i) => !i.paidOn);
   const [instalment, setInstalment] = useState(open[0].id);
   const chosen = open.find((i) => i.id === instalment) ?? open[0];
@@ -153,9 +153,9 @@ function PaymentForm({ contract, onSubmit }: { contract: Contract; onSubmit: (bo
     const form = new FormData(event.currentTarget as HTMLFormElement);
     onSubmit({
       instalmentId: chosen.id,
-      amount: String(form.get('amount')).trim(),
+      amount: Number(String(form.get('amount')).trim()),
       currency: contract.currency,
-      receivedOn: form.get('receivedOn'),
+      receivedOn: String(form.get('receivedOn')),
       reference: String(form.get('reference') ?? '').trim() || undefined,
     });
   }
@@ -194,7 +194,7 @@ function NoteForm({ onSubmit }: { onSubmit: (note: string) => void }) {
   );
 }
 
-function DecisionForm({ contract, onSubmit }: { contract: Contract; onSubmit: (body: unknown) => void }) {
+function DecisionForm({ contract, onSubmit }: { contract: Contract; onSubmit: (body: RenewalDecision) => void }) {
   const [decision, setDecision] = useState<'RENEW' | 'CHURN'>('RENEW');
   function submit(event: Event) {
     event.preventDefault();
@@ -202,7 +202,7 @@ function DecisionForm({ contract, onSubmit }: { contract: Contract; onSubmit: (b
     const text = (name: string) => String(form.get(name) ?? '').trim();
     onSubmit(decision === 'CHURN'
       ? { decision, reason: text('reason') }
-      : { decision, successor: { number: text('number'), value: text('value'), endsOn: text('endsOn') } });
+      : { decision, successor: { number: text('number'), value: Number(text('value')), endsOn: text('endsOn') } });
   }
   const nextEnd = new Date(`${contract.endsOn}T12:00:00`);
   nextEnd.setFullYear(nextEnd.getFullYear() + 1);

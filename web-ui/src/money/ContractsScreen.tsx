@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Page } from '../customers/model';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
@@ -9,6 +8,7 @@ import { Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { BANDS, contractStatusLabel, renewalStateLabel, type Contract, type RenewalItem } from './model';
 import { Tabs } from './Tabs';
+import type { ListOf } from '../api/types';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -25,8 +25,8 @@ export function ContractsScreen() {
 
   async function load() {
     try {
-      const [r, list] = await Promise.all([api<RenewalItem[]>('/api/v1/renewals?within=90d'), api<Page<Contract>>('/api/v1/contracts?limit=200')]);
-      setRadar(r);
+      const [r, list] = await Promise.all([api<ListOf<'RenewalResource_radar', RenewalItem>>('/api/v1/renewals?within=90d'), api<ListOf<'ContractResource_list', Contract>>('/api/v1/contracts?limit=200')]);
+      setRadar(r.items);
       setContracts(list.items);
       setError(undefined);
     } catch (e) {

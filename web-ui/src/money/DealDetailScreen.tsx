@@ -7,7 +7,7 @@ import { me } from '../me/profile';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
-import { DEAL_STAGES, dealStageLabel, type Deal, type DealStage } from './model';
+import { DEAL_STAGES, dealStageLabel, type Deal, type DealStage, type DealStageMove } from './model';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 const when = (iso: string) => formatDate(new Date(iso), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -40,7 +40,7 @@ export function DealDetailScreen({ id }: { id: string }) {
     await queueWrite({
       method: 'POST',
       path: `/api/v1/deals/${id}/stage`,
-      body: { stage: form.get('stage'), reason: String(form.get('reason') ?? '').trim() || undefined },
+      body: { stage: form.get('stage') as DealStage, reason: String(form.get('reason') ?? '').trim() || undefined } satisfies DealStageMove,
       label: 'outbox.dealStage',
       userId: me.get()!.id,
     });

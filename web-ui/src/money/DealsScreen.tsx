@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Page } from '../customers/model';
 import { formatMoney } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
@@ -9,6 +8,7 @@ import { Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { DEAL_STAGES, dealStageLabel, type Deal, type Pipeline } from './model';
 import { Tabs } from './Tabs';
+import type { ListOf } from '../api/types';
 
 /** The pipeline: each stage with its count and sums per currency, and its deals. */
 export function DealsScreen() {
@@ -18,7 +18,7 @@ export function DealsScreen() {
 
   async function load() {
     try {
-      const [p, list] = await Promise.all([api<Pipeline>('/api/v1/deals/pipeline'), api<Page<Deal>>('/api/v1/deals?limit=200')]);
+      const [p, list] = await Promise.all([api<Pipeline>('/api/v1/deals/pipeline'), api<ListOf<'DealResource_list', Deal>>('/api/v1/deals?limit=200')]);
       setPipeline(p);
       setDeals(list.items);
       setError(undefined);

@@ -1,6 +1,7 @@
 import { t } from '../i18n/i18n';
 import { me } from '../me/profile';
 import { queueWrite } from '../sync/sync';
+import type { DealCreate } from './model';
 
 /** A new deal for a customer (from the customer's page), queued in the outbox. */
 export function NewDealForm({ customerId, onDone, onCancel }: { customerId: string; onDone: () => void; onCancel: () => void }) {
@@ -13,12 +14,12 @@ export function NewDealForm({ customerId, onDone, onCancel }: { customerId: stri
       path: '/api/v1/deals',
       body: {
         customerId,
-        name: text('name'),
-        amount: text('amount'),
-        currency: text('currency')?.toUpperCase(),
+        name: text('name') ?? '',
+        amount: Number(text('amount')),
+        currency: text('currency')?.toUpperCase() ?? '',
         productLine: text('productLine'),
         expectedCloseOn: text('expectedCloseOn'),
-      },
+      } satisfies DealCreate,
       label: 'outbox.dealNew',
       userId: me.get()!.id,
     });

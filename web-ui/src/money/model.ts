@@ -1,88 +1,61 @@
 import { t, type MessageKey } from '../i18n/i18n';
+import type { Always, Refine, Schema } from '../api/types';
 
-/** Deals, contracts and collections as the API shows them (DealView, ContractView, RenewalItem). Amounts are decimal strings. */
-export type DealStage = 'QUALIFICATION' | 'NEEDS_ANALYSIS' | 'PROPOSAL' | 'NEGOTIATION' | 'WON' | 'LOST';
+/** Deals, contracts and collections as the API shows them (Deal, Contract, RenewalItem in the OpenAPI document). Amounts are decimal strings. */
+export type DealStage = Schema<'DealStageMove'>['stage'];
 export const DEAL_STAGES: DealStage[] = ['QUALIFICATION', 'NEEDS_ANALYSIS', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'];
 
-export interface Deal {
-  id: string;
-  customerId: string;
-  customerName: string;
-  ownerName?: string;
-  name: string;
-  amount: string;
-  currency: string;
-  productLine?: string;
-  stage: DealStage;
-  lostReason?: string;
-  expectedCloseOn?: string;
-  version: number;
-  history?: { at: string; fromStage?: DealStage; toStage: DealStage; reason?: string }[];
-}
+export type Deal = Refine<
+  Always<Schema<'Deal'>, 'id' | 'customerId' | 'customerName' | 'name' | 'amount' | 'currency' | 'stage' | 'version'>,
+  { history?: Always<Schema<'DealStageChange'>, 'at' | 'toStage'>[] }
+>;
 
-export interface Pipeline {
-  stages: { stage: DealStage; count: number; amounts: { currency: string; amount: string }[] }[];
-}
+export type Pipeline = Refine<
+  Schema<'Pipeline'>,
+  { stages: Refine<Always<Schema<'StageTotal'>, 'stage' | 'count'>, { amounts: Always<Schema<'Amount'>, 'currency' | 'amount'>[] }>[] }
+>;
 
-export type ContractStatus = 'DRAFT' | 'ACTIVE' | 'EXPIRED' | 'TERMINATED' | 'RENEWED';
-export type RenewalState = 'NONE' | 'UPCOMING' | 'IN_EVALUATION' | 'RENEWED' | 'CHURNED';
+/** What the new deal form, the stage change, a payment and the renewal steps send. */
+export type DealCreate = Schema<'DealCreate'>;
+export type DealStageMove = Schema<'DealStageMove'>;
+export type PaymentRecord = Schema<'PaymentRecord'>;
+export type RenewalNote = Schema<'RenewalNote'>;
+export type RenewalDecision = Schema<'RenewalDecision'>;
 
-export interface Instalment {
-  id: string;
-  position: number;
-  dueOn: string;
-  amount: string;
-  currency: string;
-  collected: string;
-  outstanding: string;
-  paidOn?: string;
-  overdue: boolean;
-  daysOverdue: number;
-}
+export type ContractStatus = Schema<'Contract'>['status'] & string;
+export type RenewalState = Schema<'Contract'>['renewalState'] & string;
 
-export interface Contract {
-  id: string;
-  customerId: string;
-  customerName: string;
-  ownerName?: string;
-  number: string;
-  value: string;
-  currency: string;
-  productLines: string[];
-  startsOn: string;
-  endsOn: string;
-  daysToEnd: number;
-  status: ContractStatus;
-  renewalState: RenewalState;
-  expiredUndecided: boolean;
-  successorId?: string;
-  predecessorId?: string;
-  churnReason?: string;
-  terminationReason?: string;
-  documents?: { name: string; url?: string; kind?: string; signedOn?: string }[];
-  version: number;
-  plan?: { instalments: Instalment[]; planned: string; difference: string; collected: string; outstanding: string; overdue: string };
-  payments?: { id: string; instalmentId: string; amount: string; currency: string; receivedOn: string; reference?: string; note?: string }[];
-  events?: { at: string; kind: string; detail?: string }[];
-  alerts?: { kind: string; windowDays?: number; dueOn: string; firedAt: string }[];
-}
+export type Instalment = Always<
+  Schema<'Instalment'>,
+  'id' | 'position' | 'dueOn' | 'amount' | 'currency' | 'collected' | 'outstanding' | 'overdue' | 'daysOverdue'
+>;
 
-export interface RenewalItem {
-  contractId: string;
-  number: string;
-  customerId: string;
-  customerName: string;
-  ownerName?: string;
-  endsOn: string;
-  daysToEnd: number;
-  radar?: number;
-  value: string;
-  currency: string;
-  status: ContractStatus;
-  renewalState: RenewalState;
-  expiredUndecided: boolean;
-  health?: { score: number };
-}
+export type Contract = Refine<
+  Always<
+    Schema<'Contract'>,
+    'id' | 'customerId' | 'customerName' | 'number' | 'value' | 'currency' | 'productLines' | 'startsOn' | 'endsOn' | 'daysToEnd'
+    | 'status' | 'renewalState' | 'expiredUndecided' | 'version'
+  >,
+  {
+    documents?: Always<Schema<'Document'>, 'name'>[];
+    plan?: Refine<
+      Always<Schema<'CollectionPlanView'>, 'planned' | 'difference' | 'collected' | 'outstanding' | 'overdue'>,
+      { instalments: Instalment[] }
+    >;
+    payments?: Always<Schema<'Payment'>, 'id' | 'instalmentId' | 'amount' | 'currency' | 'receivedOn'>[];
+    events?: Always<Schema<'ContractEvent'>, 'at' | 'kind'>[];
+    alerts?: Always<Schema<'ContractAlert'>, 'kind' | 'dueOn' | 'firedAt'>[];
+  }
+>;
+
+export type RenewalItem = Refine<
+  Always<
+    Schema<'RenewalItem'>,
+    'contractId' | 'number' | 'customerId' | 'customerName' | 'endsOn' | 'daysToEnd' | 'value' | 'currency' | 'status' | 'renewalState'
+    | 'expiredUndecided'
+  >,
+  { health?: Always<Schema<'HealthScore'>, 'score'> }
+>;
 
 /** The radar bands, tightest first. */
 export const BANDS = [7, 30, 60, 90] as const;

@@ -1,55 +1,32 @@
 import { api } from '../api/client';
+import type { Always, Body, Item, ListOf, OrNull, Refine, Returns, Schema } from '../api/types';
 import { store } from '../platform/store';
 import { deviceLabel } from './device';
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string;
-  createdAt: string;
-  readAt: string | null;
-}
+/** Notifications, devices and preferences as the OpenAPI document describes them; `readAt`, a device's label and last use are null when none. */
+export type Notification = OrNull<Always<Schema<'NotificationView'>, 'id' | 'kind' | 'title' | 'body' | 'link' | 'createdAt'>, 'readAt'>;
 
-export interface InboxPage {
-  items: Notification[];
-  nextCursor?: string | null;
-}
+export type InboxPage = ListOf<'NotificationResource_inbox', Notification>;
 
-export interface Device {
-  id: string;
-  label: string | null;
-  service: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type Device = OrNull<Always<Item<Returns<'PushResource_mine'>>, 'id' | 'service' | 'createdAt'>, 'label' | 'lastUsedAt'>;
 
-export interface Preferences {
-  push: boolean;
-  inApp: boolean;
-  quietStart: string | null;
-  quietEnd: string | null;
-  dailyCap: number;
-  timeZone: string;
-  kinds: Array<{ code: string; label: string; enabled: boolean }>;
-}
+/** Quiet hours are null when there are none. */
+export type Preferences = Refine<
+  OrNull<Always<Returns<'NotificationResource_preferences'>, 'push' | 'inApp' | 'dailyCap' | 'timeZone'>, 'quietStart' | 'quietEnd'>,
+  { kinds: Always<Item<Returns<'NotificationResource_preferences'>['kinds']>, 'code' | 'label' | 'enabled'>[] }
+>;
 
-export interface PreferencesChange {
-  push: boolean;
-  inApp: boolean;
-  quietStart: string | null;
-  quietEnd: string | null;
-  dailyCap: number;
-  mutedKinds: string[];
-}
+/** What the preferences screen saves (no quiet hours: both absent). */
+export type PreferencesChange = Body<'NotificationResource_savePreferences'>;
+
+type Subscribe = Body<'PushResource_subscribe'>;
 
 /** Unread notifications: the badge in the app bar. */
 export const unread = store<number>(0);
 
 export async function refreshUnread(): Promise<void> {
   try {
-    unread.set((await api<{ count: number }>('/api/v1/notifications/unread-count')).count);
+    unread.set((await api<Returns<'NotificationResource_unreadCount'>>('/api/v1/notifications/unread-count')).count);
   } catch {
     // offline or signed out: keep the last count
   }
@@ -75,7 +52,7 @@ export const markAllRead = () => api<void>('/api/v1/notifications/read-all', { m
 export const preferences = () => api<Preferences>('/api/v1/notifications/preferences');
 export const savePreferences = (change: PreferencesChange) =>
   api<Preferences>('/api/v1/notifications/preferences', { method: 'PUT', body: change });
-export const devices = () => api<Device[]>('/api/v1/push/subscriptions');
+export const devices = async () => (await api<ListOf<'PushResource_mine', Device>>('/api/v1/push/subscriptions')).items;
 export const removeDevice = (id: string) => api<void>(`/api/v1/push/subscriptions/${id}`, { method: 'DELETE' });
 export const sendTest = () => api<void>('/api/v1/push/test', { method: 'POST' });
 
@@ -100,7 +77,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 export async function enablePush(): Promise<NotificationPermission> {
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return permission;
-  const { enabled, publicKey } = await api<{ enabled: boolean; publicKey: string | null }>('/api/v1/push/vapid-public-key');
+  const { enabled, publicKey } = await api<Returns<'PushResource_publicKey'>>('/api/v1/push/vapid-public-key');
   if (!enabled || !publicKey) throw new Error('push-disabled');
   const registration = await navigator.serviceWorker.ready;
   let subscription = await registration.pushManager.getSubscription();
@@ -114,7 +91,7 @@ export async function enablePush(): Promise<NotificationPermission> {
   const json = subscription.toJSON();
   await api('/api/v1/push/subscriptions', {
     method: 'POST',
-    body: { endpoint: json.endpoint, keys: json.keys, label: deviceLabel() },
+    body: { endpoint: json.endpoint ?? '', keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' }, label: deviceLabel() } satisfies Subscribe,
   });
   return permission;
 }

@@ -8,7 +8,7 @@ import { Section } from '../kpi/Widgets';
 import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
 import { TeamPicker, useTeams } from '../team/TeamPicker';
-import { mondayOf, type TeamWeek, type WeeklyReport } from './model';
+import { mondayOf, type TeamWeek, type ReportComment, type WeeklyReport } from './model';
 import { WeekNav, WeekNumbers } from './WeekData';
 import { Layers } from './WeeklyReportScreen';
 
@@ -38,7 +38,7 @@ export function TeamReportsScreen({ profile }: { profile: Profile }) {
 
   async function comment(report: WeeklyReport, text: string) {
     try {
-      await api(`/api/v1/reports/weekly/comment?user=${report.userId}&week=${week}`, { method: 'POST', body: { comment: text } });
+      await api(`/api/v1/reports/weekly/comment?user=${report.userId}&week=${week}`, { method: 'POST', body: { comment: text } satisfies ReportComment });
       setSaved(t('reports.commented', { name: report.displayName }));
       setError(undefined);
       await load();

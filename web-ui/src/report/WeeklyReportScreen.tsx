@@ -5,7 +5,7 @@ import { describeError } from '../i18n/problems';
 import { isoDay } from '../coaching/model';
 import { Section } from '../kpi/Widgets';
 import { Screen } from '../shell/Screen';
-import { mondayOf, type WeeklyReport } from './model';
+import { mondayOf, type ReportWrite, type WeeklyReport } from './model';
 import { WeekNav, WeekNumbers } from './WeekData';
 
 /** The rep's weekly report: the data layer from the records, the behaviour and problem layers to write and submit. */
@@ -36,7 +36,7 @@ export function WeeklyReportScreen() {
     try {
       setReport(await api<WeeklyReport>(`/api/v1/reports/weekly?week=${week}`, {
         method: 'PUT',
-        body: { behaviour: text('behaviour'), problems: text('problems'), supportNeeded: text('supportNeeded'), submit, version: report?.version },
+        body: { behaviour: text('behaviour'), problems: text('problems'), supportNeeded: text('supportNeeded'), submit, version: report?.version } satisfies ReportWrite,
       }));
       setSaved(submit ? 'report.submitted' : 'report.saved');
       setError(undefined);

@@ -1,41 +1,20 @@
+import type { Always, Body, Refine, Returns, Schema } from '../api/types';
 import type { Achievement } from '../kpi/model';
 
-/** A weekly report as GET /api/v1/reports/weekly answers (WeeklyReportView). */
-export interface WeekData {
-  visits: number;
-  effectiveVisits: number;
-  newCustomers: number;
-  stageMoves: number;
-  followUpsDue: number;
-  followUpsOnTime: number;
-  followUpOnTimeRate?: number | string | null;
-  month?: string;
-  monthTargets?: Achievement[];
-}
-export interface WeeklyReport {
-  userId: string;
-  displayName: string;
-  week: string;
-  weekStart: string;
-  data: WeekData;
-  behaviour?: string;
-  problems?: string;
-  supportNeeded?: string;
-  status?: 'DRAFT' | 'SUBMITTED';
-  submittedAt?: string;
-  managerComment?: string;
-  commentedAt?: string;
-  version?: number;
-}
-export interface TeamWeek {
-  teamId: string;
-  week: string;
-  weekStart: string;
-  reps: number;
-  submitted: number;
-  totals: WeekData;
-  reports: WeeklyReport[];
-}
+/** A weekly report as GET /api/v1/reports/weekly answers (WeeklyReportView in the OpenAPI document). */
+export type WeekData = Refine<
+  Always<Schema<'WeeklyReportView'>['data'] & {}, 'visits' | 'effectiveVisits' | 'newCustomers' | 'stageMoves' | 'followUpsDue' | 'followUpsOnTime'>,
+  { monthTargets?: Achievement[] }
+>;
+export type WeeklyReport = Refine<Always<Schema<'WeeklyReportView'>, 'userId' | 'displayName' | 'week' | 'weekStart'>, { data: WeekData }>;
+export type TeamWeek = Refine<
+  Always<Returns<'WeeklyReportResource_team'>, 'teamId' | 'week' | 'weekStart' | 'reps' | 'submitted'>,
+  { totals: WeekData; reports: WeeklyReport[] }
+>;
+
+/** What the report screens send: the rep's layers (saved or submitted), the manager's comment. */
+export type ReportWrite = Body<'WeeklyReportResource_write'>;
+export type ReportComment = Body<'WeeklyReportResource_comment'>;
 
 /** The Monday of the week holding day (yyyy-mm-dd), moved by whole weeks. */
 export function mondayOf(day: string, weeks = 0): string {

@@ -6,7 +6,8 @@ import type { KpiReport } from '../kpi/model';
 import { AchievementList, FunnelView, IndicatorList, PeriodPicker, Section, TrendCharts } from '../kpi/Widgets';
 import type { Profile } from '../me/profile';
 import { Screen } from '../shell/Screen';
-import { formatValue, isMoney, metricLabel, periodChoices, userToday, statusLabel, type Target } from './model';
+import { formatValue, isMoney, metricLabel, periodChoices, userToday, statusLabel, type Target, type TargetSubmit, type TargetUpdate } from './model';
+import type { ListOf } from '../api/types';
 
 /** The rep's targets of a period: approved ones with achievement bars, their own drafts to adjust and submit. */
 export function MyTargetsScreen({ profile }: { profile: Profile }) {
@@ -20,7 +21,7 @@ export function MyTargetsScreen({ profile }: { profile: Profile }) {
     try {
       const [kpis, targets] = await Promise.all([
         api<KpiReport>(`/api/v1/kpis/me?period=${period}`),
-        api<{ items: Target[] }>(`/api/v1/targets?period=${period}&userId=${profile.id}&limit=200`),
+        api<ListOf<'TargetResource_list', Target>>(`/api/v1/targets?period=${period}&userId=${profile.id}&limit=200`),
       ]);
       setReport(kpis);
       setMine(targets.items);
@@ -67,8 +68,8 @@ export function MyTargetsScreen({ profile }: { profile: Profile }) {
                     {x.reviewComment && <p class="warning">{t('targets.returnedWith', { comment: x.reviewComment })}</p>}
                     {(x.status === 'DRAFT' || x.status === 'RETURNED') && (
                       <PlanForm target={x}
-                        onSave={(value) => void act(x, '', { value, version: x.version }, 'targets.saved')}
-                        onSubmit={() => void act(x, '/submit', {}, 'targets.submitted')} />
+                        onSave={(value) => void act(x, '', { value: Number(value), version: x.version } satisfies TargetUpdate, 'targets.saved')}
+                        onSubmit={() => void act(x, '/submit', {} satisfies TargetSubmit, 'targets.submitted')} />
                     )}
                   </li>
                 ))}

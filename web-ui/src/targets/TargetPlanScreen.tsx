@@ -8,8 +8,9 @@ import { Screen } from '../shell/Screen';
 import { loadPeople, loadTeams, nameOf, type Person, type Team } from '../team/people';
 import {
   balance, childLevel, formatValue, isMoney, levelLabel, METRICS, metricLabel, periodChoices, userToday, roots, statusLabel,
-  type Decimal, type Level, type Metric, type Target,
+  type Decimal, type Level, type Metric, type Target, type TargetCreate, type TargetReturn, type TargetSubmit, type TargetUpdate,
 } from './model';
+import type { ListOf } from '../api/types';
 
 interface Names {
   people: Person[];
@@ -27,7 +28,7 @@ export function TargetPlanScreen({ profile }: { profile: Profile }) {
 
   async function load() {
     try {
-      const list = await api<{ items: Target[] }>(`/api/v1/targets?period=${period}&metric=${metric}&limit=200`);
+      const list = await api<ListOf<'TargetResource_list', Target>>(`/api/v1/targets?period=${period}&metric=${metric}&limit=200`);
       setTrees(await Promise.all(roots(list.items).map((root) => api<Target>(`/api/v1/targets/${root.id}/tree`))));
       setError(undefined);
     } catch (e) {
@@ -103,7 +104,7 @@ function Node({ node, names, profile, write }: { node: Target; names: Names; pro
   const value = (v: Decimal) => formatValue(v, node.metric, node.currency);
   const path = `/api/v1/targets/${node.id}`;
   const close = (ok: boolean) => ok && setOpen(undefined);
-  const submit = () => (b.state === 'remainder' && !node.remainderNote ? setOpen('submit') : void write(`${path}/submit`, 'POST', {}, 'plan.submittedOne').then(close));
+  const submit = () => (b.state === 'remainder' && !node.remainderNote ? setOpen('submit') : void write(`${path}/submit`, 'POST', {} satisfies TargetSubmit, 'plan.submittedOne').then(close));
 
   return (
     <li>
@@ -132,17 +133,17 @@ function Node({ node, names, profile, write }: { node: Target; names: Names; pro
           <TextForm id={`edit-${node.id}`} onCancel={() => setOpen(undefined)} submitLabel={t('plan.saveDraft')}
             fields={[{ name: 'value', label: t('plan.value'), type: 'number', value: String(node.value), step: isMoney(node.metric) ? '0.01' : '1' },
               { name: 'remainderNote', label: t('plan.remainderNote'), value: node.remainderNote ?? '', optional: true }]}
-            onSubmit={(f) => void write(path, 'PATCH', { value: f.value, remainderNote: f.remainderNote, version: node.version }, 'plan.savedOne').then(close)} />
+            onSubmit={(f) => void write(path, 'PATCH', { value: Number(f.value), remainderNote: f.remainderNote, version: node.version } satisfies TargetUpdate, 'plan.savedOne').then(close)} />
         )}
         {open === 'submit' && (
           <TextForm id={`submit-${node.id}`} onCancel={() => setOpen(undefined)} submitLabel={t('plan.submit')}
             fields={[{ name: 'remainderNote', label: t('plan.justify', { remainder: value(b.remainder) }), value: '' }]}
-            onSubmit={(f) => void write(`${path}/submit`, 'POST', { remainderNote: f.remainderNote }, 'plan.submittedOne').then(close)} />
+            onSubmit={(f) => void write(`${path}/submit`, 'POST', { remainderNote: f.remainderNote } satisfies TargetSubmit, 'plan.submittedOne').then(close)} />
         )}
         {open === 'return' && (
           <TextForm id={`return-${node.id}`} onCancel={() => setOpen(undefined)} submitLabel={t('plan.returnSend')}
             fields={[{ name: 'comment', label: t('plan.returnComment'), value: '', area: true }]}
-            onSubmit={(f) => void write(`${path}/return`, 'POST', { comment: f.comment }, 'plan.returned').then(close)} />
+            onSubmit={(f) => void write(`${path}/return`, 'POST', { comment: f.comment } satisfies TargetReturn, 'plan.returned').then(close)} />
         )}
         {open === 'child' && below && (
           <ChildForm node={node} level={below} names={names} onCancel={() => setOpen(undefined)}
@@ -196,7 +197,7 @@ function TextForm({ id, fields, submitLabel, onSubmit, onCancel }: {
 
 /** A child one level down: a team under the organisation; a rep (or a sub-team) under a team. */
 function ChildForm({ node, level, names, onCreate, onCancel }: {
-  node: Target; level: Level; names: Names; onCreate: (body: unknown) => void; onCancel: () => void;
+  node: Target; level: Level; names: Names; onCreate: (body: TargetCreate) => void; onCancel: () => void;
 }) {
   const taken = new Set((node.children ?? []).map((c) => c.userId ?? c.teamId));
   const teams = names.teams.filter((team) => !taken.has(team.id) && (node.level === 'ORGANISATION' || team.parentId === node.teamId));
@@ -211,7 +212,7 @@ function ChildForm({ node, level, names, onCreate, onCancel }: {
       onCreate({
         parentId: node.id, period: node.period, metric: node.metric, currency: node.currency,
         level: kind === 'rep' ? 'REP' : 'TEAM', teamId: kind === 'team' ? subject : undefined, userId: kind === 'rep' ? subject : undefined,
-        value: String(form.get('value')).trim(),
+        value: Number(String(form.get('value')).trim()),
       });
     }}>
       <label for={`${id}-subject`}>{t('plan.childFor')}</label>
@@ -234,7 +235,7 @@ function ChildForm({ node, level, names, onCreate, onCancel }: {
 
 /** A new tree: the organisation's (directors and admins) or a team's when nothing above it is planned. */
 function NewRoot({ profile, period, metric, teams, onCreate }: {
-  profile: Profile; period: string; metric: Metric; teams: Team[]; onCreate: (body: unknown) => Promise<boolean>;
+  profile: Profile; period: string; metric: Metric; teams: Team[]; onCreate: (body: TargetCreate) => Promise<boolean>;
 }) {
   const [show, setShow] = useState(false);
   const org = profile.role === 'ADMIN' || profile.role === 'DIRECTOR';
@@ -248,7 +249,7 @@ function NewRoot({ profile, period, metric, teams, onCreate }: {
         const subject = String(form.get('subject'));
         void onCreate({
           period, metric, level: subject === 'org' ? 'ORGANISATION' : 'TEAM', teamId: subject === 'org' ? undefined : subject,
-          value: String(form.get('value')).trim(), currency: isMoney(metric) ? String(form.get('currency')).trim().toUpperCase() : undefined,
+          value: Number(String(form.get('value')).trim()), currency: isMoney(metric) ? String(form.get('currency')).trim().toUpperCase() : undefined,
         }).then((ok) => ok && setShow(false));
       }}>
         <label for="root-subject">{t('plan.childFor')}</label>

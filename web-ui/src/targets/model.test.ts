@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { balance, barWidth, fromUnits, needsJustification, periodChoices, roots, toUnits, userToday, type Target } from './model';
 
 const node = (id: string, value: number | string, children: Target[] = [], extra: Partial<Target> = {}): Target => ({
-  id, period: '2026-11', level: 'TEAM', metric: 'REVENUE', value, currency: 'CNY', status: 'DRAFT', version: 0, children, ...extra,
+  id, period: '2026-11', level: 'TEAM', metric: 'REVENUE', value: Number(value), currency: 'CNY', status: 'DRAFT', version: 0, children, ...extra,
 });
 
 describe('exact decimals', () => {

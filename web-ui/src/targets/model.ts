@@ -1,34 +1,27 @@
 import { formatMoney, formatNumber } from '../i18n/format';
 import { locale, t, type MessageKey } from '../i18n/i18n';
 import { me } from '../me/profile';
+import type { Always, Body, Schema } from '../api/types';
 
-/** Targets as the API shows them (TargetView). Values are exact decimals (JSON numbers or strings). */
-export type Metric = 'REVENUE' | 'NEW_CUSTOMERS' | 'EFFECTIVE_VISITS' | 'COLLECTIONS' | 'DEALS_WON';
-export type Level = 'ORGANISATION' | 'TEAM' | 'REP';
-export type TargetStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+/** Targets as the API shows them (TargetView in the OpenAPI document). Values are exact decimals. */
+export type Metric = Schema<'Metric'>;
+export type Level = Schema<'Level'>;
+export type TargetStatus = NonNullable<Schema<'TargetView'>['status']>;
 export const METRICS: Metric[] = ['REVENUE', 'NEW_CUSTOMERS', 'EFFECTIVE_VISITS', 'COLLECTIONS', 'DEALS_WON'];
 
+/** An exact decimal as the API sends it (a JSON number) or as the PWA keeps what was typed (a string). */
 export type Decimal = number | string;
 
-export interface Target {
-  id: string;
-  parentId?: string;
-  period: string;
-  level: Level;
-  teamId?: string;
-  userId?: string;
-  metric: Metric;
-  value: Decimal;
-  currency?: string;
-  status: TargetStatus;
-  remainderNote?: string;
-  reviewComment?: string;
-  submittedBy?: string;
-  childrenSum?: Decimal;
-  remainder?: Decimal;
-  version: number;
+type TargetFields = Always<Schema<'TargetView'>, 'id' | 'period' | 'level' | 'metric' | 'value' | 'status' | 'version'>;
+export interface Target extends Omit<TargetFields, 'children'> {
   children?: Target[];
 }
+
+/** What the plan screens send: a new target, a changed value, a submission, a return. */
+export type TargetCreate = Body<'TargetResource_create'>;
+export type TargetUpdate = Body<'TargetResource_update'>;
+export type TargetSubmit = Body<'TargetResource_submit'>;
+export type TargetReturn = Body<'TargetResource_returnPlan'>;
 
 export const isMoney = (m: Metric) => m === 'REVENUE' || m === 'COLLECTIONS';
 export const metricLabel = (m: Metric) => t(`metric.${m}` as MessageKey);

@@ -3,10 +3,10 @@ import { api } from '../api/client';
 import { Verdict, type CheckIn } from '../checkin/model';
 import { formatDate } from '../i18n/format';
 import { t } from '../i18n/i18n';
-import type { Page } from '../customers/model';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { follow } from './feed';
+import type { ListOf } from '../api/types';
 
 /** The team's check-ins as they happen (newest first), each with its verdict; unverified ones stand out with the reason. */
 export function TeamFeedScreen() {
@@ -19,7 +19,7 @@ export function TeamFeedScreen() {
         const seen = new Set(before.map((c) => c.id));
         return [...list.filter((c) => !seen.has(c.id)), ...before].sort((a, b) => b.seq - a.seq).slice(0, 200);
       });
-    void api<Page<CheckIn>>('/api/v1/checkins?limit=30').then((page) => add(page.items), () => undefined);
+    void api<ListOf<'CheckInResource_list', CheckIn>>('/api/v1/checkins?limit=30').then((page) => add(page.items), () => undefined);
     return follow(
       '/api/v1/checkins/stream',
       (event) => {

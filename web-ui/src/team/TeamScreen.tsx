@@ -7,20 +7,14 @@ import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import type { AgendaItem } from '../today/TodayScreen';
+import type { Always, Refine, Returns, Schema } from '../api/types';
 
-interface RepLoad {
-  repId: string;
-  name: string;
-  overdue: number;
-  dueToday: number;
-  missedLast30Days: number;
-  neglected: number;
-}
-interface TeamAgenda {
-  date: string;
-  reps: RepLoad[];
-  urgent: (AgendaItem & { ownerId: string })[];
-}
+/** GET /api/v1/agenda/team */
+type RepLoad = Always<Schema<'RepLoad'>, 'repId' | 'name' | 'overdue' | 'dueToday' | 'missedLast30Days' | 'neglected'>;
+type TeamAgenda = Refine<
+  Always<Returns<'AgendaResource_team'>, 'date'>,
+  { reps: RepLoad[]; urgent: (AgendaItem & { ownerId: string })[] }
+>;
 
 /** The manager's team today: each rep's load, the most urgent follow-ups, links to a rep's neglected customers. */
 export function TeamScreen() {

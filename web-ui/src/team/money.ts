@@ -1,47 +1,18 @@
 import { api } from '../api/client';
 import { OfflineError } from '../api/problem';
 import type { RenewalItem } from '../money/model';
+import type { Always, Refine, Schema } from '../api/types';
 import { readKey, writeKey } from '../platform/db';
 
 /** The team's overdue collections and undecided renewals (GET /api/v1/collections/overdue, /api/v1/renewals/undecided). */
-export interface OverdueItem {
-  instalmentId: string;
-  position: number;
-  contractId: string;
-  contractNumber: string;
-  customerId: string;
-  customerName: string;
-  ownerId: string;
-  ownerName: string;
-  teamId: string;
-  teamName: string;
-  dueOn: string;
-  daysOverdue: number;
-  amount: string;
-  outstanding: string;
-  currency: string;
-  remindedAt?: string;
-  escalatedAt?: string;
-  lastPaymentOn?: string;
-  lastPaymentAmount?: string;
-}
-export interface CurrencyTotal {
-  currency: string;
-  count: number;
-  outstanding: string;
-}
-export interface OverdueCollections {
-  asOf: string;
-  totals: CurrencyTotal[];
-  items: OverdueItem[];
-  nextCursor?: string;
-}
-export interface UndecidedRenewals {
-  asOf: string;
-  total: number;
-  items: RenewalItem[];
-  nextCursor?: string;
-}
+export type OverdueItem = Always<
+  Schema<'OverdueInstalment'>,
+  'instalmentId' | 'position' | 'contractId' | 'contractNumber' | 'customerId' | 'customerName' | 'ownerId' | 'ownerName' | 'teamId'
+  | 'teamName' | 'dueOn' | 'daysOverdue' | 'amount' | 'outstanding' | 'currency'
+>;
+export type CurrencyTotal = Always<Schema<'OverdueCurrencyTotal'>, 'currency' | 'count' | 'outstanding'>;
+export type OverdueCollections = Refine<Always<Schema<'OverdueCollections'>, 'asOf'>, { totals: CurrencyTotal[]; items: OverdueItem[] }>;
+export type UndecidedRenewals = Refine<Always<Schema<'UndecidedRenewals'>, 'asOf' | 'total'>, { items: RenewalItem[] }>;
 export interface TeamMoney {
   overdue: OverdueCollections;
   renewals: UndecidedRenewals;

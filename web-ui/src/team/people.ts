@@ -1,19 +1,10 @@
 import { api } from '../api/client';
+import type { Always, Schema } from '../api/types';
 import type { Profile } from '../me/profile';
 
 /** Users and teams the signed-in user may see, for names beside the ids the planning and coaching APIs return. */
-export interface Person {
-  id: string;
-  displayName: string;
-  role: string;
-  teamId?: string;
-  active: boolean;
-}
-export interface Team {
-  id: string;
-  parentId?: string;
-  name: string;
-}
+export type Person = Pick<Always<Schema<'UserView'>, 'id' | 'displayName' | 'role' | 'active'>, 'id' | 'displayName' | 'role' | 'teamId' | 'active'>;
+export type Team = Pick<Always<Schema<'TeamView'>, 'id' | 'name'>, 'id' | 'parentId' | 'name'>;
 
 interface Page<T> {
   items: T[];

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { OfflineError } from '../api/problem';
-import { channelLabel, gradeLabel, stageLabel, type Channel } from '../customers/model';
+import type { Always, Refine, Schema } from '../api/types';
+import { channelLabel, gradeLabel, stageLabel } from '../customers/model';
 import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
 import { formatDate, formatMoney, formatRelativeTime } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
@@ -17,46 +18,25 @@ import { ApprovalsCard } from '../expense/ApprovalsCard';
 import { seesTeam } from '../me/profile';
 import { TeamMoneyCard } from '../team/TeamMoneyCard';
 
-/** GET /api/v1/agenda */
-export interface AgendaItem {
-  followUpId: string;
-  customerId: string;
-  customerName: string;
-  grade: string;
-  stage: string;
-  dueOn: string;
-  overdue: boolean;
-  daysOverdue: number;
-  channel: Channel;
-  why: string;
-}
-interface RenewalDue {
-  contractId: string;
-  number: string;
-  customerName: string;
-  endsOn: string;
-  daysToEnd: number;
-  expiredUndecided: boolean;
-}
-interface CollectionDue {
-  instalmentId: string;
-  contractId: string;
-  number: string;
-  customerName: string;
-  dueOn: string;
-  daysOverdue: number;
-  outstanding: string;
-  currency: string;
-}
-interface Agenda {
-  date: string;
-  overdueCount: number;
-  dueCount: number;
-  items: AgendaItem[];
-  /** absent in an agenda cached by an older version */
-  renewals?: RenewalDue[];
-  collections?: CollectionDue[];
-}
+/** GET /api/v1/agenda (Day, AgendaItem, AgendaRenewal, AgendaCollection in the OpenAPI document) */
+export type AgendaItem = Always<
+  Schema<'AgendaItem'>,
+  'followUpId' | 'customerId' | 'customerName' | 'grade' | 'stage' | 'dueOn' | 'overdue' | 'daysOverdue' | 'channel' | 'why'
+>;
+type RenewalDue = Always<Schema<'AgendaRenewal'>, 'contractId' | 'number' | 'customerName' | 'endsOn' | 'daysToEnd' | 'expiredUndecided'>;
+type CollectionDue = Always<
+  Schema<'AgendaCollection'>,
+  'instalmentId' | 'contractId' | 'number' | 'customerName' | 'dueOn' | 'daysOverdue' | 'outstanding' | 'currency'
+>;
+type Agenda = Refine<
+  Always<Schema<'Day'>, 'date' | 'overdueCount' | 'dueCount'>,
+  {
+    items: AgendaItem[];
+    /** absent in an agenda cached by an older version */
+    renewals?: RenewalDue[];
+    collections?: CollectionDue[];
+  }
+>;
 interface Cached {
   agenda: Agenda;
   fetchedAt: number;

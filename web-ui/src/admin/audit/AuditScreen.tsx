@@ -8,8 +8,9 @@ import { currentQuery, navigate } from '../../platform/router';
 import { useStore } from '../../platform/store';
 import { loadPeople, nameOf, type Person } from '../../team/people';
 import { Screen } from '../../shell/Screen';
-import { changesOf, endOfDay, startOfDay, type AuditEntry, type Page } from '../common/model';
+import { changesOf, endOfDay, startOfDay, type AuditEntry } from '../common/model';
 import { Note, type Message } from '../common/Secret';
+import type { ListOf } from '../../api/types';
 
 const FILTERS = ['actorId', 'entityType', 'entityId', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
@@ -49,7 +50,7 @@ export function AuditScreen() {
   async function load(after?: string) {
     setMessage(undefined);
     try {
-      const page = await api<Page<AuditEntry>>(`/api/v1/audit?${apiQuery(filters, after)}`);
+      const page = await api<ListOf<'AuditResource_list', AuditEntry>>(`/api/v1/audit?${apiQuery(filters, after)}`);
       setEntries((list) => (after ? [...(list ?? []), ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {

@@ -1,97 +1,44 @@
-/** Shapes of the integrations, settings and audit APIs, and the small rules the screens apply to them. */
+/** Shapes of the integrations, settings and audit APIs (from the OpenAPI document), and the small rules the screens apply to them. */
+import type { Always, Body, OrNull, Refine, Returns, Schema } from '../../api/types';
 
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
-
-export type Grant = 'PAYROLL';
+export type Grant = Schema<'Grant'>;
 export const GRANTS: Grant[] = ['PAYROLL'];
 
-export interface ServiceAccount {
-  id: string;
-  name: string;
-  clientId?: string;
-  teamId?: string;
-  active: boolean;
-  lastUsedAt?: string;
-  grants: Grant[];
-}
+export type ServiceAccount = Refine<Always<Returns<'ServiceAccountResource_deactivate'>, 'id' | 'name' | 'active'>, { grants: Grant[] }>;
 
-export interface IssuedSecret {
-  id: string;
-  name: string;
-  clientId: string;
-  clientSecret: string;
-  teamId?: string;
-  grants: Grant[];
-}
+export type IssuedSecret = Refine<
+  Always<Returns<'ServiceAccountResource_rotate'>, 'id' | 'name' | 'clientId' | 'clientSecret'>,
+  { grants: Grant[] }
+>;
 
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  description?: string;
-  eventTypes: string[];
-  active: boolean;
-  failingSince?: string;
-  disabled?: { at: string; reason: string };
-  previousSecretValidUntil?: string;
-  createdAt: string;
-  version: number;
-}
+export type WebhookEndpoint = Refine<
+  Always<Schema<'WebhookEndpoint'>, 'id' | 'url' | 'eventTypes' | 'active' | 'createdAt' | 'version'>,
+  { disabled?: Always<Schema<'WebhookDisabledNotice'>, 'at' | 'reason'> }
+>;
 
-export interface WithSecret {
-  endpoint: WebhookEndpoint;
-  secret: string;
-}
+export type WithSecret = Refine<Returns<'WebhookResource_rotate'>, { endpoint: WebhookEndpoint; secret: string }>;
 
-export interface EventType {
-  type: string;
-  description: string;
-}
+export type EventType = Always<Schema<'WebhookEventTypeInfo'>, 'type' | 'description'>;
 
-export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+export type DeliveryStatus = NonNullable<Schema<'WebhookDelivery'>['status']>;
 
-export interface Delivery {
-  id: string;
-  eventId: string;
-  eventType: string;
-  occurredAt: string;
-  status: DeliveryStatus;
-  attempts: number;
-  lastAttemptAt?: string;
-  lastStatus?: number;
-  lastError?: string;
-  nextAttemptAt?: string;
-  deliveredAt?: string;
-}
+export type Delivery = Always<Schema<'WebhookDelivery'>, 'id' | 'eventId' | 'eventType' | 'occurredAt' | 'status' | 'attempts'>;
 
-export interface CadencePolicy {
-  kind: 'GRADE' | 'STAGE';
-  code: string;
-  intervalDays: number;
-  missAfterDays: number;
-  version: number;
-}
+export type CadencePolicy = Always<Returns<'CadenceResource_update'>, 'kind' | 'code' | 'intervalDays' | 'missAfterDays' | 'version'>;
 
-export interface ReminderSettings {
-  quietStart?: string | null;
-  quietEnd?: string | null;
-  dailyCap: number;
-  version: number;
-  updatedAt?: string;
-}
+export type ReminderSettings = Always<Returns<'ReminderSettingsResource_current'>, 'dailyCap' | 'version'>;
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId?: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
+/** `before` is null for a record created, `after` for one removed. */
+export type AuditEntry = OrNull<Always<Schema<'AuditView'>, 'id' | 'at' | 'action' | 'entityType' | 'entityId'>, 'before' | 'after'>;
+
+/** What the integrations and settings screens send. */
+export type ServiceAccountCreate = Body<'ServiceAccountResource_create'>;
+export type GrantsChange = Body<'ServiceAccountResource_changeGrants'>;
+export type EndpointCreate = Body<'WebhookResource_create'>;
+export type EndpointUpdate = Body<'WebhookResource_update'>;
+export type Redelivery = Body<'WebhookResource_redeliver'>;
+export type CadenceChange = Body<'CadenceResource_update'>;
+export type ReminderSettingsChange = Body<'ReminderSettingsResource_change'>;
 
 /** "21:30:00" as the API answers, "21:30" as a time field shows it. */
 export function hhmm(time: string | null | undefined): string {

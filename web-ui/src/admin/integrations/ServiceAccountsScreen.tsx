@@ -6,8 +6,9 @@ import { describeError } from '../../i18n/problems';
 import { me } from '../../me/profile';
 import { loadTeams, nameOf, type Team } from '../../team/people';
 import { Screen } from '../../shell/Screen';
-import { GRANTS, type Grant, type IssuedSecret, type Page, type ServiceAccount } from '../common/model';
+import { GRANTS, type Grant, type GrantsChange, type IssuedSecret, type ServiceAccount, type ServiceAccountCreate } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
+import type { ListOf } from '../../api/types';
 
 const grantLabel = (grant: Grant) => t(`orgAdmin.grant.${grant}` as MessageKey);
 
@@ -25,7 +26,7 @@ export function ServiceAccountsScreen() {
 
   async function load(after?: string) {
     try {
-      const page = await api<Page<ServiceAccount>>(`/api/v1/service-accounts?limit=50${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
+      const page = await api<ListOf<'ServiceAccountResource_list', ServiceAccount>>(`/api/v1/service-accounts?limit=50${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
       setAccounts((list) => (after ? [...(list ?? []), ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {
@@ -59,7 +60,7 @@ export function ServiceAccountsScreen() {
       name: String(data.get('name')).trim(),
       teamId: data.get('teamId') ? String(data.get('teamId')) : undefined,
       grants: GRANTS.filter((g) => data.get(`grant-${g}`)),
-    };
+    } satisfies ServiceAccountCreate;
     void run(async () => {
       const issued = await api<IssuedSecret>('/api/v1/service-accounts', { method: 'POST', body });
       setSecret(issued);
@@ -76,7 +77,7 @@ export function ServiceAccountsScreen() {
   function toggleGrant(account: ServiceAccount, grant: Grant, on: boolean) {
     const grants = on ? [...new Set([...account.grants, grant])] : account.grants.filter((g) => g !== grant);
     void run(async () => {
-      replace(await api<ServiceAccount>(`/api/v1/service-accounts/${account.id}/grants`, { method: 'PUT', body: { grants } }));
+      replace(await api<ServiceAccount>(`/api/v1/service-accounts/${account.id}/grants`, { method: 'PUT', body: { grants } satisfies GrantsChange }));
     }, 'orgAdmin.grantsSaved');
   }
 

@@ -6,9 +6,10 @@ import { t, type MessageKey } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
 import { Screen } from '../../shell/Screen';
-import type { Delivery, DeliveryStatus, EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
+import type { Delivery, DeliveryStatus, EndpointUpdate, EventType, Redelivery, WebhookEndpoint, WithSecret } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
+import type { ListOf } from '../../api/types';
 
 const when = (iso?: string) => (iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
 const STATUSES: DeliveryStatus[] = ['FAILED', 'PENDING', 'DELIVERED'];
@@ -29,16 +30,16 @@ export function WebhookScreen({ id }: { id: string }) {
   const [formKey, setFormKey] = useState(0);
 
   async function loadEndpoint() {
-    const [answer, eventTypes] = await Promise.all([apiAnswer<WebhookEndpoint>(path), api<EventType[]>('/api/v1/webhooks/event-types')]);
+    const [answer, eventTypes] = await Promise.all([apiAnswer<WebhookEndpoint>(path), api<ListOf<'WebhookResource_eventTypes', EventType>>('/api/v1/webhooks/event-types')]);
     setEndpoint(answer.data);
     setEtag(answer.etag);
-    setTypes(eventTypes);
+    setTypes(eventTypes.items);
     setFormKey((k) => k + 1);
   }
 
   async function loadDeliveries(after?: string, filter = status) {
     const query = `limit=50${filter ? `&status=${filter}` : ''}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`;
-    const page = await api<Page<Delivery>>(`${path}/deliveries?${query}`);
+    const page = await api<ListOf<'WebhookResource_deliveries', Delivery>>(`${path}/deliveries?${query}`);
     setDeliveries((list) => (after ? [...(list ?? []), ...page.items] : page.items));
     setCursor(page.nextCursor);
   }
@@ -71,7 +72,7 @@ export function WebhookScreen({ id }: { id: string }) {
     run(async () => {
       const answer = await apiAnswer<WebhookEndpoint>(path, {
         method: 'PATCH',
-        body: { url: fields.url, description: fields.description, eventTypes: fields.eventTypes, active: fields.active },
+        body: { url: fields.url, description: fields.description, eventTypes: fields.eventTypes, active: fields.active } satisfies EndpointUpdate,
         headers: etag ? { 'If-Match': etag } : {},
       });
       setEndpoint(answer.data);
@@ -98,7 +99,7 @@ export function WebhookScreen({ id }: { id: string }) {
 
   const redeliver = (delivery: Delivery) =>
     run(async () => {
-      await api<void>(`${path}/redeliveries`, { method: 'POST', body: { deliveryId: delivery.id } });
+      await api<void>(`${path}/redeliveries`, { method: 'POST', body: { deliveryId: delivery.id } satisfies Redelivery });
       await loadDeliveries();
     }, 'orgAdmin.redeliveryQueued');
 

@@ -4,9 +4,10 @@ import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { followLink, navigate } from '../../platform/router';
 import { Screen } from '../../shell/Screen';
-import type { EventType, Page, WebhookEndpoint, WithSecret } from '../common/model';
+import type { EndpointCreate, EventType, WebhookEndpoint, WithSecret } from '../common/model';
 import { Note, SecretOnce, type Message } from '../common/Secret';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
+import type { ListOf } from '../../api/types';
 
 /** Webhook endpoints: the list with their health, and a new one (its signing secret shown once). */
 export function WebhooksScreen() {
@@ -21,11 +22,11 @@ export function WebhooksScreen() {
   async function load() {
     try {
       const [page, eventTypes] = await Promise.all([
-        api<Page<WebhookEndpoint>>('/api/v1/webhooks/endpoints?limit=200'),
-        api<EventType[]>('/api/v1/webhooks/event-types'),
+        api<ListOf<'WebhookResource_list', WebhookEndpoint>>('/api/v1/webhooks/endpoints?limit=200'),
+        api<ListOf<'WebhookResource_eventTypes', EventType>>('/api/v1/webhooks/event-types'),
       ]);
       setEndpoints(page.items);
-      setTypes(eventTypes);
+      setTypes(eventTypes.items);
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }
@@ -37,7 +38,7 @@ export function WebhooksScreen() {
     setMessage(undefined);
     setError(undefined);
     try {
-      const body = { url: fields.url, description: fields.description || undefined, eventTypes: fields.eventTypes };
+      const body = { url: fields.url, description: fields.description || undefined, eventTypes: fields.eventTypes } satisfies EndpointCreate;
       setCreated(await api<WithSecret>('/api/v1/webhooks/endpoints', { method: 'POST', body }));
       setFormKey((k) => k + 1);
       await load();

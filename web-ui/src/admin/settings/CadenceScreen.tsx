@@ -4,8 +4,9 @@ import { ApiError } from '../../api/problem';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { Screen } from '../../shell/Screen';
-import type { CadencePolicy } from '../common/model';
+import type { CadenceChange, CadencePolicy } from '../common/model';
 import { Note, type Message } from '../common/Secret';
+import type { ListOf } from '../../api/types';
 
 const label = (p: CadencePolicy) => {
   const key = `${p.kind === 'GRADE' ? 'grade' : 'stage'}.${p.code}` as MessageKey;
@@ -24,7 +25,7 @@ export function CadenceScreen() {
 
   async function load() {
     try {
-      setPolicies(await api<CadencePolicy[]>('/api/v1/cadence-policies'));
+      setPolicies((await api<ListOf<'CadenceResource_list', CadencePolicy>>('/api/v1/cadence-policies')).items);
     } catch (e) {
       setMessage({ text: describeError(e), error: true });
     }
@@ -76,7 +77,7 @@ function PolicyForm({ policy, onSaved, onStale }: {
     try {
       const saved = await api<CadencePolicy>(`/api/v1/cadence-policies/${policy.kind}/${encodeURIComponent(policy.code)}`, {
         method: 'PUT',
-        body: { intervalDays: Number(data.get('intervalDays')), missAfterDays: Number(data.get('missAfterDays')) },
+        body: { intervalDays: Number(data.get('intervalDays')), missAfterDays: Number(data.get('missAfterDays')) } satisfies CadenceChange,
         headers: { 'If-Match': `"${policy.version}"` },
       });
       onSaved(saved, { text: t('orgAdmin.cadenceSaved', { name }), error: false });

@@ -6,7 +6,7 @@ import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
 import { uuid } from '../../platform/uuid';
 import { Screen } from '../../shell/Screen';
-import { hhmm, type ReminderSettings } from '../common/model';
+import { hhmm, type ReminderSettings, type ReminderSettingsChange } from '../common/model';
 import { Note, type Message } from '../common/Secret';
 
 /**
@@ -42,10 +42,10 @@ export function ReminderSettingsScreen() {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const body = {
-      quietStart: quiet ? String(data.get('quietStart')) : null,
-      quietEnd: quiet ? String(data.get('quietEnd')) : null,
+      quietStart: quiet ? String(data.get('quietStart')) : undefined,
+      quietEnd: quiet ? String(data.get('quietEnd')) : undefined,
       dailyCap: Number(data.get('dailyCap')),
-    };
+    } satisfies ReminderSettingsChange;
     setBusy(true);
     setFields(new Set());
     setMessage(undefined);

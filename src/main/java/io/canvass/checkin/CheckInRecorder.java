@@ -8,13 +8,13 @@ import io.canvass.platform.Ids;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
+import io.canvass.platform.Statements;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +34,9 @@ import java.util.UUID;
  * follow-up as a visit, schedules the next one, touches the customer and notifies the live feed;
  * the webhook events (followup.completed and checkin.created) in one statement; COMMIT.
  * <p>
- * A second request with the same client id fails on the check-in's primary key, changing nothing
- * (the statement is atomic), and the caller answers it with the first one's record.
+ * A second request with the same client id records nothing and fails with {@link AlreadyRecorded}
+ * (two at the same instant: one fails on the check-in's primary key, changing nothing, the statement
+ * being atomic); the caller answers it with the first one's record.
  */
 @ApplicationScoped
 public class CheckInRecorder {
@@ -45,6 +46,7 @@ public class CheckInRecorder {
             + "    select $1::uuid as customer_id, $2::uuid as owner_id, $3::uuid as team_id, $4::timestamptz as done_at,\n"
             + "           $5::varchar as summary, $6::varchar as next_action, $7::date as next_action_due,\n"
             + "           $8::uuid as next_id, $9::date as next_due_on, $10::timestamptz as next_due_at, $11::varchar as next_scheduled_by\n"
+            + "    where not exists (select 1 from check_in where id = $12::uuid)\n"
             + "), " + FollowUpService.VISIT_CTES + ", " + CustomerService.TOUCH_CTE + """
             , recorded as (
                 insert into check_in (id, user_id, team_id, customer_id, client_time, received_at, lat, lng, accuracy_m, fix_age_s,
@@ -60,8 +62,16 @@ public class CheckInRecorder {
             ', $12::text)
             from recorded r left join completed c on true""";
 
+    /** The client id was recorded before: the statement changed nothing. */
+    public static final class AlreadyRecorded extends RuntimeException {
+
+        AlreadyRecorded() {
+            super("The check-in's client id was recorded before", null, false, false);
+        }
+    }
+
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     ScopeService scopes;
@@ -85,13 +95,13 @@ public class CheckInRecorder {
     public Uni<CheckInView> record(CheckInRequest request, byte[] hash, UUID userId, Instant now) {
         return scopes.current()
                 .chain(scope -> cadence.policy()
-                        .chain(policy -> pool.withTransaction(tx -> customers.siteInScope(tx, scope, request.customerId())
+                        .chain(policy -> sql.inTransaction(() -> customers.siteInScope(sql, scope, request.customerId())
                                 .chain(site -> site == null
                                         ? Uni.createFrom().<CheckInView>nullItem()
-                                        : write(tx, request, hash, userId, now, site, policy)))));
+                                        : write(sql, request, hash, userId, now, site, policy)))));
     }
 
-    private Uni<CheckInView> write(SqlClient tx, CheckInRequest request, byte[] hash, UUID userId, Instant now, CustomerService.Site site,
+    private Uni<CheckInView> write(Statements tx, CheckInRequest request, byte[] hash, UUID userId, Instant now, CustomerService.Site site,
                                    CadenceService.Policy policy) {
         LocalDate today = Cadence.today(site.target().ownerZone(), now);
         if (request.nextActionDue() != null && request.nextActionDue().isBefore(today)) {
@@ -109,14 +119,19 @@ public class CheckInRecorder {
                 c.fixAgeSeconds, c.distanceMeters, c.verdict.name(),
                 c.unverifiedReason == null ? null : c.unverifiedReason.name(), c.purpose.name(), c.notes,
                 c.outcome, Buffer.buffer(c.requestHash)));
-        return tx.preparedQuery(RECORD).execute(values)
-                .map(rows -> rows.iterator().next())
+        return tx.query(RECORD, values)
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new AlreadyRecorded();
+                    }
+                    return rows.iterator().next();
+                })
                 .chain(row -> publish(tx, c, row, visitedAt, summary))
                 .map(saved -> CheckInView.of(c, null, site.name(), false));
     }
 
     /** followup.completed (when the visit completed one) and checkin.created, in one statement. */
-    private Uni<Void> publish(SqlClient tx, CheckIn c, Row recorded, Instant visitedAt, String summary) {
+    private Uni<Void> publish(Statements tx, CheckIn c, Row recorded, Instant visitedAt, String summary) {
         c.seq = recorded.getLong("seq");
         c.followUpId = recorded.getUUID("follow_up_id");
         List<UUID> teams = new ArrayList<>(2);

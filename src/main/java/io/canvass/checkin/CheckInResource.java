@@ -1,7 +1,7 @@
 package io.canvass.checkin;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ImageUpload;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
@@ -44,6 +44,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/checkins")
 @Tag(name = "Check-ins")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -74,14 +75,9 @@ public class CheckInResource {
     @APIResponse(responseCode = "201", description = "Recorded (or the original response, replayed)", content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> create(@RestHeader("Idempotency-Key") String idempotencyKey, @Valid @NotNull CheckInRequest request) {
-        return service.create(idempotencyKey, request).map(stored -> {
-            Response.ResponseBuilder response = stored.response();
-            if (stored.status() == 201) {
-                response.location(URI.create("/api/v1/checkins/" + request.clientId()));
-            }
-            return response.build();
-        });
+    public Uni<Response> create(@Valid @NotNull CheckInRequest request) {
+        return service.create(request)
+                .map(view -> Response.created(URI.create("/api/v1/checkins/" + request.clientId())).entity(view).build());
     }
 
     @GET

@@ -1,24 +1,27 @@
 package io.canvass.checkin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.customer.CustomerService;
 import io.canvass.identity.UserService;
 import io.canvass.identity.UserView;
 import io.canvass.platform.Caller;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.ImageUpload;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ProblemKind;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +56,7 @@ public class CheckInService {
     Caller caller;
 
     @Inject
-    Idempotency idempotency;
+    ObjectMapper json;
 
     @Inject
     CheckInConfig config;
@@ -61,21 +64,25 @@ public class CheckInService {
     @Inject
     CheckInRecorder recorder;
 
-    /** Records a check-in; the result carries the status and body to answer (the same for every replay). */
-    public Uni<Idempotency.Stored> create(String idempotencyKey, CheckInRequest request) {
-        byte[] hash = idempotency.fingerprint("", request);
-        UUID user = caller.id();
-        if (idempotencyKey == null) {
-            return createOnce(request, hash);
+    /** Records a check-in once per client id; a check-in sent again is answered from the one recorded. */
+    public Uni<CheckInView> create(CheckInRequest request) {
+        return createOnce(request, fingerprint(request));
+    }
+
+    /** SHA-256 of the request's JSON: a client id reused for another check-in is told apart. */
+    private byte[] fingerprint(CheckInRequest request) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint the check-in", e);
         }
-        return idempotency.run(user, idempotencyKey, hash, () -> createOnce(request, hash));
     }
 
     /**
      * Writes through {@link CheckInRecorder}; a client id recorded before (a retry, or a duplicate
      * that lost the race) and a customer out of reach are answered from the stored check-in.
      */
-    private Uni<Idempotency.Stored> createOnce(CheckInRequest request, byte[] hash) {
+    private Uni<CheckInView> createOnce(CheckInRequest request, byte[] hash) {
         Instant now = Instant.now();
         if (request.clientTime().isAfter(now.plus(config.maxFutureSkew()))) {
             throw ProblemException.invalid("clientTime", "is in the future; check the phone's clock");
@@ -85,8 +92,7 @@ public class CheckInService {
         }
         return recorder.record(request, hash, caller.id(), now)
                 .onFailure(CheckInService::duplicateId).recoverWithUni(() -> Panache.withSession(() -> replay(request, hash)))
-                .onItem().ifNull().switchTo(() -> Panache.withSession(() -> recorded(request, hash)))
-                .map(view -> new Idempotency.Stored(201, idempotency.json(view), false));
+                .onItem().ifNull().switchTo(() -> Panache.withSession(() -> recorded(request, hash)));
     }
 
     /** The customer is out of reach (gone, or handed to someone else): a retry of a visit recorded earlier still gets its answer. */
@@ -203,7 +209,7 @@ public class CheckInService {
 
     private static boolean duplicateId(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "check_in_pkey".equals(pg.getConstraint())) {
+            if (t instanceof CheckInRecorder.AlreadyRecorded || Sql.violates(t, "check_in_pkey")) {
                 return true;
             }
         }

@@ -1,9 +1,6 @@
 package io.canvass.coaching;
 
 import io.canvass.notify.ReminderService;
-import io.canvass.notify.kinds.CoachingDueSoon;
-import io.canvass.notify.kinds.CoachingOverdue;
-import io.canvass.notify.kinds.CoachingOverdueManager;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -109,15 +106,15 @@ public class CoachingReminderScan {
         String managersLink = "/team/coaching";
         if (!r.getBoolean("overdue")) {
             return tx.preparedQuery(MARK_DUE).execute(Tuple.of(task, now.atOffset(ZoneOffset.UTC)))
-                    .chain(() -> reminders.schedule(tx, new ReminderService.Reminder(rep, CoachingDueSoon.CODE, key, now, link, args, task)))
+                    .chain(() -> reminders.schedule(tx, new ReminderService.Reminder(rep, CoachingReminders.DueSoon.CODE, key, now, link, args, task)))
                     .map(created -> created ? 1 : 0);
         }
         return tx.preparedQuery(MARK_OVERDUE).execute(Tuple.of(task, now.atOffset(ZoneOffset.UTC)))
-                .chain(() -> reminders.schedule(tx, new ReminderService.Reminder(rep, CoachingOverdue.CODE, key, now, link, args, task)))
+                .chain(() -> reminders.schedule(tx, new ReminderService.Reminder(rep, CoachingReminders.Overdue.CODE, key, now, link, args, task)))
                 .chain(created -> tx.preparedQuery(MANAGERS).execute(Tuple.of(r.getUUID("team_id"), rep)).chain(managers -> {
                     Uni<Integer> count = Uni.createFrom().item(created ? 1 : 0);
                     for (Row m : managers) {
-                        count = count.chain(n -> reminders.schedule(tx, new ReminderService.Reminder(m.getUUID(0), CoachingOverdueManager.CODE,
+                        count = count.chain(n -> reminders.schedule(tx, new ReminderService.Reminder(m.getUUID(0), CoachingReminders.OverdueManager.CODE,
                                 key, now, managersLink, args, task)).map(c -> n + (c ? 1 : 0)));
                     }
                     return count;

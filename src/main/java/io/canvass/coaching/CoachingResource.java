@@ -1,8 +1,8 @@
 package io.canvass.coaching;
 
-import io.canvass.platform.Caller;
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
-import io.canvass.platform.Idempotency;
+import io.canvass.platform.Items;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
@@ -21,13 +21,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +35,9 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
+@ReplaySafe
 @Path("/api/v1")
 @Tag(name = "Coaching")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,16 +48,11 @@ public class CoachingResource {
     private final CoachingService coaching;
     private final OnboardingService onboarding;
     private final ProposalService proposals;
-    private final Idempotency idempotency;
-    private final Caller caller;
 
-    public CoachingResource(CoachingService coaching, OnboardingService onboarding, ProposalService proposals, Idempotency idempotency,
-                            Caller caller) {
+    public CoachingResource(CoachingService coaching, OnboardingService onboarding, ProposalService proposals) {
         this.coaching = coaching;
         this.onboarding = onboarding;
         this.proposals = proposals;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     @GET
@@ -150,16 +147,13 @@ public class CoachingResource {
             {"status":"DONE","progress":"完成两次跟访，整理了客户需求清单"}""")))
     @Path("/coaching-tasks/{id}/progress")
     @RolesAllowed(Role.REP_NAME)
-    @Operation(summary = "Report progress on your coaching: in progress or done, with what was done",
-            description = "Honours Idempotency-Key (phones send it from their outbox): a retry returns the original response.")
+    @Operation(summary = "Report progress on your coaching: in progress or done, with what was done")
     @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = CoachingViews.Task.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> progress(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey,
-                                  @Valid @NotNull CoachingRequests.Progress request) {
-        return idempotency.once(caller.id(), idempotencyKey, "coaching-progress " + id, request, 200, () -> coaching.progress(id, request))
-                .map(stored -> stored.response().build());
+    public Uni<CoachingViews.Task> progress(@RestPath UUID id, @Valid @NotNull CoachingRequests.Progress request) {
+        return coaching.progress(id, request);
     }
 
     @POST
@@ -180,14 +174,12 @@ public class CoachingResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "note", value = """
             {"body":"周三跟访华信科技，客户关注交付周期"}""")))
     @Path("/coaching-tasks/{id}/notes")
-    @Operation(summary = "Add a note to a task (the rep, their managers or the mentor)",
-            description = "Honours Idempotency-Key (phones send it from their outbox): a retry returns the original note instead of adding it twice.")
+    @Operation(summary = "Add a note to a task (the rep, their managers or the mentor)")
     @APIResponse(responseCode = "201", description = "The note", content = @Content(schema = @Schema(implementation = CoachingViews.Note.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<Response> note(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey,
-                              @Valid @NotNull CoachingRequests.Note request) {
-        return idempotency.once(caller.id(), idempotencyKey, "coaching-note " + id, request, 201, () -> coaching.addNote(id, request))
-                .map(stored -> stored.response().build());
+    @ResponseStatus(201)
+    public Uni<CoachingViews.Note> note(@RestPath UUID id, @Valid @NotNull CoachingRequests.Note request) {
+        return coaching.addNote(id, request);
     }
 
     @GET
@@ -195,14 +187,20 @@ public class CoachingResource {
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "The onboarding template: milestones by day from a new rep's first day")
     @APIResponse(responseCode = "200", description = "The milestones; the ETag names the template's version",
-            content = @Content(schema = @Schema(implementation = CoachingViews.Milestone.class, type = SchemaType.ARRAY)))
-    public Uni<Response> template() {
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CoachingViews.Milestone.class)),
+                    examples = @ExampleObject(name = "template", value = MILESTONES_EXAMPLE)))
+    public Uni<RestResponse<Items<CoachingViews.Milestone>>> template() {
         return onboarding.template().map(CoachingResource::withVersion);
     }
 
-    private static Response withVersion(CoachingViews.Template template) {
-        return Response.ok(template.milestones()).tag(ETags.of(template.version())).build();
+    private static RestResponse<Items<CoachingViews.Milestone>> withVersion(CoachingViews.Template template) {
+        return RestResponse.ResponseBuilder.ok(Items.of(template.milestones())).tag(ETags.of(template.version())).build();
     }
+
+    static final String MILESTONES_EXAMPLE = """
+            {"items":[{"id":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5aa1","dayOffset":0,"kind":"ONBOARDING_MILESTONE","title":"熟悉产品与公司制度","goal":"完成产品培训并通过考核"},
+                      {"id":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5aa2","dayOffset":7,"kind":"SHADOW_VISIT","title":"跟随导师拜访","goal":"跟访至少三位客户"}]}""";
 
     @PUT
     @RequestBody(content = @Content(examples = @ExampleObject(name = "template", value = """
@@ -213,9 +211,11 @@ public class CoachingResource {
             description = "Plans already made keep their tasks. Send If-Match with the ETag of the template you edited: a save made on an "
                     + "older copy is refused with 412 instead of replacing a colleague's edit.")
     @APIResponse(responseCode = "200", description = "The new milestones; the ETag names the new version",
-            content = @Content(schema = @Schema(implementation = CoachingViews.Milestone.class, type = SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CoachingViews.Milestone.class)),
+                    examples = @ExampleObject(name = "template", value = MILESTONES_EXAMPLE)))
     @APIResponse(responseCode = "412", ref = "StaleVersion")
-    public Uni<Response> replaceTemplate(@RestHeader("If-Match") String ifMatch, @Valid @NotNull CoachingRequests.Template request) {
+    public Uni<RestResponse<Items<CoachingViews.Milestone>>> replaceTemplate(@RestHeader("If-Match") String ifMatch, @Valid @NotNull CoachingRequests.Template request) {
         return onboarding.replaceTemplate(request, ETags.expectedVersion(ifMatch)).map(CoachingResource::withVersion);
     }
 

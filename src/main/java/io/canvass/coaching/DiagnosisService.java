@@ -1,5 +1,6 @@
 package io.canvass.coaching;
 
+import io.canvass.platform.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.kpi.KpiQueries;
@@ -12,7 +13,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,7 +76,7 @@ public class DiagnosisService {
     TargetService targets;
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     CoachingConfig config;
@@ -182,9 +182,9 @@ public class DiagnosisService {
             }
         });
         return Multi.createFrom().iterable(proposals)
-                .onItem().transformToUniAndConcatenate(row -> pool.preparedQuery(PROPOSE).execute(row)
+                .onItem().transformToUniAndConcatenate(row -> sql.query(PROPOSE, row)
                         .chain(inserted -> inserted.iterator().next().getLong("proposals") > 0 ? Uni.createFrom().item(1)
-                                : pool.preparedQuery(REFRESH_OPEN).execute(row).map(updated -> updated.rowCount())))
+                                : sql.query(REFRESH_OPEN, row).map(updated -> updated.rowCount())))
                 .collect().asList()
                 .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }

@@ -2,8 +2,8 @@ package io.canvass.contract;
 
 import io.canvass.followup.AgendaMoney;
 import io.canvass.platform.Money;
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class ContractAgenda implements AgendaMoney {
             limit $3""";
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     RenewalConfig config;
@@ -50,8 +50,8 @@ public class ContractAgenda implements AgendaMoney {
     @Override
     public Uni<Items> forOwner(UUID ownerId, LocalDate day) {
         return Uni.combine().all().unis(
-                        pool.preparedQuery(RENEWALS).execute(Tuple.of(ownerId, day, config.widestWindow(), LIMIT)).map(rows -> renewals(rows, day)),
-                        pool.preparedQuery(OVERDUE).execute(Tuple.of(ownerId, day, LIMIT)).map(rows -> collections(rows, day)))
+                        sql.query(RENEWALS, Tuple.of(ownerId, day, config.widestWindow(), LIMIT)).map(rows -> renewals(rows, day)),
+                        sql.query(OVERDUE, Tuple.of(ownerId, day, LIMIT)).map(rows -> collections(rows, day)))
                 .asTuple()
                 .map(both -> new Items(both.getItem1(), both.getItem2()));
     }

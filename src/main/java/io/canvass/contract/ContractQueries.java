@@ -5,8 +5,8 @@ import io.canvass.platform.Money;
 import io.canvass.platform.Page;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +79,7 @@ public class ContractQueries {
     static final String UNDECIDED_LIST = "renewals/undecided";
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     /** A filter of the contract list. */
     public record Filter(UUID customerId, UUID ownerId, UUID teamId, Contract.Status status, Contract.RenewalState renewalState) {
@@ -89,7 +89,7 @@ public class ContractQueries {
         Tuple params = Tuple.from(Arrays.asList(before, scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new),
                 f.customerId(), f.ownerId(), f.teamId(), f.status() == null ? null : f.status().name(),
                 f.renewalState() == null ? null : f.renewalState().name(), limit + 1));
-        return pool.preparedQuery(LIST).execute(params).map(rows -> {
+        return sql.query(LIST, params).map(rows -> {
             List<ContractView> views = new ArrayList<>();
             for (Row r : rows) {
                 views.add(summary(r));
@@ -100,7 +100,7 @@ public class ContractQueries {
 
     public Uni<List<RenewalItem>> renewals(Scope scope, int withinDays, int limit) {
         Tuple params = Tuple.from(Arrays.asList(scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new), withinDays, limit));
-        return pool.preparedQuery(RENEWALS).execute(params).map(ContractQueries::renewalItems);
+        return sql.query(RENEWALS, params).map(ContractQueries::renewalItems);
     }
 
     public Uni<UndecidedRenewals> undecided(Scope scope, UndecidedRenewals.Filter f, LocalDate afterEnd, UUID afterId, int limit) {
@@ -109,8 +109,8 @@ public class ContractQueries {
         List<Object> page = new ArrayList<>(filter);
         page.addAll(Arrays.asList(afterEnd, afterId, limit + 1));
         Instant asOf = Instant.now();
-        return pool.preparedQuery(UNDECIDED_COUNT).execute(Tuple.from(filter))
-                .chain(count -> pool.preparedQuery(UNDECIDED).execute(Tuple.from(page)).map(rows -> {
+        return sql.query(UNDECIDED_COUNT, Tuple.from(filter))
+                .chain(count -> sql.query(UNDECIDED, Tuple.from(page)).map(rows -> {
                     List<RenewalItem> items = renewalItems(rows);
                     boolean more = items.size() > limit;
                     List<RenewalItem> shown = more ? items.subList(0, limit) : items;

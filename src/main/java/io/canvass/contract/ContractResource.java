@@ -1,5 +1,6 @@
 package io.canvass.contract;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.contract.collection.CollectionService;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Page;
@@ -30,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/contracts")
 @Tag(name = "Contracts")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -142,15 +145,15 @@ public class ContractResource {
     @POST
     @Path("/{id}/payments")
     @Operation(summary = "Record a payment received against an instalment",
-            description = "Partial payments are allowed; the instalment is paid when they add up to its amount. Over-payment is refused (400 naming amount): record the surplus against the next instalment. Honours Idempotency-Key: a retry returns the original response.")
+            description = "Partial payments are allowed; the instalment is paid when they add up to its amount. Over-payment is refused (400 naming amount): record the surplus against the next instalment.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "payment", value = """
             {"instalmentId":"01a2089c-dbe9-7325-bb07-3f6f590ce316","amount":"100000.00","receivedOn":"2026-11-20","reference":"招行回单 88231"}""")))
     @APIResponse(responseCode = "201", description = "The contract with the payment recorded", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> pay(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey,
-                             @Valid @NotNull ContractRequests.Payment request) {
-        return collections.record(id, idempotencyKey, request).map(stored -> stored.response().build());
+    @ResponseStatus(201)
+    public Uni<ContractView> pay(@RestPath UUID id, @Valid @NotNull ContractRequests.Payment request) {
+        return collections.record(id, request);
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.canvass.contract;
 
 import io.canvass.notify.ReminderService;
 import io.canvass.platform.Money;
+import io.canvass.platform.Statements;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
 import io.smallrye.mutiny.Uni;
@@ -117,7 +118,7 @@ public class MoneyAlerts {
     /** The webhook event of a renewal window or an overdue instalment reaching the owner; other alerts are none. */
     private Uni<Void> publish(SqlClient tx, Alert a, Row r) {
         Record event = event(a, r);
-        return event == null ? Uni.createFrom().voidItem() : webhooks.publish(tx, List.of(r.getUUID("team_id")), List.of(event));
+        return event == null ? Uni.createFrom().voidItem() : webhooks.publish(Statements.on(tx), List.of(r.getUUID("team_id")), List.of(event));
     }
 
     private static Record event(Alert a, Row r) {

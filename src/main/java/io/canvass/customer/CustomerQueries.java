@@ -4,11 +4,11 @@ import io.canvass.followup.FollowUpTarget;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.Scope;
+import io.canvass.platform.Sql;
+import io.canvass.platform.Statements;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,13 +94,12 @@ public class CustomerQueries {
     }
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     public Uni<List<Nearby>> nearby(Scope scope, double lat, double lng, int radiusMeters, int limit) {
         double dLat = radiusMeters / 111_320.0;
         double dLng = radiusMeters / (111_320.0 * Math.max(0.01, Math.cos(Math.toRadians(lat))));
-        return pool.preparedQuery(NEARBY)
-                .execute(Tuple.from(List.of(lat, lng, dLat, dLng, scope.everything(), scope.userId(),
+        return sql.query(NEARBY, Tuple.from(List.of(lat, lng, dLat, dLng, scope.everything(), scope.userId(),
                         scope.teams().toArray(UUID[]::new), limit * 2)))
                 .map(rows -> {
                     List<Nearby> found = new ArrayList<>();
@@ -187,7 +186,7 @@ public class CustomerQueries {
         sql.append(" order by ").append(sortKey).append(direction).append(", c.id").append(direction);
         params.add(limit + 1);
         sql.append(" limit $").append(params.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> page(rows, limit, cursorList(filter)));
+        return this.sql.query(sql.toString(), Tuple.from(params)).map(rows -> page(rows, limit, cursorList(filter)));
     }
 
     /** The list a cursor belongs to: its position means something only under the same sort. */
@@ -203,8 +202,8 @@ public class CustomerQueries {
             where c.id = $1 and c.deleted_at is null""";
 
     /** The customer's site read on {@code client} (a connection inside the caller's transaction); null when deleted or absent. */
-    Uni<CustomerService.Site> site(SqlClient client, UUID customerId) {
-        return client.preparedQuery(SITE).execute(Tuple.of(customerId)).map(rows -> {
+    Uni<CustomerService.Site> site(Statements client, UUID customerId) {
+        return client.query(SITE, Tuple.of(customerId)).map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
@@ -220,12 +219,12 @@ public class CustomerQueries {
     }
 
     public Uni<Long> missedLast90Days(UUID customerId) {
-        return pool.preparedQuery(MISSED_90).execute(Tuple.of(customerId)).map(rows -> rows.iterator().next().getLong(0));
+        return sql.query(MISSED_90, Tuple.of(customerId)).map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Health of several customers (recency and discipline; the caller adds the commercial part). */
     public Uni<java.util.Map<UUID, HealthInputs>> healthInputs(java.util.Collection<UUID> ids) {
-        return pool.preparedQuery(HEALTH).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+        return sql.query(HEALTH, Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
             Instant now = Instant.now();
             java.util.Map<UUID, HealthInputs> result = new java.util.HashMap<>();
             for (Row r : rows) {
@@ -242,7 +241,7 @@ public class CustomerQueries {
     }
 
     public Uni<List<TimelineEntry>> timeline(UUID customerId) {
-        return pool.preparedQuery(TIMELINE).execute(Tuple.of(customerId)).map(rows -> {
+        return sql.query(TIMELINE, Tuple.of(customerId)).map(rows -> {
             List<TimelineEntry> entries = new ArrayList<>();
             for (Row r : rows) {
                 entries.add(new TimelineEntry(r.getOffsetDateTime("at").toInstant(), TimelineEntry.Kind.valueOf(r.getString("kind")), r.getUUID("actor_id"),

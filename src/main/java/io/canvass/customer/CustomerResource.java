@@ -1,6 +1,8 @@
 package io.canvass.customer;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
+import io.canvass.platform.Items;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
@@ -25,12 +27,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +42,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/customers")
 @Tag(name = "Customers")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -92,12 +96,18 @@ public class CustomerResource {
     @GET
     @Path("/nearby")
     @Operation(summary = "Your customers near a position, closest first", description = "For the check-in picker; only customers with a location.")
-    @APIResponse(responseCode = "200", description = "Customers within the radius")
-    public Uni<List<CustomerQueries.Nearby>> nearby(@RestQuery @NotNull @jakarta.validation.constraints.DecimalMin("-90") @jakarta.validation.constraints.DecimalMax("90") Double lat,
+    @APIResponse(responseCode = "200", description = "Customers within the radius",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CustomerQueries.Nearby.class)),
+                    examples = @ExampleObject(name = "nearby", value = """
+                    {"items":[{"id":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a72","name":"上海华工机械有限公司","grade":"B","stage":"INITIAL_INTENT",
+                               "address":"上海市浦东新区张江路 88 号","lat":31.2035,"lng":121.5914,
+                               "ownerId":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a64","distanceMeters":140}]}""")))
+    public Uni<Items<CustomerQueries.Nearby>> nearby(@RestQuery @NotNull @jakarta.validation.constraints.DecimalMin("-90") @jakarta.validation.constraints.DecimalMax("90") Double lat,
                                                     @RestQuery @NotNull @jakarta.validation.constraints.DecimalMin("-180") @jakarta.validation.constraints.DecimalMax("180") Double lng,
                                                     @RestQuery @DefaultValue("2000") @Min(10) @Max(50_000) int radius,
                                                     @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return scopes.current().chain(scope -> queries.nearby(scope, lat, lng, radius, limit));
+        return scopes.current().chain(scope -> queries.nearby(scope, lat, lng, radius, limit)).map(Items::of);
     }
 
     @GET
@@ -158,10 +168,16 @@ public class CustomerResource {
     @GET
     @Path("/{id}/timeline")
     @Operation(summary = "A customer's history", description = "Follow-ups done and missed, check-ins with their verdicts (a visit that completed a follow-up appears once, as its check-in), grade, stage and owner changes, deletions and restores, newest first.")
-    @APIResponse(responseCode = "200", description = "The timeline")
+    @APIResponse(responseCode = "200", description = "The timeline",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = TimelineEntry.class)),
+                    examples = @ExampleObject(name = "timeline", value = """
+                    {"items":[{"at":"2026-12-03T02:15:00Z","kind":"CHECK_IN_VERIFIED","actorId":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a64",
+                               "channel":"VISIT","summary":"演示新机型","feedback":"对价格有顾虑","nextAction":"下周发报价"},
+                              {"at":"2026-11-20T08:00:00Z","kind":"GRADE","actorId":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a64","from":"C","to":"B"}]}""")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<List<TimelineEntry>> timeline(@RestPath UUID id) {
-        return service.timeline(id);
+    public Uni<Items<TimelineEntry>> timeline(@RestPath UUID id) {
+        return service.timeline(id).map(Items::of);
     }
 
     @POST

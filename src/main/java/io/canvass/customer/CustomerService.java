@@ -6,7 +6,6 @@ import io.canvass.platform.Problem;
 import io.canvass.platform.ProblemKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
-import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.Validator;
 import java.util.Comparator;
@@ -28,12 +27,14 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
+import io.canvass.platform.Statements;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -54,6 +55,9 @@ public class CustomerService {
 
     /** Most customers in one batch upsert. */
     public static final int MAX_BATCH = 200;
+
+    @Inject
+    Sql sql;
 
     @Inject
     CustomerRepository customers;
@@ -99,6 +103,8 @@ public class CustomerService {
                                UUID id, Integer version,
                                @Schema(description = "Why the item failed (its field errors name items[index].field)") Problem problem) {
     }
+
+    static final String HOLD_EXTERNAL_ID = "select pg_advisory_xact_lock(hashtextextended($1, 0))";
 
     /** Results of a batch, in the order of its items, with counts. */
     @Schema(name = "CustomerBatchResult")
@@ -172,13 +178,19 @@ public class CustomerService {
         if (!seen.add(key)) {
             return Uni.createFrom().item(failed(index, key, ProblemException.invalid(prefix + ".externalId", "appears twice in this batch").problem()));
         }
-        return Panache.withTransaction(() -> upsert(key, item))
+        return sql.inTransaction(() -> upsert(key, item))
                 .onFailure().recoverWithItem(failure -> failed(index, key, problemOf(prefix, failure)))
                 .map(r -> r.status().equals("FAILED") ? r : new UpsertResult(index, key, r.status(), r.id(), r.version(), null));
     }
 
+    /**
+     * One item: the externalId is held until the transaction ends, so two requests upserting the same
+     * item at once take turns, and the second finds what the first created (never a duplicate key).
+     */
     private Uni<UpsertResult> upsert(String externalId, CustomerRequests.Upsert item) {
-        return scopes.current().chain(scope -> customers.find("externalId", externalId).firstResult().chain(existing -> {
+        return sql.query(HOLD_EXTERNAL_ID, Tuple.of("customer.external_id " + externalId))
+                .chain(() -> scopes.current())
+                .chain(scope -> customers.find("externalId", externalId).firstResult().chain(existing -> {
             if (existing == null) {
                 return insert(item.toCreate(), externalId).map(c -> new UpsertResult(0, externalId, "CREATED", c.id(), c.version(), null));
             }
@@ -205,7 +217,7 @@ public class CustomerService {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return Problem.of(ProblemKind.STALE_VERSION, "The customer changed meanwhile; send the item again");
             }
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+            if ("23505".equals(Sql.sqlState(t))) {
                 return Problem.of(ProblemKind.CONFLICT, "Another request created this externalId at the same time; send the item again");
             }
         }
@@ -375,10 +387,10 @@ public class CustomerService {
     }
 
     /**
-     * The same for a visit recorded on the Vert.x client: read on {@code client}, the connection of
-     * the visit's transaction, for {@code scope} (resolve it before taking the connection).
+     * The same for a visit recorded in native SQL: read on {@code client}, the visit's transaction, for
+     * {@code scope} (resolve it before the transaction begins).
      */
-    public Uni<Site> siteInScope(SqlClient client, Scope scope, UUID customerId) {
+    public Uni<Site> siteInScope(Statements client, Scope scope, UUID customerId) {
         return queries.site(client, customerId)
                 .map(site -> site == null || !scope.covers(site.target().ownerId(), site.target().teamId()) ? null : site);
     }

@@ -5,13 +5,13 @@ import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Problem;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Scope;
+import io.canvass.platform.Sql;
 import io.canvass.platform.StoredText;
 import io.canvass.identity.UserService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,7 +59,7 @@ public class CustomerTransfer {
     Validator validator;
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     /** What happened to each row of an import (rows are numbered as in the file, header = 1). */
     @RegisterForReflection
@@ -113,7 +113,7 @@ public class CustomerTransfer {
             unstorable.add(refused);
         }
         List<String> names = records.stream().map(r -> r.get("name")).filter(n -> n != null).map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        return pool.preparedQuery(EXISTING).execute(Tuple.of(names.toArray(String[]::new)))
+        return sql.query(EXISTING, Tuple.of(names.toArray(String[]::new)))
                 .map(found -> {
                     Set<String> keys = new HashSet<>();
                     found.forEach(r -> keys.add(key(r.getString(0), r.getString(1))));

@@ -2,8 +2,8 @@ package io.canvass.deal;
 
 import io.canvass.platform.Page;
 import io.canvass.platform.Scope;
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -44,7 +44,7 @@ public class DealQueries {
             group by d.stage, d.currency""";
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     /** A filter of the deal list. */
     public record Filter(UUID customerId, UUID ownerId, UUID teamId, Deal.Stage stage) {
@@ -53,7 +53,7 @@ public class DealQueries {
     public Uni<Page<DealView>> list(Scope scope, Filter f, UUID before, int limit) {
         Tuple params = Tuple.from(java.util.Arrays.asList(before, scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new),
                 f.customerId(), f.ownerId(), f.teamId(), f.stage() == null ? null : f.stage().name(), limit + 1));
-        return pool.preparedQuery(LIST).execute(params).map(rows -> {
+        return sql.query(LIST, params).map(rows -> {
             List<DealView> views = new ArrayList<>();
             for (Row r : rows) {
                 views.add(view(r));
@@ -64,7 +64,7 @@ public class DealQueries {
 
     public Uni<Pipeline> pipeline(Scope scope, UUID ownerId, UUID teamId) {
         Tuple params = Tuple.from(java.util.Arrays.asList(scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new), ownerId, teamId));
-        return pool.preparedQuery(PIPELINE).execute(params).map(DealQueries::pipeline);
+        return sql.query(PIPELINE, params).map(DealQueries::pipeline);
     }
 
     static Pipeline pipeline(RowSet<Row> rows) {

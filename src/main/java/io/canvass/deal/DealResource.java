@@ -1,5 +1,6 @@
 package io.canvass.deal;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/deals")
 @Tag(name = "Deals")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package io.canvass.demo;
 
 import io.canvass.incentive.StatementService;
 import io.canvass.platform.Ids;
+import io.canvass.platform.Statements;
 import io.canvass.target.Period;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -88,7 +89,7 @@ public class DemoIncentives {
                         }))
                 .chain(targets -> tx.preparedQuery(INSERT_PLAN).execute(Tuple.of(Ids.newId(), orgTeam, tiers().encode(), oneOffs().encode(), director))
                         .chain(() -> batch(tx, INSERT_TARGET, targets)))
-                .chain(() -> statements.closeWith(tx, lastMonth, director))
+                .chain(() -> statements.closeWith(Statements.on(tx), lastMonth, director))
                 .replaceWithVoid();
     }
 

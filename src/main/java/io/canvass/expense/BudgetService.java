@@ -7,9 +7,9 @@ import io.canvass.platform.Ids;
 import io.canvass.platform.Money;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
+import io.canvass.platform.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -132,7 +132,7 @@ public class BudgetService {
                     && "expense_budget_one_per_month".equals(violation.getConstraintName())) {
                 return true;
             }
-            if (t instanceof PgException pg && "expense_budget_one_per_month".equals(pg.getConstraint())) {
+            if (Sql.violates(t, "expense_budget_one_per_month")) {
                 return true;
             }
         }

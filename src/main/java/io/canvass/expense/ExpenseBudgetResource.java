@@ -1,7 +1,9 @@
 package io.canvass.expense;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Dates;
 import io.canvass.platform.ETags;
+import io.canvass.platform.Items;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,12 +20,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +35,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/expense-budgets")
 @Tag(name = "Expenses")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -61,15 +66,21 @@ public class ExpenseBudgetResource {
     @GET
     @Operation(summary = "Budgets with what is spent, committed and remaining",
             description = "Your teams' budgets (your own team's for reps; every team's for directors, admins and finance approvers) from one month to another (both default to this month), live from the claims: spent = finance approved and paid, committed = submitted and manager approved, remaining = amount + approved pre-approvals − spent − committed.")
-    @APIResponse(responseCode = "200", description = "The budgets, newest month first")
+    @APIResponse(responseCode = "200", description = "The budgets, newest month first",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ExpenseViews.Budget.class)),
+                    examples = @ExampleObject(name = "budgets", value = """
+                    {"items":[{"id":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a90","teamId":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a60","teamName":"华东一组",
+                               "category":"TRAVEL","month":"2026-12","amount":"20000.00","currency":"CNY","preApproved":"3000.00",
+                               "spent":"8200.00","committed":"1500.00","remaining":"13300.00","version":2}]}""")))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<List<ExpenseViews.Budget>> list(@RestQuery UUID teamId,
+    public Uni<Items<ExpenseViews.Budget>> list(@RestQuery UUID teamId,
                                                @Parameter(description = "First month, e.g. 2026-10") @RestQuery String from,
                                                @Parameter(description = "Last month, e.g. 2026-12") @RestQuery String to,
                                                @RestQuery ExpenseCategory category) {
         YearMonth now = YearMonth.now();
         YearMonth first = month("from", from, now);
-        return service.list(teamId, first, month("to", to, first.isAfter(now) ? first : now), category);
+        return service.list(teamId, first, month("to", to, first.isAfter(now) ? first : now), category).map(Items::of);
     }
 
     @GET

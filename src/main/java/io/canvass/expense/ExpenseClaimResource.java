@@ -1,5 +1,6 @@
 package io.canvass.expense;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
 import io.canvass.platform.ImageUpload;
 import io.canvass.platform.Page;
@@ -35,6 +36,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/expense-claims")
 @Tag(name = "Expenses")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.canvass.expense;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/expense-pre-approvals")
 @Tag(name = "Expenses")
 @Consumes(MediaType.APPLICATION_JSON)

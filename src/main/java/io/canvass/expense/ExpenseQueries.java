@@ -2,8 +2,8 @@ package io.canvass.expense;
 
 import io.canvass.platform.Money;
 import io.canvass.platform.Page;
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -170,20 +170,20 @@ public class ExpenseQueries {
                     where c.deleted_at is null and c.created_at >= $3 and c.created_at < $4 and ($1 or c.team_id = any($2))) as new_customers""";
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     /** A filter of the claim list. */
     public record ClaimFilter(UUID userId, UUID teamId, ExpenseClaim.Status status) {
     }
 
     public Uni<ExpenseViews.Claim> claim(UUID id, ClaimRules.Actor actor) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(id)).chain(rows -> {
+        return sql.query(CLAIM, Tuple.of(id)).chain(rows -> {
             if (!rows.iterator().hasNext()) {
                 return Uni.createFrom().nullItem();
             }
             Row row = rows.iterator().next();
-            return pool.preparedQuery(RECEIPTS).execute(Tuple.of(id))
-                    .chain(receipts -> pool.preparedQuery(HISTORY).execute(Tuple.of(id))
+            return sql.query(RECEIPTS, Tuple.of(id))
+                    .chain(receipts -> sql.query(HISTORY, Tuple.of(id))
                             .map(history -> claim(row, actor, receipts(receipts), history(history))));
         });
     }
@@ -191,7 +191,7 @@ public class ExpenseQueries {
     public Uni<Page<ExpenseViews.Claim>> claims(ClaimRules.Actor actor, ClaimFilter f, UUID before, int limit) {
         Tuple params = Tuple.from(Arrays.asList(actor.scope().userId(), actor.seesAll(), teams(actor.scope().teams()), before,
                 f.userId(), f.teamId(), f.status() == null ? null : f.status().name(), limit + 1));
-        return pool.preparedQuery(CLAIMS).execute(params).map(rows -> {
+        return sql.query(CLAIMS, params).map(rows -> {
             List<ExpenseViews.Claim> views = new ArrayList<>();
             for (Row r : rows) {
                 views.add(claim(r, actor, null, null));
@@ -202,7 +202,7 @@ public class ExpenseQueries {
 
     public Uni<ExpenseViews.Approvals> waiting(ClaimRules.Actor actor) {
         Tuple claims = Tuple.of(actor.scope().userId(), actor.scope().role().name(), teams(actor.scope().teams()), actor.finance());
-        return pool.preparedQuery(WAITING).execute(claims)
+        return sql.query(WAITING, claims)
                 .map(rows -> {
                     List<ExpenseViews.Claim> views = new ArrayList<>();
                     for (Row r : rows) {
@@ -210,13 +210,13 @@ public class ExpenseQueries {
                     }
                     return views;
                 })
-                .chain(views -> pool.preparedQuery(PRE_APPROVALS_WAITING).execute(Tuple.of(actor.scope().userId(), actor.scope().role().name()))
+                .chain(views -> sql.query(PRE_APPROVALS_WAITING, Tuple.of(actor.scope().userId(), actor.scope().role().name()))
                         .map(rows -> new ExpenseViews.Approvals(views, preApprovals(rows, actor))));
     }
 
     public Uni<List<ExpenseViews.Budget>> budgets(boolean all, Set<UUID> teams, UUID teamId, YearMonth from, YearMonth to, ExpenseCategory category) {
         Tuple params = Tuple.from(Arrays.asList(all, teams(teams), teamId, from.atDay(1), to.atDay(1), category == null ? null : category.name()));
-        return pool.preparedQuery(BUDGETS).execute(params).map(rows -> {
+        return sql.query(BUDGETS, params).map(rows -> {
             List<ExpenseViews.Budget> views = new ArrayList<>();
             for (Row r : rows) {
                 views.add(budget(r));
@@ -226,12 +226,12 @@ public class ExpenseQueries {
     }
 
     public Uni<ExpenseViews.Budget> budget(UUID id) {
-        return pool.preparedQuery(BUDGET).execute(Tuple.of(id))
+        return sql.query(BUDGET, Tuple.of(id))
                 .map(rows -> rows.iterator().hasNext() ? budget(rows.iterator().next()) : null);
     }
 
     public Uni<ExpenseViews.PreApproval> preApproval(UUID id, ClaimRules.Actor actor) {
-        return pool.preparedQuery(PRE_APPROVAL).execute(Tuple.of(id))
+        return sql.query(PRE_APPROVAL, Tuple.of(id))
                 .map(rows -> preApprovals(rows, actor))
                 .map(views -> views.isEmpty() ? null : views.get(0));
     }
@@ -240,12 +240,12 @@ public class ExpenseQueries {
                                                             UUID before, int limit) {
         Tuple params = Tuple.from(Arrays.asList(actor.scope().userId(), actor.scope().everything(), teams(actor.scope().teams()), before,
                 status == null ? null : status.name(), teamId, limit + 1));
-        return pool.preparedQuery(PRE_APPROVALS).execute(params)
+        return sql.query(PRE_APPROVALS, params)
                 .map(rows -> Page.of(preApprovals(rows, actor), limit, ExpenseViews.PreApproval::id, v -> v));
     }
 
     public Uni<Set<UUID>> teamsUnder(UUID teamId) {
-        return pool.preparedQuery(TEAMS_UNDER).execute(Tuple.of(teamId)).map(rows -> {
+        return sql.query(TEAMS_UNDER, Tuple.of(teamId)).map(rows -> {
             Set<UUID> teams = new java.util.HashSet<>();
             for (Row r : rows) {
                 teams.add(r.getUUID(0));
@@ -261,9 +261,9 @@ public class ExpenseQueries {
         Tuple months = Tuple.of(all, teamArray, from.atDay(1), to.atDay(1));
         Tuple days = Tuple.of(all, teamArray, from.atDay(1), to.plusMonths(1).atDay(1));
         Tuple instants = Tuple.of(all, teamArray, start, end);
-        return pool.preparedQuery(REPORT_ROWS).execute(months).map(ExpenseQueries::reportRows)
-                .chain(rows -> pool.preparedQuery(SPEND).execute(days)
-                        .chain(spend -> pool.preparedQuery(OUTCOMES).execute(instants).map(outcomes -> {
+        return sql.query(REPORT_ROWS, months).map(ExpenseQueries::reportRows)
+                .chain(rows -> sql.query(SPEND, days)
+                        .chain(spend -> sql.query(OUTCOMES, instants).map(outcomes -> {
                             Row o = outcomes.iterator().next();
                             long won = o.getLong("won_deals");
                             long added = o.getLong("new_customers");
@@ -362,7 +362,7 @@ public class ExpenseQueries {
     }
 
     public Uni<Boolean> teamExists(UUID teamId) {
-        return pool.preparedQuery("select exists (select 1 from team where id = $1)").execute(Tuple.of(teamId))
+        return sql.query("select exists (select 1 from team where id = $1)", Tuple.of(teamId))
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 }

@@ -4,8 +4,8 @@ import io.canvass.platform.Caller;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class AgendaService {
             order by overdue desc, u.display_name""";
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     Caller caller;
@@ -72,7 +72,7 @@ public class AgendaService {
         UUID self = caller.id();
         // independent queries on the pool (no shared session), so they run side by side
         return Uni.combine().all().unis(
-                        pool.preparedQuery(String.format(ITEMS, "$1", "f.owner_id = $1")).execute(Tuple.of(self, day))
+                        sql.query(String.format(ITEMS, "$1", "f.owner_id = $1"), Tuple.of(self, day))
                                 .map(rows -> items(rows, day, zone)),
                         money.forOwner(self, day))
                 .asTuple()
@@ -88,10 +88,9 @@ public class AgendaService {
             }
             Tuple params = Tuple.of(scope.teams().toArray(UUID[]::new), day, scope.everything());
             Tuple withReader = Tuple.of(scope.teams().toArray(UUID[]::new), day, scope.everything(), scope.userId());
-            return pool.preparedQuery(TEAM_LOAD).execute(params)
+            return sql.query(TEAM_LOAD, params)
                     .map(AgendaService::loads)
-                    .chain(reps -> pool.preparedQuery(String.format(ITEMS, "$4", "($3 or f.team_id = any($1)) and f.due_on < $2"))
-                            .execute(withReader)
+                    .chain(reps -> sql.query(String.format(ITEMS, "$4", "($3 or f.team_id = any($1)) and f.due_on < $2"), withReader)
                             .map(rows -> new Agenda.Team(day, reps, items(rows, day, zone).stream().limit(50).toList())));
         });
     }

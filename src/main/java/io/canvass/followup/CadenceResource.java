@@ -1,6 +1,8 @@
 package io.canvass.followup;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
+import io.canvass.platform.Items;
 import io.canvass.platform.Role;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -16,16 +18,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+@ReplaySafe
 @Path("/api/v1/cadence-policies")
 @Tag(name = "Cadence policy")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,9 +50,14 @@ public class CadenceResource {
     @GET
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME, Role.REP_NAME, Role.INTEGRATION_NAME })
     @Operation(summary = "The cadence policy", description = "How often customers of each grade and stage must be touched; a customer follows the tighter of the two unless it has an override.")
-    @APIResponse(responseCode = "200", description = "Every policy row")
-    public Uni<List<CadenceService.PolicyView>> list() {
-        return service.list();
+    @APIResponse(responseCode = "200", description = "Every policy row",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CadenceService.PolicyView.class)),
+                    examples = @ExampleObject(name = "policy", value = """
+                    {"items":[{"kind":"GRADE","code":"A","intervalDays":7,"missAfterDays":2,"version":0},
+                              {"kind":"STAGE","code":"HIGH_INTENT","intervalDays":5,"missAfterDays":2,"version":3}]}""")))
+    public Uni<Items<CadenceService.PolicyView>> list() {
+        return service.list().map(Items::of);
     }
 
     @PUT

@@ -4,12 +4,12 @@ import io.canvass.audit.AuditService;
 import io.canvass.platform.Caller;
 import io.canvass.platform.ETags;
 import io.canvass.platform.ProblemException;
+import io.canvass.platform.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ public class CadenceService {
     Policies policies;
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     Caller caller;
@@ -98,7 +98,7 @@ public class CadenceService {
         if (current != null && current.readAt().plus(CACHED_FOR).isAfter(Instant.now())) {
             return Uni.createFrom().item(current.policy());
         }
-        return pool.preparedQuery(ALL).execute().map(rows -> {
+        return sql.query(ALL).map(rows -> {
             Map<CadencePolicy.Key, Rule> byKey = new HashMap<>();
             for (Row r : rows) {
                 byKey.put(new CadencePolicy.Key(CadencePolicy.Kind.valueOf(r.getString(0)), r.getString(1)),

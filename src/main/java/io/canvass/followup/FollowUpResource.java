@@ -1,5 +1,6 @@
 package io.canvass.followup;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+@ReplaySafe
 @Path("/api/v1/follow-ups")
 @Tag(name = "Follow-ups")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.canvass.followup;
 
+import io.canvass.platform.Statements;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.scheduler.Scheduled;
@@ -93,7 +94,7 @@ public class MissedFollowUpSweeper {
             events.add(new WebhookPayloads.FollowUpOverdue(r.getUUID(4), r.getUUID(0), r.getUUID(1), r.getUUID(2), r.getString(3),
                     r.getOffsetDateTime(5).toInstant()));
         }
-        return webhooks.publish(tx, teams, events);
+        return webhooks.publish(Statements.on(tx), teams, events);
     }
 
     private static Uni<Integer> reschedule(SqlClient tx, io.vertx.mutiny.sqlclient.RowSet<Row> missed) {

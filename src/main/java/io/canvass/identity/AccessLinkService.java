@@ -1,9 +1,7 @@
 package io.canvass.identity;
 
 import io.canvass.audit.AuditService;
-import io.canvass.platform.Caller;
 import io.canvass.platform.Ids;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ProblemKind;
 import io.canvass.platform.Role;
@@ -19,9 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * One-time links with which a person sets their password: an invite for a new user (issued when a
@@ -62,9 +57,6 @@ public class AccessLinkService {
     ScopeService scopes;
 
     @Inject
-    Caller caller;
-
-    @Inject
     AuditService audit;
 
     @Inject
@@ -80,42 +72,19 @@ public class AccessLinkService {
     LoginThrottle throttle;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
     AuthConfig config;
 
     @Inject
     HttpServerRequest request;
 
     /** Issues a new invite link for a user who has not set a password yet. */
-    public Uni<Idempotency.Stored> invite(UUID userId, String idempotencyKey) {
-        return showingTokenOnce(idempotencyKey, "user-invite " + userId, Map.of(), 201,
-                () -> Panache.withTransaction(() -> issueFor(userId, AccessLink.Purpose.INVITE)), AccessLinkView::withoutToken);
+    public Uni<AccessLinkView> invite(UUID userId) {
+        return Panache.withTransaction(() -> issueFor(userId, AccessLink.Purpose.INVITE));
     }
 
     /** Issues a password-reset link; the user is signed out everywhere and their password cleared. */
-    public Uni<Idempotency.Stored> reset(UUID userId, String idempotencyKey) {
-        return showingTokenOnce(idempotencyKey, "user-password-reset " + userId, Map.of(), 201,
-                () -> Panache.withTransaction(() -> issueFor(userId, AccessLink.Purpose.RESET)).call(revocations::sync),
-                AccessLinkView::withoutToken);
-    }
-
-    /**
-     * Runs {@code action} once per Idempotency-Key (see {@link Idempotency}); the first answer holds
-     * the link's token, the answer kept for replays does not ({@code withoutToken}).
-     */
-    <T> Uni<Idempotency.Stored> showingTokenOnce(String key, String target, Object fingerprinted, int status,
-                                               Supplier<Uni<T>> action, UnaryOperator<T> withoutToken) {
-        if (key == null) {
-            return action.get().map(view -> new Idempotency.Stored(status, idempotency.json(view), false));
-        }
-        AtomicReference<T> fresh = new AtomicReference<>();
-        return idempotency.run(caller.id(), key, idempotency.fingerprint(target, fingerprinted),
-                        () -> action.get()
-                                .invoke(fresh::set)
-                                .map(view -> new Idempotency.Stored(status, idempotency.json(withoutToken.apply(view)), false)))
-                .map(stored -> stored.replayed() ? stored : new Idempotency.Stored(status, idempotency.json(fresh.get()), false));
+    public Uni<AccessLinkView> reset(UUID userId) {
+        return Panache.withTransaction(() -> issueFor(userId, AccessLink.Purpose.RESET)).call(revocations::sync);
     }
 
     /** Issues a link for {@code user}, replacing their open ones. Inside the caller's transaction. */

@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.canvass.platform.Secret;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
@@ -16,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AccessLinkView(
         UUID userId,
         AccessLink.Purpose purpose,
-        @Schema(description = "The one-time token; absent in a replayed answer") String token,
+        @Secret @Schema(description = "The one-time token; absent in a replayed answer") String token,
         @Schema(description = "The app's page that opens the link, relative to the app's address; the token travels in the fragment, "
-                + "which browsers never send to a server", example = "/welcome#token=3q2-7w…") String path,
+                + "which browsers never send to a server; absent in a replayed answer", example = "/welcome#token=3q2-7w…") @Secret String path,
         Instant expiresAt) {
 
     /** The page of the app that opens a link; the token goes in the fragment so that no server or log sees it. */
@@ -26,10 +27,5 @@ public record AccessLinkView(
 
     static AccessLinkView of(AccessLink link, String token) {
         return new AccessLinkView(link.userId, link.purpose, token, PAGE + token, link.expiresAt);
-    }
-
-    /** The link as kept for a replay: without its token. */
-    AccessLinkView withoutToken() {
-        return new AccessLinkView(userId, purpose, null, null, expiresAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@ReplaySafe
 @Path("/api/v1/auth")
 @Tag(name = "Authentication")
 @PermitAll

@@ -1,6 +1,7 @@
 package io.canvass.identity;
 
 import io.canvass.platform.ProblemException;
+import io.canvass.platform.Sql;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -97,11 +98,14 @@ public class LoginThrottle {
     Pool pool;
 
     @Inject
+    Sql sql;
+
+    @Inject
     AuthConfig config;
 
     /** Fails with 429 (and Retry-After) while the attempt's address may not try this subject. */
     public Uni<Void> check(Attempt attempt) {
-        return pool.preparedQuery(STANDING).execute(Tuple.of(attempt.subject(), attempt.address()))
+        return sql.query(STANDING, Tuple.of(attempt.subject(), attempt.address()))
                 .invoke(LoginThrottle::refuseWhilePaused)
                 .replaceWithVoid();
     }
@@ -113,7 +117,7 @@ public class LoginThrottle {
 
     /** Forgets the address's failures on the subject; the subject's count across addresses stays. */
     public Uni<Void> recordSuccess(Attempt attempt) {
-        return pool.preparedQuery(FORGET).execute(Tuple.of(attempt.subject(), attempt.address())).replaceWithVoid();
+        return sql.query(FORGET, Tuple.of(attempt.subject(), attempt.address())).replaceWithVoid();
     }
 
     /** Every replica runs it; deleting what has expired twice is harmless. */
@@ -123,12 +127,12 @@ public class LoginThrottle {
     }
 
     private Uni<Void> count(String subject, String address, Rule rule) {
-        return pool.preparedQuery(RECORD_FAILURE).execute(Tuple.of(subject, address, seconds(rule.window())))
+        return sql.query(RECORD_FAILURE, Tuple.of(subject, address, seconds(rule.window())))
                 .map(rows -> rows.iterator().next().getInteger("failures"))
                 .map(rule::pause)
                 .chain(pause -> pause.isZero()
                         ? Uni.createFrom().voidItem()
-                        : pool.preparedQuery(PAUSE).execute(Tuple.of(subject, address, seconds(pause))).replaceWithVoid());
+                        : sql.query(PAUSE, Tuple.of(subject, address, seconds(pause))).replaceWithVoid());
     }
 
     private static void refuseWhilePaused(RowSet<Row> rows) {

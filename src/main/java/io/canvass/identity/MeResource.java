@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Caller;
 import io.canvass.platform.ETags;
 import io.quarkus.security.Authenticated;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 
+@ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/me")
 @Tag(name = "Me")
 @Authenticated

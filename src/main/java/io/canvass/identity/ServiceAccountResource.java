@@ -1,8 +1,7 @@
 package io.canvass.identity;
 
-import io.canvass.platform.Caller;
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Cursor;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -32,10 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/service-accounts")
 @Tag(name = "Service accounts")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,13 +44,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ServiceAccountResource {
 
     private final ServiceAccountService service;
-    private final Idempotency idempotency;
-    private final Caller caller;
 
-    public ServiceAccountResource(ServiceAccountService service, Idempotency idempotency, Caller caller) {
+    public ServiceAccountResource(ServiceAccountService service) {
         this.service = service;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     @RegisterForReflection
@@ -95,16 +91,13 @@ public class ServiceAccountResource {
     @PUT
     @Path("/{id}/grants")
     @Operation(summary = "Change a service account's grants",
-            description = "Replaces what the account may do beyond reading its scope; takes effect at its next request. Setting the same grants again changes nothing. Honours Idempotency-Key: a retry returns the original response.")
+            description = "Replaces what the account may do beyond reading its scope; takes effect at its next request. Setting the same grants again changes nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "payroll", value = "{\"grants\":[\"PAYROLL\"]}")))
     @APIResponse(responseCode = "200", description = "The account with its new grants",
             content = @Content(schema = @Schema(implementation = ServiceAccountService.View.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<Response> changeGrants(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey,
-                                      @Valid @NotNull GrantsRequest request) {
-        return idempotency.once(caller.id(), idempotencyKey, "service-account-grants " + id, request, 200,
-                        () -> service.changeGrants(id, request.grants()))
-                .map(stored -> stored.response().build());
+    public Uni<ServiceAccountService.View> changeGrants(@RestPath UUID id, @Valid @NotNull GrantsRequest request) {
+        return service.changeGrants(id, request.grants());
     }
 
     @POST

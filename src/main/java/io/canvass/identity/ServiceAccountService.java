@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.canvass.platform.Secret;
 import io.canvass.audit.AuditService;
 import io.canvass.platform.Caller;
 import io.canvass.platform.Ids;
@@ -53,9 +54,9 @@ public class ServiceAccountService {
                        java.util.List<String> grants) {
     }
 
-    /** Returned once, at creation or rotation: the secret is not kept in clear. */
+    /** Returned once, at creation or rotation: the secret is not kept in clear (nor for an Idempotency-Key: a replay comes without it). */
     @RegisterForReflection
-    public record Issued(UUID id, String name, String clientId, String clientSecret, UUID teamId, java.util.List<String> grants) {
+    public record Issued(UUID id, String name, String clientId, @Secret String clientSecret, UUID teamId, java.util.List<String> grants) {
     }
 
     @WithTransaction

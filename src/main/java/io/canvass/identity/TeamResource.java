@@ -1,11 +1,7 @@
 package io.canvass.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.canvass.platform.Caller;
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Cursor;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
@@ -40,6 +36,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/teams")
 @Tag(name = "Teams")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,15 +45,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class TeamResource {
 
     private final TeamService service;
-    private final Idempotency idempotency;
-    private final Caller caller;
-    private final ObjectMapper json;
 
-    public TeamResource(TeamService service, Idempotency idempotency, Caller caller, ObjectMapper json) {
+    public TeamResource(TeamService service) {
         this.service = service;
-        this.idempotency = idempotency;
-        this.caller = caller;
-        this.json = json;
     }
 
     @GET
@@ -79,25 +70,14 @@ public class TeamResource {
     }
 
     @POST
-    @Operation(summary = "Create a team", description = "Honours Idempotency-Key: a retry answers the original response.")
+    @Operation(summary = "Create a team")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "region", value = "{\"name\":\"华东大区\",\"kind\":\"REGION\"}")))
     @APIResponse(responseCode = "201", description = "Created (or the original response, replayed)", content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> create(@RestHeader("Idempotency-Key") String idempotencyKey, @Valid @NotNull TeamRequests.Write request) {
-        return idempotency.once(caller.id(), idempotencyKey, "team-create", request, 201, () -> service.create(request))
-                .map(this::created);
-    }
-
-    /** The created team with its Location and ETag, replayed or not. */
-    private Response created(Idempotency.Stored stored) {
-        try {
-            JsonNode team = json.readTree(stored.body());
-            return stored.response().location(URI.create("/api/v1/teams/" + team.get("id").asText()))
-                    .tag(ETags.of(team.get("version").asInt())).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The kept answer is not JSON", e);
-        }
+    public Uni<Response> create(@Valid @NotNull TeamRequests.Write request) {
+        return service.create(request)
+                .map(team -> Response.created(URI.create("/api/v1/teams/" + team.id())).entity(team).tag(ETags.of(team.version())).build());
     }
 
     @PUT

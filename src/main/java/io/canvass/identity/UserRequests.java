@@ -1,5 +1,6 @@
 package io.canvass.identity;
 
+import io.canvass.platform.Secret;
 import io.canvass.platform.Role;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Email;
@@ -26,7 +27,7 @@ public final class UserRequests {
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 120) String displayName,
             @Schema(description = "Leave out to invite the user instead: the answer then holds a one-time invite link with which they set their own password")
-            @Size(min = 10, max = 200) String password,
+            @Secret @Size(min = 10, max = 200) String password,
             @NotNull Role role,
             @Schema(description = "The team the user belongs to; required for reps") UUID teamId,
             @Schema(description = "IANA time zone; defaults to Asia/Shanghai", example = "Asia/Shanghai") @Size(max = 64) String timeZone,
@@ -34,11 +35,6 @@ public final class UserRequests {
             @Size(max = 40) String phone,
             LocalDate hiredOn,
             @Schema(description = "For managers: the teams they manage") Set<UUID> managedTeamIds) {
-
-        /** The request as its Idempotency-Key is bound to: never the password, not even hashed. */
-        Create withoutPassword() {
-            return new Create(email, displayName, password == null ? null : "", role, teamId, timeZone, locale, phone, hiredOn, managedTeamIds);
-        }
     }
 
     @Schema(name = "UserUpdate", description = "Fields to change; absent fields stay as they are")
@@ -72,7 +68,7 @@ public final class UserRequests {
     }
 
     @Schema(name = "PasswordChange")
-    public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
-                                 @NotBlank @Size(min = 10, max = 200) String newPassword) {
+    public record PasswordChange(@Secret @NotBlank @Size(max = 200) String currentPassword,
+                                 @Secret @NotBlank @Size(min = 10, max = 200) String newPassword) {
     }
 }

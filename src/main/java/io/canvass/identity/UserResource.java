@@ -1,10 +1,7 @@
 package io.canvass.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Cursor;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
@@ -35,9 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
+@ReplaySafe.AnswerAfterCommit
 @Path("/api/v1/users")
 @Tag(name = "Users")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,12 +46,10 @@ public class UserResource {
 
     private final UserService service;
     private final AccessLinkService accessLinks;
-    private final ObjectMapper json;
 
-    public UserResource(UserService service, AccessLinkService accessLinks, ObjectMapper json) {
+    public UserResource(UserService service, AccessLinkService accessLinks) {
         this.service = service;
         this.accessLinks = accessLinks;
-        this.json = json;
     }
 
     @GET
@@ -79,7 +77,7 @@ public class UserResource {
     @Operation(summary = "Create or invite a user", description = "Managers create reps in the teams they manage; directors anyone but admins; admins anyone.\n\n"
             + "Without a password the user is invited: the answer's `invite` holds a one-time link (`path`, relative to the app's address, "
             + "valid 7 days by default) with which they set their own password; share it with them. With a password (integrations) "
-            + "the user can sign in at once. Honours Idempotency-Key: a retry answers the original response, an invite without its token.")
+            + "the user can sign in at once. Sent again with its Idempotency-Key, the answer's invite comes without its token.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "invite a rep", value = """
                     {"email":"wang.fang@example.com","displayName":"王芳","role":"REP",
@@ -92,8 +90,9 @@ public class UserResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Uni<Response> create(@RestHeader("Idempotency-Key") String idempotencyKey, @Valid @NotNull UserRequests.Create request) {
-        return service.create(idempotencyKey, request).map(this::created);
+    public Uni<Response> create(@Valid @NotNull UserRequests.Create request) {
+        return service.create(request)
+                .map(user -> Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).tag(ETags.of(user.version())).build());
     }
 
     @POST
@@ -101,14 +100,15 @@ public class UserResource {
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Issue a new invite link", description = "For a user who has not set a password yet. The previous link stops working. "
             + "Who may manage the user may invite them (admins anyone, directors anyone but admins, managers the reps of their teams). "
-            + "Honours Idempotency-Key: a retry answers the original link without its token.")
+            + "Sent again with its Idempotency-Key, the link comes without its token.")
     @APIResponse(responseCode = "201", description = "The link; `path` opens it in the app",
             content = @Content(schema = @Schema(implementation = AccessLinkView.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> invite(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey) {
-        return accessLinks.invite(id, idempotencyKey).map(stored -> stored.response().build());
+    @ResponseStatus(201)
+    public Uni<AccessLinkView> invite(@RestPath UUID id) {
+        return accessLinks.invite(id);
     }
 
     @POST
@@ -117,14 +117,15 @@ public class UserResource {
     @Operation(summary = "Issue a password-reset link", description = "Signs the user out everywhere and clears their password at once; "
             + "the link (valid 1 day by default) lets them choose a new one. The previous link stops working. Same rule as inviting: "
             + "admins anyone, directors anyone but admins, managers the reps of their teams, nobody themselves. "
-            + "Honours Idempotency-Key: a retry answers the original link without its token.")
+            + "Sent again with its Idempotency-Key, the link comes without its token.")
     @APIResponse(responseCode = "201", description = "The link; `path` opens it in the app",
             content = @Content(schema = @Schema(implementation = AccessLinkView.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> passwordReset(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey) {
-        return accessLinks.reset(id, idempotencyKey).map(stored -> stored.response().build());
+    @ResponseStatus(201)
+    public Uni<AccessLinkView> passwordReset(@RestPath UUID id) {
+        return accessLinks.reset(id);
     }
 
     @PATCH
@@ -160,18 +161,6 @@ public class UserResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> reactivate(@RestPath UUID id) {
         return service.setActive(id, true).map(UserResource::withETag);
-    }
-
-    /** The created user with its Location and ETag, replayed or not. */
-    private Response created(Idempotency.Stored stored) {
-        Response.ResponseBuilder response = stored.response();
-        try {
-            JsonNode user = json.readTree(stored.body());
-            return response.location(URI.create("/api/v1/users/" + user.get("id").asText()))
-                    .tag(ETags.of(user.get("version").asInt())).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The kept answer is not JSON", e);
-        }
     }
 
     static Response withETag(UserView user) {

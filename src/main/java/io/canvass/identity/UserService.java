@@ -2,7 +2,6 @@ package io.canvass.identity;
 
 import io.canvass.audit.AuditService;
 import io.canvass.platform.ETags;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.Ids;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
@@ -74,16 +73,12 @@ public class UserService {
                 .chain(this::withManagedTeams);
     }
 
-    /**
-     * Creates a user once per Idempotency-Key. Without a password the user is invited: the answer
-     * holds their one-time invite link (a replay answers it without its token).
-     */
-    public Uni<Idempotency.Stored> create(String idempotencyKey, UserRequests.Create request) {
-        return accessLinks.showingTokenOnce(idempotencyKey, "user-create", request.withoutPassword(), 201,
-                () -> Panache.withTransaction(() -> create(request)), UserView::withoutInviteToken);
+    /** Creates a user. Without a password the user is invited: the answer holds their one-time invite link. */
+    public Uni<UserView> create(UserRequests.Create request) {
+        return Panache.withTransaction(() -> createWith(request));
     }
 
-    private Uni<UserView> create(UserRequests.Create request) {
+    private Uni<UserView> createWith(UserRequests.Create request) {
         validZone(request.timeZone());
         return scopes.current().chain(scope -> {
             AccessPolicy.checkCreate(scope, new AccessPolicy.Grant(request.role(), request.teamId(), request.managedTeamIds(),

@@ -34,11 +34,6 @@ public record UserView(UUID id, String email, String displayName, Role role, UUI
                 managedTeamIds, createdAt, version, passwordSet, link);
     }
 
-    /** The view as kept for a replayed create: the invite without its token. */
-    UserView withoutInviteToken() {
-        return invite == null ? this : withInvite(invite.withoutToken());
-    }
-
     /** The audited fields of a user. */
     static Map<String, Object> snapshot(User u) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.canvass.incentive;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Page;
@@ -34,6 +35,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/commission/plans")
 @Tag(name = "Commission")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,12 +1,12 @@
 package io.canvass.incentive;
 
+import io.canvass.platform.Statements;
 import io.canvass.target.Period;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -85,19 +85,20 @@ final class CommissionQueries {
     static final String ADJUSTMENTS = """
             select id, statement_id, amount, reason, approved_by, created_at from commission_adjustment
             where statement_id = any($1) order by id""";
+    /** Through the Hibernate session, so that it is part of the write's transaction (and of its Idempotency-Key). */
     static final String INSERT_ADJUSTMENT = """
-            insert into commission_adjustment (id, statement_id, amount, currency, reason, approved_by) values ($1, $2, $3, $4, $5, $6)""";
+            insert into commission_adjustment (id, statement_id, amount, currency, reason, approved_by) values (?1, ?2, ?3, ?4, ?5, ?6)""";
     static final String PAYROLL_GRANT = "select 1 from service_account where user_id = $1 and 'PAYROLL' = any(grants)";
 
     private CommissionQueries() {
     }
 
-    static Uni<List<CommissionPlan>> plans(SqlClient db) {
-        return db.query(PLANS).execute().map(CommissionQueries::plansOf);
+    static Uni<List<CommissionPlan>> plans(Statements db) {
+        return db.query(PLANS).map(CommissionQueries::plansOf);
     }
 
-    static Uni<CommissionPlan> plan(SqlClient db, UUID id) {
-        return db.preparedQuery(PLAN).execute(Tuple.of(id)).map(rows -> plansOf(rows).stream().findFirst().orElse(null));
+    static Uni<CommissionPlan> plan(Statements db, UUID id) {
+        return db.query(PLAN, Tuple.of(id)).map(rows -> plansOf(rows).stream().findFirst().orElse(null));
     }
 
     static Tuple planTuple(CommissionPlan p) {
@@ -143,8 +144,8 @@ final class CommissionQueries {
         return new JsonArray(String.valueOf(value));
     }
 
-    static Uni<Map<UUID, UUID>> teamParents(SqlClient db) {
-        return db.query(TEAMS).execute().map(rows -> {
+    static Uni<Map<UUID, UUID>> teamParents(Statements db) {
+        return db.query(TEAMS).map(rows -> {
             Map<UUID, UUID> parents = new HashMap<>();
             for (Row r : rows) {
                 parents.put(r.getUUID("id"), r.getUUID("parent_id"));
@@ -153,8 +154,8 @@ final class CommissionQueries {
         });
     }
 
-    static Uni<List<CommissionMaths.Earner>> earners(SqlClient db) {
-        return db.query(EARNERS).execute().map(rows -> {
+    static Uni<List<CommissionMaths.Earner>> earners(Statements db) {
+        return db.query(EARNERS).map(rows -> {
             List<CommissionMaths.Earner> earners = new ArrayList<>();
             for (Row r : rows) {
                 earners.add(new CommissionMaths.Earner(r.getUUID("id"), r.getString("display_name"), r.getString("role"),
@@ -168,11 +169,11 @@ final class CommissionQueries {
     record Records(List<CommissionMaths.Won> won, List<CommissionMaths.Received> received, List<CommissionMaths.KeyAccount> keyAccounts) {
     }
 
-    static Uni<Records> records(SqlClient db, List<UUID> reps, Period period, ZoneId zone) {
+    static Uni<Records> records(Statements db, List<UUID> reps, Period period, ZoneId zone) {
         UUID[] ids = reps.toArray(UUID[]::new);
         var from = period.start().atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         var to = period.end().atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-        Uni<List<CommissionMaths.Won>> won = db.preparedQuery(WON).execute(Tuple.of(ids, from, to)).map(rows -> {
+        Uni<List<CommissionMaths.Won>> won = db.query(WON, Tuple.of(ids, from, to)).map(rows -> {
             List<CommissionMaths.Won> list = new ArrayList<>();
             for (Row r : rows) {
                 var closedAt = r.getOffsetDateTime("closed_at").toInstant();
@@ -181,7 +182,7 @@ final class CommissionQueries {
             }
             return list;
         });
-        Uni<List<CommissionMaths.Received>> received = db.preparedQuery(RECEIVED).execute(Tuple.of(ids, period.start(), period.end())).map(rows -> {
+        Uni<List<CommissionMaths.Received>> received = db.query(RECEIVED, Tuple.of(ids, period.start(), period.end())).map(rows -> {
             List<CommissionMaths.Received> list = new ArrayList<>();
             for (Row r : rows) {
                 list.add(new CommissionMaths.Received(r.getUUID("id"), r.getUUID("owner_id"), r.getString("number"), r.getBigDecimal("amount"),
@@ -189,7 +190,7 @@ final class CommissionQueries {
             }
             return list;
         });
-        Uni<List<CommissionMaths.KeyAccount>> keys = db.preparedQuery(KEY_ACCOUNTS).execute(Tuple.of(ids, from, to)).map(rows -> {
+        Uni<List<CommissionMaths.KeyAccount>> keys = db.query(KEY_ACCOUNTS, Tuple.of(ids, from, to)).map(rows -> {
             List<CommissionMaths.KeyAccount> list = new ArrayList<>();
             for (Row r : rows) {
                 list.add(new CommissionMaths.KeyAccount(r.getUUID("id"), r.getUUID("owner_id"), r.getString("name"), r.getUUID("deal_id"),
@@ -202,8 +203,8 @@ final class CommissionQueries {
     }
 
     /** Approved rep targets by rep and metric. */
-    static Uni<Map<String, CommissionMaths.Target>> targets(SqlClient db, List<UUID> reps, Period period, List<String> metrics) {
-        return db.preparedQuery(TARGETS).execute(Tuple.of(reps.toArray(UUID[]::new), period.kind().name(), period.start(),
+    static Uni<Map<String, CommissionMaths.Target>> targets(Statements db, List<UUID> reps, Period period, List<String> metrics) {
+        return db.query(TARGETS, Tuple.of(reps.toArray(UUID[]::new), period.kind().name(), period.start(),
                 metrics.toArray(String[]::new))).map(rows -> {
                     Map<String, CommissionMaths.Target> targets = new HashMap<>();
                     for (Row r : rows) {
@@ -218,8 +219,8 @@ final class CommissionQueries {
     record Closed(String period, java.time.Instant closedAt, UUID closedBy) {
     }
 
-    static Uni<Optional<Closed>> closed(SqlClient db, String period) {
-        return db.preparedQuery(PERIOD).execute(Tuple.of(period)).map(rows -> {
+    static Uni<Optional<Closed>> closed(Statements db, String period) {
+        return db.query(PERIOD, Tuple.of(period)).map(rows -> {
             if (rows.size() == 0) {
                 return Optional.empty();
             }
@@ -232,12 +233,12 @@ final class CommissionQueries {
     record Frozen(UUID id, UUID repId, UUID teamId, JsonObject body, java.time.Instant frozenAt) {
     }
 
-    static Uni<List<Frozen>> frozen(SqlClient db, String period) {
-        return db.preparedQuery(FROZEN).execute(Tuple.of(period)).map(CommissionQueries::frozenOf);
+    static Uni<List<Frozen>> frozen(Statements db, String period) {
+        return db.query(FROZEN, Tuple.of(period)).map(CommissionQueries::frozenOf);
     }
 
-    static Uni<Frozen> frozenOne(SqlClient db, UUID id) {
-        return db.preparedQuery(FROZEN_ONE).execute(Tuple.of(id)).map(rows -> frozenOf(rows).stream().findFirst().orElse(null));
+    static Uni<Frozen> frozenOne(Statements db, UUID id) {
+        return db.query(FROZEN_ONE, Tuple.of(id)).map(rows -> frozenOf(rows).stream().findFirst().orElse(null));
     }
 
     private static List<Frozen> frozenOf(RowSet<Row> rows) {
@@ -254,8 +255,8 @@ final class CommissionQueries {
     record Adjustment(UUID id, UUID statementId, BigDecimal amount, String reason, UUID approvedBy, java.time.Instant at) {
     }
 
-    static Uni<List<Adjustment>> adjustments(SqlClient db, List<UUID> statements) {
-        return db.preparedQuery(ADJUSTMENTS).execute(Tuple.of(statements.toArray(UUID[]::new))).map(rows -> {
+    static Uni<List<Adjustment>> adjustments(Statements db, List<UUID> statements) {
+        return db.query(ADJUSTMENTS, Tuple.of(statements.toArray(UUID[]::new))).map(rows -> {
             List<Adjustment> list = new ArrayList<>();
             for (Row r : rows) {
                 list.add(new Adjustment(r.getUUID("id"), r.getUUID("statement_id"), r.getBigDecimal("amount"), r.getString("reason"),
@@ -265,8 +266,8 @@ final class CommissionQueries {
         });
     }
 
-    static Uni<Boolean> hasPayrollGrant(SqlClient db, UUID userId) {
-        return db.preparedQuery(PAYROLL_GRANT).execute(Tuple.of(userId)).map(rows -> rows.size() > 0);
+    static Uni<Boolean> hasPayrollGrant(Statements db, UUID userId) {
+        return db.query(PAYROLL_GRANT, Tuple.of(userId)).map(rows -> rows.size() > 0);
     }
 
     static LocalDate today(ZoneId zone) {

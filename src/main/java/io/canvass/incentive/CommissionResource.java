@@ -1,7 +1,9 @@
 package io.canvass.incentive;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Csv;
 import io.canvass.platform.Cursor;
+import io.canvass.platform.Items;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
@@ -23,9 +25,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +37,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/commission")
 @Tag(name = "Commission")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -95,6 +100,7 @@ public class CommissionResource {
             {"amount":"-1200.00","reason":"合同HT-2026-118客户退货，冲减提成"}""")))
     @APIResponse(responseCode = "201", description = "The statement with the adjustment", content = @Content(schema = @Schema(implementation = StatementView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @ReplaySafe.AnswerAfterCommit
     public Uni<StatementView> adjust(@RestPath UUID id, @Valid @NotNull StatementService.AdjustmentRequest request) {
         return service.adjust(id, request);
     }
@@ -105,7 +111,14 @@ public class CommissionResource {
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.INTEGRATION_NAME })
     @Operation(summary = "Export a period's statements for payroll",
             description = "Admins, directors, and service accounts holding the PAYROLL grant (within their team when they have one). format=json gives the statements with their lines; format=csv one row per statement (UTF-8 with a byte order mark, cells a spreadsheet would run as formulas neutralised).")
-    @APIResponse(responseCode = "200", description = "The statements")
+    @APIResponse(responseCode = "200", description = "The statements", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = StatementView.class)),
+                    examples = @ExampleObject(name = "statements", value = """
+                            {"items":[{"id":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5ab1","status":"FROZEN","repId":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a64",
+                                       "repName":"李娜","period":"2026-11","base":"REVENUE_WON","currency":"CNY","actual":"1056000.00",
+                                       "achievement":"105.60","total":"28800.00"}]}""")),
+            @Content(mediaType = CSV + ";charset=UTF-8") })
     public Uni<Response> export(@RestQuery @NotNull String period, @RestQuery @DefaultValue("json") String format) {
         if (!"json".equals(format) && !"csv".equals(format)) {
             throw ProblemException.invalid("format", "must be csv or json");
@@ -113,7 +126,7 @@ public class CommissionResource {
         return service.export(period).map(statements -> "csv".equals(format)
                 ? Response.ok(csv(statements), CSV + ";charset=UTF-8")
                         .header("Content-Disposition", "attachment; filename=\"commission-" + period + ".csv\"").build()
-                : Response.ok(statements, MediaType.APPLICATION_JSON).build());
+                : Response.ok(Items.of(statements), MediaType.APPLICATION_JSON).build());
     }
 
     static String csv(List<StatementView> statements) {

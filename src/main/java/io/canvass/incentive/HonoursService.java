@@ -3,9 +3,9 @@ package io.canvass.incentive;
 import io.canvass.platform.Caller;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
 import io.canvass.target.Period;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public class HonoursService {
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     ScopeService scopes;
@@ -46,7 +46,7 @@ public class HonoursService {
         Period previous = Period.of(Period.Kind.MONTH, month.start().minusMonths(1));
         String currency = config.honoursCurrency();
         return scopes.current()
-                .chain(scope -> CommissionQueries.teamParents(pool).map(parents -> {
+                .chain(scope -> CommissionQueries.teamParents(sql).map(parents -> {
                     if (team != null && !scope.coversTeam(team) && !inTeam(caller.teamId().orElse(null), team, parents)) {
                         throw ProblemException.notFound("Team");
                     }
@@ -55,7 +55,7 @@ public class HonoursService {
                     }
                     return parents;
                 }))
-                .chain(parents -> CommissionQueries.earners(pool).map(earners -> earners.stream()
+                .chain(parents -> CommissionQueries.earners(sql).map(earners -> earners.stream()
                         .filter(e -> "REP".equals(e.role()))
                         .filter(e -> team == null || inTeam(e.teamId(), team, parents))
                         .toList()))
@@ -75,10 +75,10 @@ public class HonoursService {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = reps.stream().map(CommissionMaths.Earner::id).toList();
-        return CommissionQueries.records(pool, ids, month, config.zone())
-                .chain(now -> CommissionQueries.records(pool, ids, previous, config.zone())
-                        .chain(before -> CommissionQueries.targets(pool, ids, month, List.of("REVENUE"))
-                                .chain(targets -> CommissionQueries.targets(pool, ids, previous, List.of("REVENUE"))
+        return CommissionQueries.records(sql, ids, month, config.zone())
+                .chain(now -> CommissionQueries.records(sql, ids, previous, config.zone())
+                        .chain(before -> CommissionQueries.targets(sql, ids, month, List.of("REVENUE"))
+                                .chain(targets -> CommissionQueries.targets(sql, ids, previous, List.of("REVENUE"))
                                         .map(previousTargets -> {
                                             Map<UUID, List<CommissionMaths.Won>> won = now.won().stream()
                                                     .collect(Collectors.groupingBy(CommissionMaths.Won::ownerId));

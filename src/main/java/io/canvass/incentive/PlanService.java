@@ -6,8 +6,8 @@ import io.canvass.platform.Ids;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
 import io.canvass.platform.ProblemKind;
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import java.util.UUID;
 public class PlanService {
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     Caller caller;
@@ -30,19 +30,19 @@ public class PlanService {
     public Uni<PlanView> create(PlanRequests request) {
         CommissionPlan plan = request.toPlan(Ids.newId(), 0);
         return checkTeam(plan)
-                .chain(() -> pool.preparedQuery(CommissionQueries.INSERT_PLAN).execute(CommissionQueries.planTuple(plan).addValue(caller.id())))
+                .chain(() -> sql.query(CommissionQueries.INSERT_PLAN, CommissionQueries.planTuple(plan).addValue(caller.id())))
                 .onFailure(PlanService::duplicate).transform(e -> duplicateProblem(plan))
                 .map(rows -> PlanView.of(plan));
     }
 
     public Uni<Page<PlanView>> list(UUID after, int limit) {
-        return CommissionQueries.plans(pool)
+        return CommissionQueries.plans(sql)
                 .map(plans -> Page.of(plans.stream().filter(p -> p.id().compareTo(after) > 0).limit(limit + 1L).toList(),
                         limit, CommissionPlan::id, PlanView::of));
     }
 
     public Uni<PlanView> get(UUID id) {
-        return CommissionQueries.plan(pool, id)
+        return CommissionQueries.plan(sql, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Plan"))
                 .map(PlanView::of);
     }
@@ -50,14 +50,13 @@ public class PlanService {
     /** Replaces a plan; the version comes from If-Match or the body, and a stale one is 412. */
     public Uni<PlanView> update(UUID id, PlanRequests request, Integer ifMatch) {
         Integer expected = ifMatch != null ? ifMatch : request.version();
-        return CommissionQueries.plan(pool, id)
+        return CommissionQueries.plan(sql, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Plan"))
                 .chain(current -> {
                     ETags.check(expected, current.version());
                     CommissionPlan plan = request.toPlan(id, current.version() + 1);
                     return checkTeam(plan)
-                            .chain(() -> pool.preparedQuery(CommissionQueries.UPDATE_PLAN)
-                                    .execute(CommissionQueries.planTuple(plan).addValue(current.version())))
+                            .chain(() -> sql.query(CommissionQueries.UPDATE_PLAN, CommissionQueries.planTuple(plan).addValue(current.version())))
                             .onFailure(PlanService::duplicate).transform(e -> duplicateProblem(plan))
                             .map(rows -> {
                                 if (rows.rowCount() == 0) {
@@ -69,11 +68,11 @@ public class PlanService {
     }
 
     public Uni<Void> delete(UUID id, Integer ifMatch) {
-        return CommissionQueries.plan(pool, id)
+        return CommissionQueries.plan(sql, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Plan"))
                 .chain(current -> {
                     ETags.check(ifMatch, current.version());
-                    return pool.preparedQuery(CommissionQueries.DELETE_PLAN).execute(Tuple.of(id, current.version()));
+                    return sql.query(CommissionQueries.DELETE_PLAN, Tuple.of(id, current.version()));
                 })
                 .invoke(rows -> {
                     if (rows.rowCount() == 0) {
@@ -87,7 +86,7 @@ public class PlanService {
         if (plan.teamId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery(CommissionQueries.TEAM_EXISTS).execute(Tuple.of(plan.teamId()))
+        return sql.query(CommissionQueries.TEAM_EXISTS, Tuple.of(plan.teamId()))
                 .invoke(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.invalid("teamId", "is not a team");
@@ -103,7 +102,7 @@ public class PlanService {
 
     private static boolean duplicate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+            if ("23505".equals(Sql.sqlState(t))) {
                 return true;
             }
         }

@@ -10,12 +10,13 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
+import io.canvass.platform.Statements;
 import io.canvass.target.Period;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ import java.util.stream.Collectors;
 public class StatementService {
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Inject
     ScopeService scopes;
@@ -64,7 +65,7 @@ public class StatementService {
     public Uni<Page<StatementView>> list(UUID rep, String periodLabel, UUID after, int limit) {
         Period period = period("period", periodLabel);
         return scopes.current()
-                .chain(scope -> statements(pool, scope, period, rep))
+                .chain(scope -> statements(sql, scope, period, rep))
                 .map(all -> {
                     List<StatementView> rows = all.stream().filter(s -> s.repId().compareTo(after) > 0).limit(limit + 1L).toList();
                     return Page.of(rows, limit, StatementView::repId, s -> s);
@@ -74,10 +75,10 @@ public class StatementService {
     /** A frozen statement with its adjustments; 404 when it does not exist or is out of scope. */
     public Uni<StatementView> get(UUID id) {
         return scopes.current()
-                .chain(scope -> CommissionQueries.frozenOne(pool, id)
+                .chain(scope -> CommissionQueries.frozenOne(sql, id)
                         .map(f -> f != null && scope.covers(f.repId(), f.teamId()) ? f : null))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Statement"))
-                .chain(f -> CommissionQueries.adjustments(pool, List.of(f.id())).map(adj -> frozenView(f, adj)));
+                .chain(f -> CommissionQueries.adjustments(sql, List.of(f.id())).map(adj -> frozenView(f, adj)));
     }
 
     /** The result of closing a period. */
@@ -96,12 +97,12 @@ public class StatementService {
             throw ProblemException.conflict(period.label() + " has not ended yet: a period is closed once its last day is over");
         }
         UUID actor = caller.id();
-        return pool.withTransaction(tx -> closeWith(tx, period, actor));
+        return sql.inTransaction(() -> closeWith(sql, period, actor));
     }
 
     /** Closes a period inside the caller's transaction (also used by the demo data). */
-    public Uni<Closed> closeWith(SqlClient tx, Period period, UUID actor) {
-        return tx.preparedQuery(CommissionQueries.CLOSE).execute(Tuple.of(period.label(), actor))
+    public Uni<Closed> closeWith(Statements tx, Period period, UUID actor) {
+        return tx.query(CommissionQueries.CLOSE, Tuple.of(period.label(), actor))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.conflict(period.label() + " is already closed");
@@ -134,8 +135,11 @@ public class StatementService {
             BigDecimal amount = request.amount().signum() < 0
                     ? Money.amount("amount", request.amount().negate(), currency, true).negate()
                     : Money.amount("amount", request.amount(), currency, true);
-            return pool.preparedQuery(CommissionQueries.INSERT_ADJUSTMENT)
-                    .execute(Tuple.of(Ids.newId(), statementId, amount, statement.currency(), request.reason().trim(), approver))
+            return Panache.withTransaction(() -> Panache.getSession()
+                            .chain(session -> session.createNativeQuery(CommissionQueries.INSERT_ADJUSTMENT)
+                                    .setParameter(1, Ids.newId()).setParameter(2, statementId).setParameter(3, amount)
+                                    .setParameter(4, statement.currency()).setParameter(5, request.reason().trim()).setParameter(6, approver)
+                                    .executeUpdate()))
                     .chain(() -> get(statementId));
         });
     }
@@ -144,17 +148,17 @@ public class StatementService {
     public Uni<List<StatementView>> export(String periodLabel) {
         Period period = period("period", periodLabel);
         Uni<Void> allowed = caller.role() == Role.INTEGRATION
-                ? CommissionQueries.hasPayrollGrant(pool, caller.id()).invoke(granted -> {
+                ? CommissionQueries.hasPayrollGrant(sql, caller.id()).invoke(granted -> {
                     if (!granted) {
                         throw ProblemException.forbidden("This service account has no PAYROLL grant");
                     }
                 }).replaceWithVoid()
                 : Uni.createFrom().voidItem();
-        return allowed.chain(() -> scopes.current()).chain(scope -> statements(pool, scope, period, null));
+        return allowed.chain(() -> scopes.current()).chain(scope -> statements(sql, scope, period, null));
     }
 
     /** Frozen statements when the period is closed, live ones otherwise, of the earners in scope. */
-    Uni<List<StatementView>> statements(SqlClient db, Scope scope, Period period, UUID rep) {
+    Uni<List<StatementView>> statements(Statements db, Scope scope, Period period, UUID rep) {
         return CommissionQueries.earners(db).chain(earners -> {
             List<CommissionMaths.Earner> visible = earners.stream()
                     .filter(e -> scope.covers(e.id(), e.teamId()))
@@ -169,7 +173,7 @@ public class StatementService {
         });
     }
 
-    private Uni<List<StatementView>> frozenStatements(SqlClient db, Scope scope, Period period, UUID rep) {
+    private Uni<List<StatementView>> frozenStatements(Statements db, Scope scope, Period period, UUID rep) {
         return CommissionQueries.frozen(db, period.label())
                 .map(all -> all.stream().filter(f -> scope.covers(f.repId(), f.teamId()))
                         .filter(f -> rep == null || f.repId().equals(rep)).toList())
@@ -183,7 +187,7 @@ public class StatementService {
     }
 
     /** Live statements of the earners that have a plan of the period's kind, ordered by rep. */
-    Uni<List<StatementView>> live(SqlClient db, List<CommissionMaths.Earner> earners, Period period) {
+    Uni<List<StatementView>> live(Statements db, List<CommissionMaths.Earner> earners, Period period) {
         if (earners.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -235,7 +239,7 @@ public class StatementService {
         return plans.stream().filter(p -> p.periodKind() == kind && earner.role().equals(p.appliesRole())).findFirst();
     }
 
-    private Uni<Void> freeze(SqlClient tx, Period period, List<StatementView> statements) {
+    private Uni<Void> freeze(Statements tx, Period period, List<StatementView> statements) {
         if (statements.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -244,7 +248,7 @@ public class StatementService {
             rows.add(Tuple.tuple().addValue(Ids.newId()).addValue(period.label()).addValue(s.repId()).addValue(s.teamId())
                     .addValue(s.planId()).addValue(s.currency()).addValue(new BigDecimal(s.total())).addValue(write(s)));
         }
-        return tx.preparedQuery(CommissionQueries.FREEZE).executeBatch(rows).replaceWithVoid();
+        return tx.batch(CommissionQueries.FREEZE, rows).replaceWithVoid();
     }
 
     private String write(StatementView statement) {

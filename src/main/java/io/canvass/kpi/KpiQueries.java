@@ -1,7 +1,7 @@
 package io.canvass.kpi;
 
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -239,18 +239,18 @@ public class KpiQueries {
     }
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     public Uni<List<Rep>> teamReps(UUID teamId) {
-        return pool.preparedQuery(TEAM_REPS).execute(Tuple.of(teamId)).map(KpiQueries::reps);
+        return sql.query(TEAM_REPS, Tuple.of(teamId)).map(KpiQueries::reps);
     }
 
     public Uni<List<Rep>> allReps() {
-        return pool.preparedQuery(ALL_REPS).execute().map(KpiQueries::reps);
+        return sql.query(ALL_REPS).map(KpiQueries::reps);
     }
 
     public Uni<List<Rep>> rep(UUID userId) {
-        return pool.preparedQuery(ONE_REP).execute(Tuple.of(userId)).map(KpiQueries::reps);
+        return sql.query(ONE_REP, Tuple.of(userId)).map(KpiQueries::reps);
     }
 
     private static List<Rep> reps(RowSet<Row> rows) {
@@ -318,13 +318,13 @@ public class KpiQueries {
     private Uni<Map<UUID, RepNumbers>> rolled(UUID[] ids, Instant from, Instant to, ZoneId zone, LocalDate today, int freshDays,
                                               LocalDate[] months, String proposals, Map<UUID, RepNumbers> byRep) {
         Instant todayStart = today.atStartOfDay(zone).toInstant();
-        Uni<RowSet<Row>> days = pool.preparedQuery(ROLLUP).execute(Tuple.from(List.of(ids, from.atZone(zone).toLocalDate(),
+        Uni<RowSet<Row>> days = sql.query(ROLLUP, Tuple.from(List.of(ids, from.atZone(zone).toLocalDate(),
                 to.atZone(zone).toLocalDate(), today, months[0], months[1])));
         Uni<RowSet<Row>> dueToday = todayStart.isBefore(to)
-                ? pool.preparedQuery(FOLLOW_UPS).execute(Tuple.of(ids, (from.isAfter(todayStart) ? from : todayStart).atOffset(ZoneOffset.UTC),
+                ? sql.query(FOLLOW_UPS, Tuple.of(ids, (from.isAfter(todayStart) ? from : todayStart).atOffset(ZoneOffset.UTC),
                         to.atOffset(ZoneOffset.UTC)))
                 : Uni.createFrom().nullItem();
-        Uni<RowSet<Row>> leads = pool.preparedQuery(POOL).execute(Tuple.of(ids, freshDays));
+        Uni<RowSet<Row>> leads = sql.query(POOL, Tuple.of(ids, freshDays));
         return Uni.combine().all().unis(days, dueToday, leads).asTuple().map(t -> {
             for (Row r : t.getItem1()) {
                 RepNumbers n = byRep.get(r.getUUID("user_id"));
@@ -369,17 +369,17 @@ public class KpiQueries {
 
     private synchronized Uni<String> rollupZone() {
         if (rollupZone == null) {
-            rollupZone = pool.preparedQuery(ROLLUP_ZONE).execute().map(rows -> rows.iterator().next().getString(0)).memoize().indefinitely();
+            rollupZone = sql.query(ROLLUP_ZONE).map(rows -> rows.iterator().next().getString(0)).memoize().indefinitely();
         }
         return rollupZone;
     }
 
     private Uni<Map<UUID, RepNumbers>> live(UUID[] ids, Tuple range, int freshDays, Map<UUID, RepNumbers> byRep) {
-        Uni<RowSet<Row>> visits = pool.preparedQuery(VISITS).execute(range);
-        Uni<RowSet<Row>> created = pool.preparedQuery(NEW_CUSTOMERS).execute(range);
-        Uni<RowSet<Row>> followUps = pool.preparedQuery(FOLLOW_UPS).execute(range);
-        Uni<RowSet<Row>> leads = pool.preparedQuery(POOL).execute(Tuple.of(ids, freshDays));
-        Uni<RowSet<Row>> funnel = pool.preparedQuery(FUNNEL).execute(range);
+        Uni<RowSet<Row>> visits = sql.query(VISITS, range);
+        Uni<RowSet<Row>> created = sql.query(NEW_CUSTOMERS, range);
+        Uni<RowSet<Row>> followUps = sql.query(FOLLOW_UPS, range);
+        Uni<RowSet<Row>> leads = sql.query(POOL, Tuple.of(ids, freshDays));
+        Uni<RowSet<Row>> funnel = sql.query(FUNNEL, range);
         return Uni.combine().all().unis(visits, created, followUps, leads, funnel).asTuple().map(t -> {
             for (Row r : t.getItem1()) {
                 RepNumbers n = byRep.get(r.getUUID("user_id"));
@@ -423,11 +423,11 @@ public class KpiQueries {
 
     /** Money from the records. */
     private Uni<Map<UUID, RepNumbers>> money(UUID[] ids, Tuple range, Tuple days, Map<UUID, RepNumbers> byRep) {
-        Uni<RowSet<Row>> closed = pool.preparedQuery(DEALS_CLOSED).execute(range);
-        Uni<RowSet<Row>> proposals = pool.preparedQuery(PROPOSALS).execute(range);
-        Uni<RowSet<Row>> due = pool.preparedQuery(INSTALMENTS_DUE).execute(days);
-        Uni<RowSet<Row>> received = pool.preparedQuery(PAYMENTS_RECEIVED).execute(days);
-        Uni<RowSet<Row>> settled = pool.preparedQuery(INSTALMENTS_SETTLED).execute(days);
+        Uni<RowSet<Row>> closed = sql.query(DEALS_CLOSED, range);
+        Uni<RowSet<Row>> proposals = sql.query(PROPOSALS, range);
+        Uni<RowSet<Row>> due = sql.query(INSTALMENTS_DUE, days);
+        Uni<RowSet<Row>> received = sql.query(PAYMENTS_RECEIVED, days);
+        Uni<RowSet<Row>> settled = sql.query(INSTALMENTS_SETTLED, days);
         return Uni.combine().all().unis(closed, proposals, due, received, settled).asTuple().map(t -> {
             closed(t.getItem1(), byRep);
             proposals(t.getItem2(), byRep);
@@ -451,9 +451,9 @@ public class KpiQueries {
      */
     private Uni<Map<UUID, RepNumbers>> rolledMoney(UUID[] ids, Tuple range, Tuple days, boolean dealsRolled, boolean proposalsLive,
                                                    Map<UUID, RepNumbers> byRep) {
-        Uni<RowSet<Row>> rolled = pool.preparedQuery(ROLLUP_MONEY).execute(days);
-        Uni<RowSet<Row>> proposals = proposalsLive ? pool.preparedQuery(PROPOSALS).execute(range) : Uni.createFrom().nullItem();
-        Uni<RowSet<Row>> closed = dealsRolled ? Uni.createFrom().nullItem() : pool.preparedQuery(DEALS_CLOSED).execute(range);
+        Uni<RowSet<Row>> rolled = sql.query(ROLLUP_MONEY, days);
+        Uni<RowSet<Row>> proposals = proposalsLive ? sql.query(PROPOSALS, range) : Uni.createFrom().nullItem();
+        Uni<RowSet<Row>> closed = dealsRolled ? Uni.createFrom().nullItem() : sql.query(DEALS_CLOSED, range);
         return Uni.combine().all().unis(rolled, proposals, closed).asTuple().map(t -> {
             for (Row r : t.getItem1()) {
                 RepNumbers n = byRep.get(r.getUUID("user_id"));
@@ -503,8 +503,7 @@ public class KpiQueries {
         if (reps.isEmpty()) {
             return Uni.createFrom().item(moves);
         }
-        return pool.preparedQuery(STAGE_MOVES)
-                .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+        return sql.query(STAGE_MOVES, Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     rows.forEach(r -> moves.put(r.getUUID(0), r.getLong(1)));
                     return moves;
@@ -517,8 +516,7 @@ public class KpiQueries {
         if (reps.isEmpty()) {
             return Uni.createFrom().item(moves);
         }
-        return pool.preparedQuery(DEAL_MOVES)
-                .execute(Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+        return sql.query(DEAL_MOVES, Tuple.of(reps.toArray(UUID[]::new), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     rows.forEach(r -> moves.put(r.getUUID(0), r.getLong(1)));
                     return moves;
@@ -533,8 +531,8 @@ public class KpiQueries {
         UUID[] ids = reps.toArray(UUID[]::new);
         return rollupUsable(rollup, from, to, zone)
                 .chain(usable -> usable
-                        ? pool.preparedQuery(ROLLUP_TREND).execute(Tuple.of(ids, from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate()))
-                        : pool.preparedQuery(TREND).execute(Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), zone.getId())))
+                        ? sql.query(ROLLUP_TREND, Tuple.of(ids, from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate()))
+                        : sql.query(TREND, Tuple.of(ids, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), zone.getId())))
                 .map(rows -> {
                     List<Week> weeks = new ArrayList<>();
                     for (Row r : rows) {

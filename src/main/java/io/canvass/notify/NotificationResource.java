@@ -1,5 +1,6 @@
 package io.canvass.notify;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Caller;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/notifications")
 @Tag(name = "Notifications")
 @Consumes(MediaType.APPLICATION_JSON)

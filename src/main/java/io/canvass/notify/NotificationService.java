@@ -3,9 +3,9 @@ package io.canvass.notify;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.ProblemException;
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -59,13 +59,13 @@ public class NotificationService {
                 quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, daily_cap = excluded.daily_cap,
                 updated_at = now(), version = notification_preference.version + 1""";
 
-    private final Pool pool;
+    private final Sql sql;
     private final ReminderKinds kinds;
     private final Templates templates;
     private final ReminderConfig config;
 
-    public NotificationService(Pool pool, ReminderKinds kinds, Templates templates, ReminderConfig config) {
-        this.pool = pool;
+    public NotificationService(Sql sql, ReminderKinds kinds, Templates templates, ReminderConfig config) {
+        this.sql = sql;
         this.kinds = kinds;
         this.templates = templates;
         this.config = config;
@@ -78,7 +78,7 @@ public class NotificationService {
         KeysetCursor after = KeysetCursor.decode(CURSOR_LIST, cursor);
         Boolean afterRead = after == null ? null : "1".equals(after.value());
         Tuple params = Sql.tuple(userId, unreadOnly, afterRead, after == null ? null : after.id(), limit + 1);
-        return pool.preparedQuery(PAGE).execute(params).map(rows -> page(rows, limit));
+        return sql.query(PAGE, params).map(rows -> page(rows, limit));
     }
 
     private Page<NotificationView> page(RowSet<Row> rows, int limit) {
@@ -109,12 +109,12 @@ public class NotificationService {
     }
 
     public Uni<Long> unreadCount(UUID userId) {
-        return pool.preparedQuery(UNREAD).execute(Tuple.of(userId)).map(rows -> rows.iterator().next().getLong(0));
+        return sql.query(UNREAD, Tuple.of(userId)).map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Marks one of the user's notifications read; another user's is not found. */
     public Uni<Void> markRead(UUID userId, UUID id) {
-        return pool.preparedQuery(MARK_READ).execute(Tuple.of(id, userId)).invoke(rows -> {
+        return sql.query(MARK_READ, Tuple.of(id, userId)).invoke(rows -> {
             if (rows.rowCount() == 0) {
                 throw ProblemException.notFound("Notification");
             }
@@ -122,11 +122,11 @@ public class NotificationService {
     }
 
     public Uni<Integer> markAllRead(UUID userId) {
-        return pool.preparedQuery(MARK_ALL_READ).execute(Tuple.of(userId)).map(RowSet::rowCount);
+        return sql.query(MARK_ALL_READ, Tuple.of(userId)).map(RowSet::rowCount);
     }
 
     public Uni<Preferences.View> preferences(UUID userId) {
-        return pool.preparedQuery(PREFERENCES).execute(Tuple.of(userId, config.defaultDailyCap())).map(rows -> {
+        return sql.query(PREFERENCES, Tuple.of(userId, config.defaultDailyCap())).map(rows -> {
             Row r = rows.iterator().next();
             String[] muted = r.getArrayOfStrings("muted_kinds");
             Set<String> off = muted == null ? Set.of() : Set.of(muted);
@@ -152,6 +152,6 @@ public class NotificationService {
         }
         Tuple params = Sql.tuple(userId, muted.toArray(String[]::new), change.push(), change.inApp(), start, end,
                 change.dailyCap());
-        return pool.preparedQuery(SAVE_PREFERENCES).execute(params).chain(() -> preferences(userId));
+        return sql.query(SAVE_PREFERENCES, params).chain(() -> preferences(userId));
     }
 }

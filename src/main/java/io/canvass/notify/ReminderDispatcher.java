@@ -7,6 +7,7 @@ import io.canvass.notify.push.PushConfig;
 import io.canvass.notify.push.PushSender;
 import io.canvass.notify.push.WebPushCrypto;
 import io.canvass.platform.Ids;
+import io.canvass.platform.Sql;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

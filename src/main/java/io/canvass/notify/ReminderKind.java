@@ -5,8 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * One kind of reminder. Adding a kind is one small {@code @ApplicationScoped} class implementing
- * this interface plus its messages in {@code reminders/messages.properties} (English) and
+ * One kind of reminder. A kind belongs to the feature whose rule it watches: adding one is a small
+ * {@code @ApplicationScoped} class implementing this interface, nested in the feature's own
+ * {@code <Feature>Reminders} holder in the feature's package (as {@code contract.MoneyReminders}), plus
+ * its messages in {@code reminders/messages.properties} (English) and
  * {@code reminders/messages_zh_CN.properties}: {@code <CODE>.label}, {@code <CODE>.title} and
  * {@code <CODE>.body}, with {@code {name}} placeholders filled from the reminder's args.
  * Reminders of the kind are then created either by the owning feature through

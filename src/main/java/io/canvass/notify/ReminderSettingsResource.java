@@ -1,11 +1,9 @@
 package io.canvass.notify;
 
-import io.canvass.platform.Caller;
 import io.canvass.platform.ETags;
-import io.canvass.platform.Idempotency;
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
+@ReplaySafe
 @Path("/api/v1/reminder-settings")
 @Tag(name = "Notifications")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,13 +34,9 @@ import org.jboss.resteasy.reactive.RestHeader;
 public class ReminderSettingsResource {
 
     private final ReminderSettingsService service;
-    private final Idempotency idempotency;
-    private final Caller caller;
 
-    public ReminderSettingsResource(ReminderSettingsService service, Idempotency idempotency, Caller caller) {
+    public ReminderSettingsResource(ReminderSettingsService service) {
         this.service = service;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     @GET
@@ -58,18 +53,15 @@ public class ReminderSettingsResource {
     @Operation(summary = "Change the organisation's reminder defaults (admins)",
             description = "Applies to the next reminders of every user who has not saved preferences of their own; a user's own "
                     + "preferences always win. Send If-Match with the ETag you read: a change made on an older version is refused "
-                    + "with 412. Honours Idempotency-Key: a retry returns the original response.")
+                    + "with 412.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "quiet nights", value = """
             {"quietStart":"21:00","quietEnd":"08:00","dailyCap":15}""")))
     @APIResponse(responseCode = "200", description = "The new defaults; the ETag names the new version",
             headers = @Header(name = "ETag", description = "The new version, for If-Match"),
             content = @Content(schema = @Schema(implementation = ReminderSettingsService.View.class)))
     @APIResponse(responseCode = "412", ref = "StaleVersion")
-    public Uni<Response> change(@RestHeader(HttpHeaders.IF_MATCH) String ifMatch, @RestHeader("Idempotency-Key") String idempotencyKey,
-                                @Valid @NotNull ReminderSettingsService.Change change) {
-        Integer expected = ETags.expectedVersion(ifMatch);
-        return idempotency.once(caller.id(), idempotencyKey, "reminder-settings " + ifMatch, change, 200,
-                        () -> service.change(change, expected))
-                .map(stored -> stored.response().tag(ETags.of(new JsonObject(stored.body()).getInteger("version"))).build());
+    public Uni<Response> change(@RestHeader(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ReminderSettingsService.Change change) {
+        return service.change(change, ETags.expectedVersion(ifMatch))
+                .map(view -> Response.ok(view).tag(ETags.of(view.version())).build());
     }
 }

@@ -6,16 +6,24 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.TransactionRollbackException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +41,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    HttpMethods methods;
+
     private static final Map<Integer, ProblemKind> BY_STATUS = java.util.Arrays.stream(ProblemKind.values())
             .collect(Collectors.toMap(ProblemKind::status, k -> k, (first, second) -> first));
 
@@ -42,6 +53,12 @@ public class ProblemMappers {
      * (22008, 22007).
      */
     private static final java.util.Set<String> REFUSED_VALUES = java.util.Set.of("22021", "22P05", "22003", "22008", "22007");
+
+    /** A write sent again with its Idempotency-Key: the answer it was given the first time. */
+    @ServerExceptionMapper
+    public Response replay(Idempotency.Replay replay) {
+        return replay.response();
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -121,6 +138,17 @@ public class ProblemMappers {
                 "The record was changed since you read it; reload it and apply your change again")).build();
     }
 
+    /**
+     * A method the address does not serve: 405 with {@code Allow} naming the methods it does serve
+     * (RESTEasy's own exception carries none), or 404 where no resource serves the address at all.
+     */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
+        return methods.allow(request.path())
+                .map(allow -> respond(HttpMethods.notAllowed(request.method().name())).header(HttpHeaders.ALLOW, allow).build())
+                .orElseGet(() -> respond(Problem.of(ProblemKind.NOT_FOUND, "No resource at this address")).build());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -150,8 +178,8 @@ public class ProblemMappers {
 
     /** Last resort: classify by the cause chain, log the details, tell the client only the kind. */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        for (Throwable cause : causes(e)) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem);
             }
@@ -168,14 +196,41 @@ public class ProblemMappers {
                 LOG.warnf("Database unreachable: %s", cause.getMessage());
                 return unavailable();
             }
-        }
-        if (String.valueOf(e.getMessage()).contains("Timeout")
-                || e.getClass().getName().endsWith("NoStackTraceThrowable")) {
-            LOG.warnf("Database pool exhausted or unreachable: %s", e.getMessage());
-            return unavailable();
+            if (cause instanceof SocketException || cause instanceof NoStackTraceThrowable) {
+                // a connection dropped while the request used it, or none came free in time (Vert.x's own failures)
+                LOG.warnf("Database connection failed for %s %s: %s", request.method(), request.path(), cause.getMessage());
+                return unavailable();
+            }
+            if (cause instanceof TransactionRollbackException) {
+                return collided();
+            }
+            if (cause instanceof ConnectionPoolTooBusyException) {
+                LOG.warnf("Too many requests waiting for a database connection: %s %s", request.method(), request.path());
+                return unavailable();
+            }
         }
         LOG.error("Unexpected error", e);
         return respond(Problem.of(ProblemKind.INTERNAL, "Something went wrong on our side; it has been logged")).build();
+    }
+
+    /** The failure and its causes, those of a failure that gathered several (Mutiny's CompositeException) included. */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> found = new java.util.ArrayList<>();
+        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>(List.of(failure));
+        while (!next.isEmpty() && found.size() < 50) {
+            Throwable t = next.poll();
+            if (found.contains(t)) {
+                continue;
+            }
+            found.add(t);
+            if (t instanceof CompositeException composite) {
+                next.addAll(composite.getCauses());
+            }
+            if (t.getCause() != null) {
+                next.add(t.getCause());
+            }
+        }
+        return found;
     }
 
     private Response database(String state, Throwable pg) {
@@ -196,8 +251,17 @@ public class ProblemMappers {
         if (state.startsWith("08") || state.startsWith("57P")) {
             return unavailable();
         }
+        if (state.startsWith("40") || "25P02".equals(state)) { // serialization failure, deadlock, a statement before failed
+            return collided();
+        }
         LOG.errorf(pg, "Database error %s", state);
         return respond(Problem.of(ProblemKind.INTERNAL, "Something went wrong on our side; it has been logged")).build();
+    }
+
+    /** The transaction lost to one running at the same moment and was undone: sending it again is right. */
+    private static Response collided() {
+        return respond(Problem.of(ProblemKind.UNAVAILABLE, "The request collided with another one at the same moment and changed nothing;"
+                + " send it again")).header(HttpHeaders.RETRY_AFTER, 1).build();
     }
 
     private static Response unavailable() {

@@ -18,14 +18,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Adds what every API operation shares, so each resource only declares what is its own:
  * <ul>
+ * <li>the {@code Idempotency-Key} every write honours (see {@link Idempotency});</li>
  * <li>the problem responses any operation can give (validation, authentication, role, 414, 429,
  * database unavailable) and those of any operation with a body (413, 415);</li>
  * <li>the response headers the HTTP layer sets: {@code RateLimit} and {@code RateLimit-Policy} on
  * every answer, {@code Retry-After} on 429, 503 and 409 (still in progress), {@code Location} on 201,
  * {@code ETag} on the answers of an editable record's reads and edits (a path any of whose operations
  * takes {@code If-Match}) and on every other answer that returns such a record, {@code Idempotent-Replayed}
- * on the successes of operations that take an {@code Idempotency-Key}, which also answer 409 (in progress)
- * and 422 (the key reused for another request);</li>
+ * on the successes of operations that take an {@code Idempotency-Key};</li>
  * <li>a field that is not required may be null; a decimal in a request may be sent as a decimal string;</li>
  * <li>the webhook messages Canvass sends (OpenAPI 3.1 {@code webhooks}), one per declared event type.</li>
  * </ul>
@@ -270,7 +270,7 @@ public class ProblemResponsesFilter implements OASFilter {
         openAPI.getComponents().getResponses().forEach((name, response) -> {
             header(response, "RateLimit");
             header(response, "RateLimit-Policy");
-            if (name.equals("RateLimited") || name.equals("Unavailable") || name.equals("Conflict")) {
+            if (name.equals("RateLimited") || name.equals("Unavailable") || name.equals("Conflict") || name.equals("InProgress")) {
                 header(response, "Retry-After");
             }
         });
@@ -290,16 +290,34 @@ public class ProblemResponsesFilter implements OASFilter {
             add(operation, "403", "Forbidden");
         }
         add(operation, "414", "UriTooLong");
-        if (takes(operation, "Idempotency-Key")) {
-            add(operation, "409", "Conflict");
-            add(operation, "422", "Unprocessable");
-        }
         if (operation.getRequestBody() != null) {
             add(operation, "413", "PayloadTooLarge");
             add(operation, "415", "UnsupportedMediaType");
         }
         add(operation, "429", "RateLimited");
         add(operation, "503", "Unavailable");
+        if (secured && WRITES.contains(method)) {
+            operation.addParameter(idempotencyKey());
+            add(operation, "409", "InProgress");
+            add(operation, "422", "Unprocessable");
+        }
+    }
+
+    static final java.util.Set<PathItem.HttpMethod> WRITES = java.util.EnumSet.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    static org.eclipse.microprofile.openapi.models.parameters.Parameter idempotencyKey() {
+        return OASFactory.createParameter()
+            .name(Idempotency.HEADER)
+            .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+            .required(false)
+            .description("Your unique key for this write (1 to 200 characters), kept 7 days per caller. Sent again with the same"
+                    + " request, the write is not applied again: the first answer is returned (status, Location, ETag, body) with"
+                    + " Idempotent-Replayed: true. The same key with another request is 422; while the first is still running, 409"
+                    + " in-progress with Retry-After.")
+            .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                    .minLength(1).maxLength(200))
+            .example("4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f");
     }
 
     /** One webhook per event type: a POST whose body is the message with that type's data. */

@@ -1,5 +1,6 @@
 package io.canvass.report;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/reports/weekly")
 @Tag(name = "Reports")
 @Consumes(MediaType.APPLICATION_JSON)

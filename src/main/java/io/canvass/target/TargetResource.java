@@ -1,5 +1,6 @@
 package io.canvass.target;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Page;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/targets")
 @Tag(name = "Targets")
 @Consumes(MediaType.APPLICATION_JSON)

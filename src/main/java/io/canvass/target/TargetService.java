@@ -10,11 +10,11 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,11 +53,11 @@ public class TargetService {
     UserService users;
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     /** A team's parent team, if the team exists: empty optional for a root, null for an unknown team. */
     Uni<Optional<UUID>> teamParent(UUID teamId) {
-        return pool.preparedQuery(TEAM_PARENT).execute(Tuple.of(teamId))
+        return sql.query(TEAM_PARENT, Tuple.of(teamId))
                 .map(rows -> rows.size() == 0 ? null : Optional.ofNullable(rows.iterator().next().getUUID(0)));
     }
 
@@ -478,7 +478,7 @@ public class TargetService {
 
     private static boolean duplicate(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+            if ("23505".equals(Sql.sqlState(t))) {
                 return true;
             }
         }

@@ -9,13 +9,13 @@ import io.canvass.platform.ProblemException;
 import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
 import io.canvass.platform.outbound.Destination;
 import io.canvass.platform.outbound.OutboundGuard;
 import io.canvass.platform.outbound.OutboundRefused;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +69,7 @@ public class WebhookEndpointService {
     AuditService audit;
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @WithTransaction
     public Uni<WebhookViews.WithSecret> create(WebhookRequests.Create request) {
@@ -174,7 +174,7 @@ public class WebhookEndpointService {
     public Uni<Page<WebhookViews.Delivery>> deliveries(UUID id, String status, String cursor, int limit) {
         UUID before = cursor == null || cursor.isBlank() ? new UUID(-1L, -1L) : Cursor.decode(cursor);
         return scopes.current().chain(scope -> visible(scope, id))
-                .chain(e -> pool.preparedQuery(DELIVERIES).execute(Tuple.of(e.id, before, status, limit + 1)))
+                .chain(e -> sql.query(DELIVERIES, Tuple.of(e.id, before, status, limit + 1)))
                 .map(rows -> {
                     List<WebhookViews.Delivery> list = new ArrayList<>();
                     for (Row r : rows) {
@@ -196,7 +196,7 @@ public class WebhookEndpointService {
             if (!e.active) {
                 throw ProblemException.conflict("The endpoint is disabled; enable it first");
             }
-            return pool.preparedQuery(REDELIVER).execute(Tuple.of(deliveryId, e.id));
+            return sql.query(REDELIVER, Tuple.of(deliveryId, e.id));
         }).map(rows -> {
             if (rows.rowCount() == 0) {
                 throw ProblemException.notFound("Delivery (or it is still pending)");

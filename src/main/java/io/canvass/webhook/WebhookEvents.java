@@ -3,9 +3,9 @@ package io.canvass.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.platform.Ids;
+import io.canvass.platform.Statements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,12 +79,12 @@ public class WebhookEvents {
     }
 
     /**
-     * Emits events, of one type or several, inside a Vert.x SQL transaction with one statement
+     * Emits events, of one type or several, with one statement in the transaction of {@code tx}
      * (bulk jobs such as the missed-follow-up sweep, and a check-in with the follow-up it completes).
      *
      * @param teamIds the team of each event, in the order of {@code payloads}
      */
-    public Uni<Void> publish(SqlClient tx, List<UUID> teamIds, List<? extends Record> payloads) {
+    public Uni<Void> publish(Statements tx, List<UUID> teamIds, List<? extends Record> payloads) {
         if (payloads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -96,8 +96,7 @@ public class WebhookEvents {
             ids[i] = Ids.newId();
             bodies[i] = write(payloads.get(i));
         }
-        return tx.preparedQuery(PUBLISH_MANY)
-                .execute(Tuple.of(types, ids, teamIds.toArray(UUID[]::new), bodies))
+        return tx.query(PUBLISH_MANY, Tuple.of(types, ids, teamIds.toArray(UUID[]::new), bodies))
                 .replaceWithVoid();
     }
 

@@ -1,6 +1,8 @@
 package io.canvass.webhook;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.ETags;
+import io.canvass.platform.Items;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
@@ -23,13 +25,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +41,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+@ReplaySafe
 @Path("/api/v1/webhooks")
 @Tag(name = "Webhooks", description = "Signed event notifications (Standard Webhooks); the event schemas are under webhooks in this document")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,11 +58,15 @@ public class WebhookResource {
     @GET
     @Path("/event-types")
     @Operation(summary = "The event types an endpoint can subscribe to", description = "Each with the name of its data schema; the full message schemas are under webhooks in this document.")
-    @APIResponse(responseCode = "200", description = "Event types")
-    public List<WebhookViews.EventType> eventTypes() {
-        return Arrays.stream(WebhookEventType.values())
+    @APIResponse(responseCode = "200", description = "Event types",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = WebhookViews.EventType.class)),
+                    examples = @ExampleObject(name = "types", value = """
+                    {"items":[{"type":"checkin.created","description":"A rep checked in at a customer","schema":"CheckInCreatedData"}]}""")))
+    public Items<WebhookViews.EventType> eventTypes() {
+        return Items.of(Arrays.stream(WebhookEventType.values())
                 .map(t -> new WebhookViews.EventType(t.type(), t.description(), t.schemaName()))
-                .toList();
+                .toList());
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.canvass.webhook;
 
+import io.canvass.platform.Secret;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class WebhookViews {
 
     @Schema(name = "WebhookEndpointWithSecret", description = "Returned once, at creation or rotation: the secret is stored encrypted and never shown again")
     public record WithSecret(Endpoint endpoint,
-                             @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) {
+                             @Secret @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

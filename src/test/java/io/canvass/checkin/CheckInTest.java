@@ -101,9 +101,9 @@ class CheckInTest {
 
         rep.as().get("/api/v1/customers/" + customer + "/timeline").then()
                 .statusCode(200)
-                .body("findAll { it.followUpId == '" + followUp + "' }.kind", equalTo(List.of("CHECK_IN_VERIFIED")))
-                .body("findAll { it.kind == 'FOLLOW_UP_DONE' }.size()", equalTo(0))
-                .body("kind", equalTo(List.of("CHECK_IN_VERIFIED", "CREATED")));
+                .body("items.findAll { it.followUpId == '" + followUp + "' }.kind", equalTo(List.of("CHECK_IN_VERIFIED")))
+                .body("items.findAll { it.kind == 'FOLLOW_UP_DONE' }.size()", equalTo(0))
+                .body("items.kind", equalTo(List.of("CHECK_IN_VERIFIED", "CREATED")));
     }
 
     @Test
@@ -138,7 +138,7 @@ class CheckInTest {
                 .statusCode(201).body("unverifiedReason", equalTo("NO_CUSTOMER_LOCATION"));
         rep.as().get("/api/v1/checkins?customerId=" + customer + "&verdict=UNVERIFIED").then().body("items.size()", equalTo(4));
         rep.as().get("/api/v1/customers/" + customer + "/timeline").then()
-                .body("findAll { it.kind == 'CHECK_IN_UNVERIFIED' }.reason", org.hamcrest.Matchers.hasItems("TOO_FAR", "POOR_ACCURACY", "STALE_FIX", "NO_POSITION"));
+                .body("items.findAll { it.kind == 'CHECK_IN_UNVERIFIED' }.reason", org.hamcrest.Matchers.hasItems("TOO_FAR", "POOR_ACCURACY", "STALE_FIX", "NO_POSITION"));
     }
 
     @Test
@@ -315,10 +315,10 @@ class CheckInTest {
         String theirs = customer(other, LAT, LNG);
         rep.as().get("/api/v1/customers/nearby?lat=" + LAT + "&lng=" + LNG + "&radius=1000").then()
                 .statusCode(200)
-                .body("id", equalTo(List.of(nearer, near)))
-                .body("[0].distanceMeters", equalTo(22));
+                .body("items.id", equalTo(List.of(nearer, near)))
+                .body("items[0].distanceMeters", equalTo(22));
         rep.as().get("/api/v1/customers/nearby?lat=" + LAT + "&lng=" + LNG + "&radius=50000").then()
-                .body("id", hasItem(far)).body("id", not(hasItem(theirs)));
+                .body("items.id", hasItem(far)).body("items.id", not(hasItem(theirs)));
         rep.as().get("/api/v1/customers/nearby?lat=100&lng=" + LNG).then().statusCode(400);
     }
 

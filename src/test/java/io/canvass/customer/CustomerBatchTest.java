@@ -56,6 +56,38 @@ class CustomerBatchTest {
     }
 
     @Test
+    void twoIdenticalBatchesAtOnceApplyEveryItemOnceAndFailNone() throws Exception {
+        UUID team = Api.team("batch", null);
+        Api.TestUser rep = Api.user("REP", team);
+        Api.TestUser manager = Api.manager(team);
+        String tag = Api.unique("sync");
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            items.add(item(tag + "-" + i, tag + " customer " + i, "B", rep.id()));
+        }
+        // two sync workers of an integration send the same batch at the same moment, each with its own key
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = pool.invokeAll(List.of(
+                    () -> manager.as().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("items", items))
+                            .post("/api/v1/customers/batch"),
+                    () -> manager.as().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("items", items))
+                            .post("/api/v1/customers/batch")));
+            for (var answer : answers) {
+                io.restassured.response.Response r = answer.get();
+                assertEquals(200, r.statusCode(), r.asString());
+                assertEquals(0, (int) r.path("failed"), r.asString());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<String> names = manager.as().queryParam("q", tag).queryParam("limit", 100).get("/api/v1/customers").then()
+                .statusCode(200).extract().path("items.name");
+        assertEquals(20, names.size(), "one customer per external id: " + names);
+        assertEquals(20, new java.util.HashSet<>(names).size(), "one customer per external id: " + names);
+    }
+
+    @Test
     void invalidItemsFailAloneWithTheirFieldNamed() {
         UUID team = Api.team("batch", null);
         Api.TestUser rep = Api.user("REP", team);

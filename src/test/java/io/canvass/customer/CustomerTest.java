@@ -140,9 +140,9 @@ class CustomerTest {
                 .body("cadenceDays", equalTo(3))
                 .body("pendingFollowUp.dueOn", equalTo(TODAY.plusDays(3).toString()));
         rep.as().get("/api/v1/customers/" + id + "/timeline").then().statusCode(200)
-                .body("kind", hasItems("GRADE", "STAGE", "CREATED"))
-                .body("find { it.kind == 'GRADE' }.from", equalTo("C"))
-                .body("find { it.kind == 'GRADE' }.to", equalTo("A"));
+                .body("items.kind", hasItems("GRADE", "STAGE", "CREATED"))
+                .body("items.find { it.kind == 'GRADE' }.from", equalTo("C"))
+                .body("items.find { it.kind == 'GRADE' }.to", equalTo("A"));
         rep.as().body(Map.of("stage", "LOST", "lostReason", "选择了竞品")).patch("/api/v1/customers/" + id).then()
                 .statusCode(200).body("pendingFollowUp", equalTo(null));
         asAdmin().get("/api/v1/audit?entityType=customer&entityId=" + id).then().body("items.action", hasItems("customer.created", "customer.updated"));
@@ -175,7 +175,7 @@ class CustomerTest {
                 .body("ownerId", equalTo(to.id().toString()))
                 .body("pendingFollowUp.ownerId", equalTo(to.id().toString()));
         from.as().get("/api/v1/customers/" + id).then().statusCode(404);
-        to.as().get("/api/v1/customers/" + id + "/timeline").then().body("find { it.kind == 'OWNER' }.reason", equalTo("区域调整"));
+        to.as().get("/api/v1/customers/" + id + "/timeline").then().body("items.find { it.kind == 'OWNER' }.reason", equalTo("区域调整"));
         Api.TestUser outsider = Api.user("REP", Api.team("outside", null));
         manager.as().body(Map.of("ownerId", outsider.id(), "reason", "x")).post("/api/v1/customers/" + id + "/owner").then()
                 .statusCode(400).body("errors[0].field", equalTo("ownerId"));

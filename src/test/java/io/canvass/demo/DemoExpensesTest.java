@@ -65,7 +65,7 @@ class DemoExpensesTest {
                 .body("items.receiptCount", everyItem(equalTo(1)));
         String month = YearMonth.from(today).toString();
         manager.as().get("/api/v1/expense-budgets?teamId=" + east + "&from=" + YearMonth.from(today).minusMonths(1) + "&to=" + month)
-                .then().statusCode(200).body("size()", equalTo(10)).body("month", hasItem(month));
+                .then().statusCode(200).body("items.size()", equalTo(10)).body("items.month", hasItem(month));
         manager.as().get("/api/v1/expenses/report?team=" + east + "&from=" + YearMonth.from(today).minusMonths(1) + "&to=" + month)
                 .then().statusCode(200).body("rows.size()", greaterThan(0)).body("returnOnSpend[0].currency", equalTo("CNY"));
         String returned = logins.get("li.na@demo.canvass.io").as().get("/api/v1/expense-claims?status=RETURNED").then()

@@ -34,9 +34,9 @@ class DemoMoneyTest {
             manager.as().queryParam("teamId", manager.teamId()).get("/api/v1/deals/pipeline").then().statusCode(200)
                     .body("stages.count", everyItem(greaterThan(0)));
             var renewals = manager.as().get("/api/v1/renewals?within=90d").then().statusCode(200).extract().jsonPath();
-            radar.addAll(renewals.getList("radar"));
-            states.addAll(renewals.getList("renewalState"));
-            expired.addAll(renewals.getList("expiredUndecided"));
+            radar.addAll(renewals.getList("items.radar"));
+            states.addAll(renewals.getList("items.renewalState"));
+            expired.addAll(renewals.getList("items.expiredUndecided"));
         }
         assertTrue(radar.containsAll(List.of(7, 30, 60, 90)), "every radar band has a renewal: " + radar);
         assertTrue(states.containsAll(List.of("UPCOMING", "IN_EVALUATION", "RENEWED")), "renewals undecided, being evaluated and renewed: " + states);
@@ -44,6 +44,6 @@ class DemoMoneyTest {
         assertTrue(DemoData.PEOPLE.stream().filter(p -> p.role().equals("REP")).anyMatch(p -> DemoOrganisation.signIn(p.email()).as()
                 .get("/api/v1/agenda").then().statusCode(200).extract().<List<?>>path("collections").size() > 0),
                 "some rep has an overdue instalment on Today");
-        Api.user("REP", Api.team("demo-money-outsider", null)).as().get("/api/v1/renewals").then().body("size()", equalTo(0));
+        Api.user("REP", Api.team("demo-money-outsider", null)).as().get("/api/v1/renewals").then().body("items.size()", equalTo(0));
     }
 }

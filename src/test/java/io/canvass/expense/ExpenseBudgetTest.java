@@ -137,10 +137,10 @@ class ExpenseBudgetTest {
                 .body("items.action", equalTo(java.util.List.of("expense_budget.created", "expense_budget.updated")))
                 .body("items[1].before.amount", equalTo("20000.00")).body("items[1].after.amount", equalTo("25000.00"));
 
-        t.rep().as().get("/api/v1/expense-budgets").then().statusCode(200).body("id", hasItem(id));
+        t.rep().as().get("/api/v1/expense-budgets").then().statusCode(200).body("items.id", hasItem(id));
         t.manager().as().get("/api/v1/expense-budgets?teamId=" + t.id() + "&from=" + month.minusMonths(1) + "&to=" + month)
-                .then().statusCode(200).body("id", hasItem(id));
-        other.rep().as().get("/api/v1/expense-budgets").then().statusCode(200).body("id", not(hasItem(id)));
+                .then().statusCode(200).body("items.id", hasItem(id));
+        other.rep().as().get("/api/v1/expense-budgets").then().statusCode(200).body("items.id", not(hasItem(id)));
         other.manager().as().get(BUDGETS + id).then().statusCode(404);
         other.manager().as().get("/api/v1/expense-budgets?teamId=" + t.id()).then().statusCode(404);
         t.rep().as().get("/api/v1/expense-budgets?from=" + month + "&to=" + month.minusMonths(1)).then().statusCode(400);

@@ -181,7 +181,7 @@ class FollowUpTest {
                 .body("pendingFollowUp.dueOn", equalTo(TODAY.toString()))
                 .body("pendingFollowUp.status", equalTo("OPEN"))
                 .body("health.components.find { it.name == 'followUpDiscipline' }.points", equalTo(30));
-        rep.as().get("/api/v1/customers/" + id + "/timeline").then().body("kind", org.hamcrest.Matchers.hasItem("FOLLOW_UP_MISSED"));
+        rep.as().get("/api/v1/customers/" + id + "/timeline").then().body("items.kind", org.hamcrest.Matchers.hasItem("FOLLOW_UP_MISSED"));
     }
 
     @Test
@@ -189,7 +189,7 @@ class FollowUpTest {
         UUID team = Api.team("policy", null);
         Api.manager(team).as().body(Map.of("intervalDays", 5, "missAfterDays", 2)).put("/api/v1/cadence-policies/GRADE/C").then().statusCode(403);
         Api.TestUser director = Api.user("DIRECTOR", team);
-        director.as().get("/api/v1/cadence-policies").then().statusCode(200).body("size()", equalTo(7));
+        director.as().get("/api/v1/cadence-policies").then().statusCode(200).body("items.size()", equalTo(7));
         director.as().body(Map.of("intervalDays", 0, "missAfterDays", 2)).put("/api/v1/cadence-policies/GRADE/C").then().statusCode(400);
         director.as().body(Map.of("intervalDays", 14, "missAfterDays", 5)).put("/api/v1/cadence-policies/GRADE/C").then()
                 .statusCode(200).body("intervalDays", equalTo(14));

@@ -64,7 +64,7 @@ class PushDeliveryTest {
                 .body("items[0].title", equalTo("Overdue: Acme Robotics"))
                 .body("items[0].body", equalTo("The follow-up with Acme Robotics was due on 2026-11-20. Record it or snooze it with a reason."))
                 .body("items[0].readAt", equalTo(null));
-        emma.as().get("/api/v1/push/subscriptions").then().statusCode(200).body("[0].lastUsedAt", not(equalTo(null)));
+        emma.as().get("/api/v1/push/subscriptions").then().statusCode(200).body("items[0].lastUsedAt", not(equalTo(null)));
     }
 
     @Test
@@ -129,7 +129,7 @@ class PushDeliveryTest {
         assertEquals(1, Reminders.receivedFor(phone, id).size());
         assertEquals("SENT", reminders.state(id));
         emma.as().get("/api/v1/push/subscriptions").then().statusCode(200)
-                .body("label", equalTo(List.of("new phone")));
+                .body("items.label", equalTo(List.of("new phone")));
     }
 
     @Test
@@ -148,7 +148,7 @@ class PushDeliveryTest {
         assertEquals(List.of(413, 413), refuses.refused, "the full payload, then the shrunk one, then no more");
         assertEquals("SENT", reminders.state(id));
         refuses.reset();
-        emma.as().get("/api/v1/push/subscriptions").then().body("label", hasItem("refuses"));
+        emma.as().get("/api/v1/push/subscriptions").then().body("items.label", hasItem("refuses"));
     }
 
     @Test

@@ -45,11 +45,11 @@ class PushSubscriptionTest {
         emma.as().body(phone.subscription("Pixel · Chrome (again)")).post("/api/v1/push/subscriptions").then().statusCode(201)
                 .body("id", equalTo(id));
 
-        emma.as().get("/api/v1/push/subscriptions").then().statusCode(200).body("", hasSize(2))
-                .body("label", hasItem("Pixel · Chrome (again)"));
+        emma.as().get("/api/v1/push/subscriptions").then().statusCode(200).body("items", hasSize(2))
+                .body("items.label", hasItem("Pixel · Chrome (again)"));
 
         emma.as().delete("/api/v1/push/subscriptions/" + id).then().statusCode(204);
-        emma.as().get("/api/v1/push/subscriptions").then().body("label", equalTo(java.util.List.of("ThinkPad · Firefox")));
+        emma.as().get("/api/v1/push/subscriptions").then().body("items.label", equalTo(java.util.List.of("ThinkPad · Firefox")));
         emma.as().delete("/api/v1/push/subscriptions/" + id).then().statusCode(404);
     }
 
@@ -61,8 +61,8 @@ class PushSubscriptionTest {
                 .then().statusCode(201).extract().path("id");
 
         other.as().delete("/api/v1/push/subscriptions/" + id).then().statusCode(404).contentType("application/problem+json");
-        other.as().get("/api/v1/push/subscriptions").then().body("", hasSize(0));
-        emma.as().get("/api/v1/push/subscriptions").then().body("", hasSize(1));
+        other.as().get("/api/v1/push/subscriptions").then().body("items", hasSize(0));
+        emma.as().get("/api/v1/push/subscriptions").then().body("items", hasSize(1));
     }
 
     @Test
@@ -90,7 +90,7 @@ class PushSubscriptionTest {
                     .post("/api/v1/push/subscriptions").then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", equalTo(java.util.List.of("endpoint")));
         }
-        emma.as().get("/api/v1/push/subscriptions").then().body("", hasSize(0));
+        emma.as().get("/api/v1/push/subscriptions").then().body("items", hasSize(0));
     }
 
     @Test

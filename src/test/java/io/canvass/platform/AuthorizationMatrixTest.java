@@ -749,15 +749,38 @@ class AuthorizationMatrixTest {
      * The operation's example body made valid for today and for the caller: every id slot holds the
      * caller's own id, but {@code aimed} which holds {@code victim}.
      */
-    @SuppressWarnings("unchecked")
     Body body(Operation op, Attacker who, Slot aimed, String victim) {
+        return body(org(), op, who, aimed, victim);
+    }
+
+    /** {@link #body(Operation, Attacker, Slot, String)} in the organisation {@code o}. */
+    @SuppressWarnings("unchecked")
+    static Body body(Organisation o, Operation op, Attacker who, Slot aimed, String victim) {
         List<String> types = op.bodyTypes();
         if (types.isEmpty()) {
             return null;
         }
         if (op.path().startsWith("/api/v1/cadence-policies/")) {
             // the policy as it is: were the change accepted, nothing would change for the other tests
-            return new Body("application/json", org().cadence);
+            return new Body("application/json", o.cadence);
+        }
+        if (op.path().equals("/api/v1/reminder-settings")) {
+            // the organisation's defaults as they are: a change would hold other tests' reminders in quiet hours
+            Map<String, Object> current = Api.asAdmin().get(op.path()).then().statusCode(200).extract().path("$");
+            Map<String, Object> same = new LinkedHashMap<>();
+            for (String field : List.of("quietStart", "quietEnd", "dailyCap")) {
+                same.put(field, current.get(field));
+            }
+            return new Body("application/json", same);
+        }
+        if (op.path().equals("/api/v1/onboarding/milestones")) {
+            // the template as it is: other tests' onboarding plans are made from it
+            List<Map<String, Object>> milestones = Api.asAdmin().get(op.path()).then().statusCode(200).extract().path("$");
+            List<Map<String, Object>> same = new ArrayList<>();
+            for (Map<String, Object> m : milestones) {
+                same.add(Map.of("dayOffset", m.get("dayOffset"), "kind", m.get("kind"), "title", m.get("title"), "goal", m.get("goal")));
+            }
+            return new Body("application/json", Map.of("milestones", same));
         }
         if (types.contains("application/json")) {
             Object content = normalised(op.example("application/json"), null);
@@ -779,7 +802,7 @@ class AuthorizationMatrixTest {
             return new Body("application/json", content == null ? Map.of() : content);
         }
         if (types.contains("text/csv")) {
-            String owner = Objects.requireNonNullElse(org().emails.get(aimed == null ? who.own().get(Kind.USER) : victim), Api.ADMIN_EMAIL);
+            String owner = Objects.requireNonNullElse(o.emails.get(aimed == null ? who.own().get(Kind.USER) : victim), Api.ADMIN_EMAIL);
             String csv = String.valueOf(op.example("text/csv"));
             StringBuilder rows = new StringBuilder();
             String[] lines = csv.split("\n");

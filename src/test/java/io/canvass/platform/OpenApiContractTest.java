@@ -205,4 +205,46 @@ class OpenApiContractTest {
         Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes");
         assertTrue(schemes != null && !schemes.isEmpty(), "a security scheme is declared");
     }
+
+    /** Every list is an object with items (a paged one adds nextCursor), never a bare JSON array. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyListAnswerIsAnObject() {
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document().get("paths");
+        List<String> arrays = new ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((verb, value) -> {
+            if (!(value instanceof Map) || !path.startsWith("/api/")) {
+                return;
+            }
+            Map<String, Map<String, Object>> answers = (Map<String, Map<String, Object>>) ((Map<String, Object>) value).get("responses");
+            if (answers == null) {
+                return;
+            }
+            answers.forEach((status, response) -> {
+                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                if (status.startsWith("2") && content != null && content.get("application/json") != null) {
+                    Map<String, Object> schema = resolve((Map<String, Object>) content.get("application/json").get("schema"));
+                    String name = verb.toUpperCase(Locale.ROOT) + " " + path + " " + status;
+                    if (schema != null && ("array".equals(schema.get("type")) || schema.get("items") != null)) {
+                        arrays.add(name);
+                    }
+                    Map<String, Object> properties = schema == null ? null : (Map<String, Object>) schema.get("properties");
+                    Map<String, Object> items = properties == null ? null : (Map<String, Object>) properties.get("items");
+                    if (items != null && (!"array".equals(items.get("type")) || !(items.get("items") instanceof Map<?, ?> element) || element.isEmpty())) {
+                        arrays.add(name + ": items is not an array of a described element");
+                    }
+                }
+            });
+        }));
+        assertEquals(List.of(), arrays, "answers with a bare array");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(Map<String, Object> schema) {
+        if (schema == null || !(schema.get("$ref") instanceof String ref)) {
+            return schema;
+        }
+        Map<String, Object> components = (Map<String, Object>) document().get("components");
+        return (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get(ref.replace("#/components/schemas/", ""));
+    }
 }

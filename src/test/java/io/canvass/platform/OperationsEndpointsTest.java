@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -40,11 +42,21 @@ class OperationsEndpointsTest {
         }
     }
 
+    @Inject
+    Flyway flyway;
+
+    /** MigrationUpgradeTest runs the repair through the customizer; here Quarkus has added it to the Flyway it migrates with. */
+    @Test
+    void theAppsFlywayRepairsMigrationsEditedAfterTheyLanded() {
+        assertTrue(Stream.of(flyway.getConfiguration().getCallbacks())
+                .anyMatch(c -> c.getCallbackName().equals(LandedMigrationRepair.CALLBACK_NAME)), "LandedMigrationRepair's callback is registered");
+    }
+
     @Test
     void readinessIncludesTheDatabase() {
         Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItem("database"));
         Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         Management.given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -126,9 +126,17 @@ final class Organisation {
     final UUID teamB;
 
     private final Pool pool;
+    /** The closed commission period the statements are of. */
+    final String statementPeriod;
 
     Organisation(Pool pool, Reminders reminders) {
+        this(pool, reminders, STATEMENT_PERIOD);
+    }
+
+    /** An organisation whose statements are of {@code statementPeriod}: each organisation closes a period of its own. */
+    Organisation(Pool pool, Reminders reminders, String statementPeriod) {
         this.pool = pool;
+        this.statementPeriod = statementPeriod;
         String run = UUID.randomUUID().toString().substring(0, 8);
         adminId = Api.asAdmin().get("/api/v1/me").then().statusCode(200).extract().path("id");
         teamA = Api.team("matrix-a", null);
@@ -166,7 +174,7 @@ final class Organisation {
                 .add(Kind.TEAM, teamB, true).add(Kind.USER, managerB.id(), true).add(Kind.MENTOR, managerB.id(), true)
                 .add(Kind.TARGET, teamTargetB, true).add(Kind.BUDGET, budgetB, true));
 
-        Map<String, Object> policy = Api.asAdmin().get("/api/v1/cadence-policies").then().statusCode(200).extract().path("[0]");
+        Map<String, Object> policy = Api.asAdmin().get("/api/v1/cadence-policies").then().statusCode(200).extract().path("items[0]");
         cadence.put("intervalDays", policy.get("intervalDays"));
         cadence.put("missAfterDays", policy.get("missAfterDays"));
         parties.put(Party.ORG, new Records(null)
@@ -187,12 +195,12 @@ final class Organisation {
                     Map.of("customer", "客户 " + party.marker, "dueOn", today().toString()));
         }
         reminders.dispatchAll();
-        Api.asAdmin().post("/api/v1/commission/periods/" + STATEMENT_PERIOD + "/close").then().statusCode(200);
+        Api.asAdmin().post("/api/v1/commission/periods/" + statementPeriod + "/close").then().statusCode(200);
         for (TestUser rep : List.of(repA2, repB1)) {
             Records records = rep == repA2 ? a2 : b1;
             records.add(Kind.NOTIFICATION, rep.as().get("/api/v1/notifications").then().statusCode(200)
                     .extract().path("items[0].id"), true);
-            records.add(Kind.STATEMENT, Api.asAdmin().get("/api/v1/commission/statements?period=" + STATEMENT_PERIOD + "&rep=" + rep.id())
+            records.add(Kind.STATEMENT, Api.asAdmin().get("/api/v1/commission/statements?period=" + statementPeriod + "&rep=" + rep.id())
                     .then().statusCode(200).extract().path("items[0].id"), true);
             records.add(Kind.PUSH_SUBSCRIPTION, rep.as().body(Map.of("endpoint", "http://localhost:9/push/" + records.marker,
                             "keys", Map.of("p256dh", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",

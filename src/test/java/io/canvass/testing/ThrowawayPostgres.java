@@ -42,6 +42,12 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return this;
     }
 
+    /** A copy of another database (none may be connected to it), owned by {@link #USER}. */
+    public ThrowawayPostgres createDatabase(String name, String template) {
+        admin("create database " + name + " template " + template + " owner " + USER);
+        return this;
+    }
+
     public int port() {
         return server.getPort();
     }

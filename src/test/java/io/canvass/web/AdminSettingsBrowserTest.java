@@ -60,7 +60,7 @@ class AdminSettingsBrowserTest extends BrowserTest {
         admin = Accounts.create("ADMIN", "en");
         adminToken = Accounts.token(admin);
         gradeC = given().auth().oauth2(adminToken).get("/api/v1/cadence-policies").then().statusCode(200)
-                .extract().jsonPath().getMap("find { it.kind == 'GRADE' && it.code == 'C' }");
+                .extract().jsonPath().getMap("items.find { it.kind == 'GRADE' && it.code == 'C' }");
     }
 
     /** The cadence policy is shared by the whole app: put grade C back. */
@@ -178,7 +178,7 @@ class AdminSettingsBrowserTest extends BrowserTest {
         c.getByRole(AriaRole.BUTTON).click();
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Grade C · long tail saved."))).isVisible();
         assertEquals(10, (Integer) given().auth().oauth2(adminToken).get("/api/v1/cadence-policies").then()
-                .extract().jsonPath().get("find { it.kind == 'GRADE' && it.code == 'C' }.intervalDays"));
+                .extract().jsonPath().get("items.find { it.kind == 'GRADE' && it.code == 'C' }.intervalDays"));
         Axe.assertNoViolations(page, "Cadence");
 
         // the audit log, filtered to the endpoint and today, on a 320-pixel phone

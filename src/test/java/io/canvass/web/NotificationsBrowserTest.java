@@ -80,7 +80,7 @@ class NotificationsBrowserTest extends BrowserTest {
         assertThat(page.getByText("Linux · Chrome")).isVisible();
         assertEquals(vapidKey, page.evaluate("() => self.__applicationServerKey"), "subscribed with the server's VAPID key");
         given().auth().oauth2(token).get("/api/v1/push/subscriptions").then().statusCode(200)
-                .body("label", org.hamcrest.Matchers.equalTo(List.of("Linux · Chrome")));
+                .body("items.label", org.hamcrest.Matchers.equalTo(List.of("Linux · Chrome")));
 
         // a reminder goes out: encrypted, signed, and decrypted by the push service with the device's key
         UUID id = reminders.schedule(UUID.fromString(emma.id()), "FOLLOW_UP_OVERDUE",
@@ -138,7 +138,7 @@ class NotificationsBrowserTest extends BrowserTest {
         page.navigate("/notifications");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop reminders on Linux · Chrome")).click();
         assertThat(page.getByText("No device receives reminders yet.")).isVisible();
-        given().auth().oauth2(token).get("/api/v1/push/subscriptions").then().body("", org.hamcrest.Matchers.hasSize(0));
+        given().auth().oauth2(token).get("/api/v1/push/subscriptions").then().body("items", org.hamcrest.Matchers.hasSize(0));
         Axe.assertNoViolations(page, "notification settings");
     }
 

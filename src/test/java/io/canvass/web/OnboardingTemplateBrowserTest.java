@@ -32,7 +32,7 @@ class OnboardingTemplateBrowserTest extends BrowserTest {
     void knownTemplate() {
         admin = Accounts.create("ADMIN", "en");
         adminToken = Accounts.token(admin);
-        before = given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("");
+        before = given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("items");
         putTemplate(List.of(
                 milestone(0, "MENTOR_SESSION", "Meet the mentor", "Agree the first month's plan"),
                 milestone(7, "SHADOW_VISIT", "Shadow the mentor", "Join two customer visits"),
@@ -69,7 +69,7 @@ class OnboardingTemplateBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template")).click();
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Template saved."))).isVisible();
         assertEquals(List.of("Meet the mentor", "Shadow the mentor", "Visit the warehouse", "Two-week review"), titles());
-        assertEquals(List.of(0, 7, 10, 14), given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("dayOffset"));
+        assertEquals(List.of(0, 7, 10, 14), given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("items.dayOffset"));
 
         page.reload();
         assertThat(heading()).hasText("Onboarding template");
@@ -108,12 +108,12 @@ class OnboardingTemplateBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template"))).isEnabled();
 
         // another admin saves meanwhile: this save was made on the older copy and is refused, theirs stays
-        List<Map<String, Object>> mine = given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("");
+        List<Map<String, Object>> mine = given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("items");
         putTemplate(List.of(milestone(0, "MENTOR_SESSION", "Their first day", "Meet the team")));
         group("Milestone 1").getByLabel("Title").fill("Visit the warehouse on day one");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("Someone else changed this first. Reload and try again.");
-        assertEquals(List.of("Their first day"), given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("title"));
+        assertEquals(List.of("Their first day"), given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("items.title"));
         putTemplate(mine.stream().map(m -> {
             Map<String, Object> copy = new HashMap<>(m);
             copy.remove("id");
@@ -173,7 +173,7 @@ class OnboardingTemplateBrowserTest extends BrowserTest {
     }
 
     private List<String> titles() {
-        return given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("title");
+        return given().auth().oauth2(adminToken).get(PATH).then().statusCode(200).extract().path("items.title");
     }
 
     private void putTemplate(List<Map<String, Object>> milestones) {

@@ -244,7 +244,7 @@ class ScreensBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("customer-list")).isVisible();
         Axe.assertNoViolations(page, "Customers");
         page.navigate("/customers/" + id);
-        assertThat(page.getByTestId("timeline")).isVisible();
+        assertThat(page.getByTestId("timeline")).containsText("Customer created");
         Axe.assertNoViolations(page, "Customer detail");
         page.navigate("/customers/" + id + "/edit");
         assertThat(heading()).hasText("Edit customer");

@@ -501,7 +501,7 @@ class WebhookTest {
         Api.as(integration).delete("/api/v1/webhooks/endpoints/" + ownId).then().statusCode(204);
         Api.as(integration).get("/api/v1/webhooks/endpoints/" + ownId).then().statusCode(404);
         given().auth().oauth2(Api.adminToken()).get("/api/v1/webhooks/event-types").then().statusCode(200)
-                .body("type", hasItem("checkin.created")).body("schema", hasItem("CheckInCreatedData"));
+                .body("items.type", hasItem("checkin.created")).body("items.schema", hasItem("CheckInCreatedData"));
     }
 
     @Test

@@ -6,8 +6,8 @@ import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Money;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
+import io.canvass.platform.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,14 +105,14 @@ public class CollectionQueries implements CommercialSignals {
             + OVERDUE_FROM + OVERDUE_WHERE + "group by i.currency order by i.currency";
 
     @Inject
-    Pool pool;
+    Sql sql;
 
     @Override
     public Uni<Map<UUID, HealthScore.Commercial>> of(Collection<UUID> customerIds) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery(SIGNALS).execute(Tuple.of(customerIds.toArray(UUID[]::new))).map(rows -> {
+        return sql.query(SIGNALS, Tuple.of(customerIds.toArray(UUID[]::new))).map(rows -> {
             Map<UUID, HealthScore.Commercial> result = new HashMap<>();
             for (Row r : rows) {
                 result.put(r.getUUID("id"), new HealthScore.Commercial(r.getLong("overdue").intValue(),
@@ -124,7 +124,7 @@ public class CollectionQueries implements CommercialSignals {
 
     public Uni<CollectionKpis.Report> kpis(Scope scope, UUID ownerId, UUID teamId, LocalDate from, LocalDate to, CollectionKpis.GroupBy groupBy) {
         Tuple params = Tuple.from(Arrays.asList(scope.everything(), scope.userId(), scope.teams().toArray(UUID[]::new), ownerId, teamId, from, to));
-        return pool.preparedQuery(DUE).execute(params).chain(dueRows -> pool.preparedQuery(RECEIVED).execute(params).map(paidRows -> {
+        return sql.query(DUE, params).chain(dueRows -> sql.query(RECEIVED, params).map(paidRows -> {
             List<CollectionKpis.Due> due = new ArrayList<>();
             for (Row r : dueRows) {
                 due.add(new CollectionKpis.Due(r.getUUID("owner_id"), r.getString("owner_name"), r.getUUID("team_id"), r.getString("team_name"),
@@ -149,8 +149,8 @@ public class CollectionQueries implements CommercialSignals {
         List<Object> page = new ArrayList<>(filter);
         page.addAll(Arrays.asList(afterDue, afterId, limit + 1));
         Instant asOf = Instant.now();
-        return pool.preparedQuery(OVERDUE_TOTALS).execute(Tuple.from(filter))
-                .chain(totals -> pool.preparedQuery(OVERDUE).execute(Tuple.from(page))
+        return sql.query(OVERDUE_TOTALS, Tuple.from(filter))
+                .chain(totals -> sql.query(OVERDUE, Tuple.from(page))
                         .map(rows -> page(asOf, totals(totals), rows, limit)));
     }
 

@@ -7,7 +7,6 @@ import io.canvass.contract.ContractRequests;
 import io.canvass.contract.ContractService;
 import io.canvass.contract.ContractView;
 import io.canvass.platform.Caller;
-import io.canvass.platform.Idempotency;
 import io.canvass.platform.Ids;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Money;
@@ -58,8 +57,6 @@ public class CollectionService {
     @Inject
     Caller caller;
 
-    @Inject
-    Idempotency idempotency;
 
     @Inject
     WebhookEvents webhooks;
@@ -169,12 +166,8 @@ public class CollectionService {
         return payments.of(contractId).map(list -> list.stream().map(CollectionService::view).toList());
     }
 
-    /** Records a payment once: a retry with the same Idempotency-Key returns the original answer. */
-    public Uni<Idempotency.Stored> record(UUID contractId, String idempotencyKey, ContractRequests.Payment request) {
-        return idempotency.once(caller.id(), idempotencyKey, contractId.toString(), request, 201, () -> recordOnce(contractId, request));
-    }
-
-    private Uni<ContractView> recordOnce(UUID contractId, ContractRequests.Payment request) {
+    /** Records a payment; the contract as it is then. */
+    public Uni<ContractView> record(UUID contractId, ContractRequests.Payment request) {
         return Panache.withTransaction(() -> contracts.visible(contractId).chain(found -> insert(found, request)))
                 .chain(paymentId -> Panache.withSession(() -> contracts.visible(contractId).chain(contracts::detail)));
     }

@@ -1,6 +1,8 @@
 package io.canvass.notify.push;
 
+import io.canvass.platform.ReplaySafe;
 import io.canvass.platform.Caller;
+import io.canvass.platform.Items;
 import io.canvass.platform.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,18 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 
+@ReplaySafe
 @Path("/api/v1/push")
 @Tag(name = "Notifications")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -70,9 +74,14 @@ public class PushResource {
     @GET
     @Path("/subscriptions")
     @Operation(summary = "Your devices that receive reminders")
-    @APIResponse(responseCode = "200", description = "Your devices")
-    public Uni<List<PushSubscriptions.View>> mine() {
-        return service.mine(caller.id());
+    @APIResponse(responseCode = "200", description = "Your devices",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "items",
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = PushSubscriptions.View.class)),
+                    examples = @ExampleObject(name = "devices", value = """
+                    {"items":[{"id":"019a4f2c-6a1b-7d2e-8f00-1c2d3e4f5a80","label":"Pixel 8","service":"fcm.googleapis.com",
+                               "createdAt":"2026-11-02T01:00:00Z","lastUsedAt":"2026-12-07T00:30:00Z"}]}""")))
+    public Uni<Items<PushSubscriptions.View>> mine() {
+        return service.mine(caller.id()).map(Items::of);
     }
 
     @DELETE

@@ -1,14 +1,13 @@
 package io.canvass.notify.push;
 
 import io.canvass.notify.ReminderService;
-import io.canvass.notify.kinds.PushTest;
 import io.canvass.platform.Ids;
 import io.canvass.platform.ProblemException;
+import io.canvass.platform.Sql;
 import io.canvass.platform.outbound.OutboundGuard;
 import io.canvass.platform.outbound.OutboundRefused;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +34,13 @@ public class PushSubscriptionService {
 
     static final String DELETE = "delete from push_subscription where id = $1 and user_id = $2";
 
-    private final Pool pool;
+    private final Sql sql;
     private final OutboundGuard guard;
     private final PushConfig config;
     private final ReminderService reminders;
 
-    public PushSubscriptionService(Pool pool, OutboundGuard guard, PushConfig config, ReminderService reminders) {
-        this.pool = pool;
+    public PushSubscriptionService(Sql sql, OutboundGuard guard, PushConfig config, ReminderService reminders) {
+        this.sql = sql;
         this.guard = guard;
         this.config = config;
         this.reminders = reminders;
@@ -64,15 +63,14 @@ public class PushSubscriptionService {
         String label = request.label() == null || request.label().isBlank() ? null : request.label().trim();
         return guard.check(request.endpoint(), PushSender.reach(config))
                 .onFailure(OutboundRefused.class).transform(e -> ((OutboundRefused) e).invalid("endpoint"))
-                .chain(destination -> pool.preparedQuery(UPSERT)
-                        .execute(Tuple.tuple().addValue(Ids.newId()).addValue(userId).addValue(destination.uri().toString())
+                .chain(destination -> sql.query(UPSERT, Tuple.tuple().addValue(Ids.newId()).addValue(userId).addValue(destination.uri().toString())
                                 .addValue(io.vertx.core.buffer.Buffer.buffer(p256dh))
                                 .addValue(io.vertx.core.buffer.Buffer.buffer(auth)).addValue(label)))
                 .map(rows -> view(rows.iterator().next()));
     }
 
     public Uni<List<PushSubscriptions.View>> mine(UUID userId) {
-        return pool.preparedQuery(MINE).execute(Tuple.of(userId)).map(rows -> {
+        return sql.query(MINE, Tuple.of(userId)).map(rows -> {
             List<PushSubscriptions.View> views = new ArrayList<>();
             rows.forEach(r -> views.add(view(r)));
             return views;
@@ -80,7 +78,7 @@ public class PushSubscriptionService {
     }
 
     public Uni<Void> remove(UUID userId, UUID id) {
-        return pool.preparedQuery(DELETE).execute(Tuple.of(id, userId)).invoke(rows -> {
+        return sql.query(DELETE, Tuple.of(id, userId)).invoke(rows -> {
             if (rows.rowCount() == 0) {
                 throw ProblemException.notFound("Push subscription");
             }
@@ -91,7 +89,7 @@ public class PushSubscriptionService {
     @WithTransaction
     public Uni<Boolean> sendTest(UUID userId) {
         Instant now = Instant.now();
-        return reminders.schedule(new ReminderService.Reminder(userId, PushTest.CODE, "test:" + now.getEpochSecond() / 60, now,
+        return reminders.schedule(new ReminderService.Reminder(userId, PushReminders.PushTest.CODE, "test:" + now.getEpochSecond() / 60, now,
                 "/notifications", Map.of(), null));
     }
 
