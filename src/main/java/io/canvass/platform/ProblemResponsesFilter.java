@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * {@code ETag} on the answers of an editable record's reads and edits (a path any of whose operations
  * takes {@code If-Match}) and on every other answer that returns such a record, {@code Idempotent-Replayed}
  * on the successes of operations that take an {@code Idempotency-Key};</li>
- * <li>a field that is not required may be null; a decimal in a request may be sent as a decimal string;</li>
+ * <li>a request field that is not required may be null; a decimal in a request may be sent as a decimal string;</li>
  * <li>the webhook messages Canvass sends (OpenAPI 3.1 {@code webhooks}), one per declared event type.</li>
  * </ul>
  */
@@ -54,30 +54,24 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     /**
-     * A field that is not required may be absent or {@code null}: in a request the server reads null as
-     * absent, in a response null says there is no value. Required fields are never null.
+     * A request field that is not required may be absent or {@code null}, which the server reads as
+     * absent; the schemas only requests use say so. A response field is null only where its schema says.
      */
     private static void optionalFieldsMayBeNull(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        Set<String> used = new HashSet<>();
+        Set<String> responses = new HashSet<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                operation.getRequestBody().getContent().getMediaTypes().values()
-                        .forEach(media -> collect(media.getSchema(), schemas, used));
-            }
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                 operation.getResponses().getAPIResponses().values().forEach(response -> {
                     if (response.getContent() != null) {
-                        response.getContent().getMediaTypes().values().forEach(media -> collect(media.getSchema(), schemas, used));
+                        response.getContent().getMediaTypes().values().forEach(media -> collect(media.getSchema(), schemas, responses));
                     }
                 });
             }
         }));
-        used.remove("Problem");
-        used.forEach(name -> optionalMayBeNull(schemas.get(name)));
         Set<String> requests = new HashSet<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
             if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
@@ -86,6 +80,7 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }));
         requests.forEach(name -> decimalsAsText(schemas.get(name)));
+        requests.stream().filter(name -> !responses.contains(name)).forEach(name -> optionalMayBeNull(schemas.get(name)));
     }
 
     /** A decimal (a number without format) in a request may also be sent as a decimal string, as amounts are answered. */
@@ -136,6 +131,11 @@ public class ProblemResponsesFilter implements OASFilter {
     private static void optionalMayBeNull(Schema schema) {
         if (schema == null || schema.getProperties() == null) {
             return;
+        }
+        Schema items = schema.getProperties().get("items");
+        if (items != null && items.getType() != null && items.getType().contains(Schema.SchemaType.ARRAY)
+                && (schema.getRequired() == null || !schema.getRequired().contains("items"))) {
+            schema.addRequired("items"); // a list answers its items, [] when there are none, never null
         }
         List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
         Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
