@@ -81,7 +81,7 @@ export function CheckInScreen() {
     const customerId = new URLSearchParams(query).get('customer');
     if (customerId) {
       api<Customer>(`/api/v1/customers/${customerId}`).then(
-        (c) => setResults([c]),
+        (c) => setResults([{ ...c, address: c.address ?? undefined }]),
         (e) => setError(describeError(e)),
       );
     }

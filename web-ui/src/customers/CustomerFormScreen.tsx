@@ -123,11 +123,11 @@ export function CustomerFormScreen({ id }: { id?: string }) {
               <input id={`contact-${i}-name`} name={`contact-${i}-name`} maxLength={120} defaultValue={c.name} />
               {errorFor(`contacts[${i}].name`) && <p class="field-error">{errorFor(`contacts[${i}].name`)}</p>}
               <label for={`contact-${i}-title`}>{t('customerForm.contactTitle')}</label>
-              <input id={`contact-${i}-title`} name={`contact-${i}-title`} maxLength={120} defaultValue={c.title} />
+              <input id={`contact-${i}-title`} name={`contact-${i}-title`} maxLength={120} defaultValue={c.title ?? undefined} />
               <label for={`contact-${i}-phone`}>{t('me.phone')}</label>
-              <input id={`contact-${i}-phone`} name={`contact-${i}-phone`} type="tel" maxLength={40} defaultValue={c.phone} />
+              <input id={`contact-${i}-phone`} name={`contact-${i}-phone`} type="tel" maxLength={40} defaultValue={c.phone ?? undefined} />
               <label for={`contact-${i}-email`}>{t('me.email')}</label>
-              <input id={`contact-${i}-email`} name={`contact-${i}-email`} type="email" maxLength={254} defaultValue={c.email} />
+              <input id={`contact-${i}-email`} name={`contact-${i}-email`} type="email" maxLength={254} defaultValue={c.email ?? undefined} />
               {errorFor(`contacts[${i}].email`) && <p class="field-error">{errorFor(`contacts[${i}].email`)}</p>}
               <label for={`contact-${i}-role`}>{t('customerForm.decisionRole')}</label>
               <select id={`contact-${i}-role`} name={`contact-${i}-role`}>

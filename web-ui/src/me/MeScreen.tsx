@@ -28,7 +28,7 @@ export function MeScreen({ profile, onSignOut }: { profile: Profile; onSignOut: 
   const unsynced = pending + failed;
 
   async function change(patch: ProfileChange, label: MessageKey) {
-    await rememberProfile({ ...profile, ...patch });
+    await rememberProfile({ ...profile, ...patch } as Profile);
     await queueWrite({ method: 'PATCH', path: '/api/v1/me', body: patch, label, userId: profile.id });
   }
 

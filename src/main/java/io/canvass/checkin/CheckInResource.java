@@ -35,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,7 +72,7 @@ public class CheckInResource {
             {"clientId":"6f1c2b1e-8a8e-4c3e-9a53-2b8f0f3f6a11","customerId":"01a2089c-dbe9-7325-bb07-3f6f590ce315",
              "clientTime":"2026-11-23T02:15:00Z","position":{"lat":31.2304,"lng":121.4737,"accuracy":18,"fixAge":5},
              "purpose":"DEMO","outcome":"演示了新款设备，客户要求报价","nextAction":"发送报价单","nextActionDue":"2026-11-26"}""")))
-    @APIResponse(responseCode = "201", description = "Recorded (or the original response, replayed)")
+    @APIResponse(responseCode = "201", description = "Recorded (or the original response, replayed)", content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> create(@Valid @NotNull CheckInRequest request) {

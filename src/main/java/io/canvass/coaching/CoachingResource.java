@@ -101,7 +101,7 @@ public class CoachingResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "shadow visit", value = """
             {"repId":"01a2089c-dbe9-7325-bb07-3f6f590ce315","kind":"SHADOW_VISIT","title":"跟访：需求挖掘",
              "goal":"经理跟访两次，重点观察需求挖掘提问","dueOn":"2026-12-04"}""")))
-    @APIResponse(responseCode = "201", description = "The task")
+    @APIResponse(responseCode = "201", description = "The task", content = @Content(schema = @Schema(implementation = CoachingViews.Task.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Uni<CoachingViews.Task> assign(@Valid @NotNull CoachingRequests.Assign request) {
         return coaching.assign(request);
@@ -227,7 +227,7 @@ public class CoachingResource {
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Make a rep's onboarding plan from the template, with a mentor",
             description = "New reps get one by themselves shortly after they are added; this makes one on demand.")
-    @APIResponse(responseCode = "201", description = "The plan with its milestones")
+    @APIResponse(responseCode = "201", description = "The plan with its milestones", content = @Content(schema = @Schema(implementation = CoachingViews.Plan.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<CoachingViews.Plan> createPlan(@Valid @NotNull CoachingRequests.Plan request) {

@@ -22,6 +22,7 @@ public final class ContractRequests {
     @Schema(name = "ContractDocument", description = "Metadata of a document; the file lives in the document system")
     public record Document(@NotBlank @Size(max = 200) String name,
                            @Size(max = 500) @WebUrl @Schema(description = "Where the document system serves it: an absolute http or https address",
+                                   pattern = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+",
                                    example = "https://dms.example.com/contracts/HT-2026-0042.pdf") String url,
                            @Size(max = 40) @Schema(example = "SIGNED_CONTRACT") String kind, LocalDate signedOn) {
     }
@@ -31,7 +32,7 @@ public final class ContractRequests {
             @NotNull UUID customerId,
             @Schema(description = "The won deal this contract comes from (one contract per deal)") UUID dealId,
             @NotBlank @Size(max = 60) @Schema(example = "HT-2026-0042") String number,
-            @NotNull @Schema(description = "Decimal, within the currency's minor units", example = "860000.00") BigDecimal value,
+            @NotNull @Schema(description = "Decimal, within the currency's minor units", example = "860000.00", minimum = "0") BigDecimal value,
             @NotBlank @Schema(example = "CNY") String currency,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> productLines,
             @NotNull LocalDate startsOn,
@@ -44,7 +45,7 @@ public final class ContractRequests {
     @Schema(name = "ContractUpdate", description = "Only the fields sent are changed; a draft or active contract only")
     public record Update(
             @Size(min = 1, max = 60) String number,
-            BigDecimal value,
+            @Schema(minimum = "0") BigDecimal value,
             @Schema(description = "Only while the contract is a draft") String currency,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> productLines,
             LocalDate startsOn,
@@ -61,7 +62,7 @@ public final class ContractRequests {
     }
 
     @Schema(name = "PlannedInstalment")
-    public record Instalment(@NotNull LocalDate dueOn, @NotNull @Schema(example = "215000.00") BigDecimal amount,
+    public record Instalment(@NotNull LocalDate dueOn, @NotNull @Schema(example = "215000.00", minimum = "0", exclusiveMinimum = true) BigDecimal amount,
                              @Schema(description = "Defaults to the contract's; must be the contract's") String currency) {
     }
 
@@ -73,7 +74,7 @@ public final class ContractRequests {
     @Schema(name = "PaymentRecord")
     public record Payment(
             @NotNull UUID instalmentId,
-            @NotNull @Schema(example = "100000.00") BigDecimal amount,
+            @NotNull @Schema(example = "100000.00", minimum = "0", exclusiveMinimum = true) BigDecimal amount,
             @Schema(description = "Defaults to the instalment's; must be the instalment's") String currency,
             @NotNull @Schema(description = "The day the money was received (not in the future)") LocalDate receivedOn,
             @Size(max = 120) @Schema(description = "Bank reference or receipt number") String reference,
@@ -96,7 +97,7 @@ public final class ContractRequests {
     @Schema(name = "RenewalSuccessor")
     public record Successor(
             @NotBlank @Size(max = 60) String number,
-            @NotNull BigDecimal value,
+            @NotNull @Schema(minimum = "0") BigDecimal value,
             @Schema(description = "Defaults to the current contract's") String currency,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> productLines,
             @Schema(description = "Defaults to the day after the current contract ends") LocalDate startsOn,

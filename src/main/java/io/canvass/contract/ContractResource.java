@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,7 +59,7 @@ public class ContractResource {
              "productLines":["自动化设备"],"startsOn":"2026-12-01","endsOn":"2027-11-30","status":"ACTIVE",
              "documents":[{"name":"合同正本.pdf","kind":"SIGNED_CONTRACT","signedOn":"2026-11-20"}],
              "plan":{"split":{"count":4,"firstDueOn":"2026-12-31","everyMonths":3}}}""")))
-    @APIResponse(responseCode = "201", description = "The contract with its plan")
+    @APIResponse(responseCode = "201", description = "The contract with its plan", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> create(@Valid @NotNull ContractRequests.Create request) {
         return service.create(request).map(view -> Response.created(URI.create("/api/v1/contracts/" + view.id()))
@@ -78,7 +79,7 @@ public class ContractResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A contract with its collection plan, payments, events and the alerts that fired")
-    @APIResponse(responseCode = "200", description = "The contract")
+    @APIResponse(responseCode = "200", description = "The contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(ContractResource::ok);
@@ -89,7 +90,7 @@ public class ContractResource {
     @Operation(summary = "Change a draft or active contract", description = "A new end date restarts the renewal windows from it. Send If-Match.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "extend", value = """
             {"endsOn":"2027-12-31","value":"960000.00"}""")))
-    @APIResponse(responseCode = "200", description = "The changed contract")
+    @APIResponse(responseCode = "200", description = "The changed contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -101,7 +102,7 @@ public class ContractResource {
     @POST
     @Path("/{id}/activate")
     @Operation(summary = "Activate a draft", description = "Its renewal becomes UPCOMING and is watched from now on.")
-    @APIResponse(responseCode = "200", description = "The active contract")
+    @APIResponse(responseCode = "200", description = "The active contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -114,7 +115,7 @@ public class ContractResource {
     @Operation(summary = "Terminate a draft or active contract early", description = "Needs a reason.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "terminate", value = """
             {"reason":"客户业务调整，双方协商提前终止"}""")))
-    @APIResponse(responseCode = "200", description = "The terminated contract")
+    @APIResponse(responseCode = "200", description = "The terminated contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -132,7 +133,7 @@ public class ContractResource {
                     {"split":{"count":3,"firstDueOn":"2026-12-31","everyMonths":1}}"""),
             @ExampleObject(name = "explicit", value = """
                     {"instalments":[{"dueOn":"2026-12-31","amount":"300000.00"},{"dueOn":"2027-03-31","amount":"560000.00"}]}""") }))
-    @APIResponse(responseCode = "200", description = "The contract with its new plan")
+    @APIResponse(responseCode = "200", description = "The contract with its new plan", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -147,7 +148,7 @@ public class ContractResource {
             description = "Partial payments are allowed; the instalment is paid when they add up to its amount. Over-payment is refused (400 naming amount): record the surplus against the next instalment.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "payment", value = """
             {"instalmentId":"01a2089c-dbe9-7325-bb07-3f6f590ce316","amount":"100000.00","receivedOn":"2026-11-20","reference":"招行回单 88231"}""")))
-    @APIResponse(responseCode = "201", description = "The contract with the payment recorded")
+    @APIResponse(responseCode = "201", description = "The contract with the payment recorded", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @ResponseStatus(201)
@@ -160,7 +161,7 @@ public class ContractResource {
     @Operation(summary = "Record progress on the renewal evaluation", description = "Counts as the owner acting: no escalation to the manager follows.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "note", value = """
             {"note":"已与采购确认续约意向，下周提交续约报价"}""")))
-    @APIResponse(responseCode = "200", description = "The contract")
+    @APIResponse(responseCode = "200", description = "The contract", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> note(@RestPath UUID id, @Valid @NotNull ContractRequests.Note request) {
@@ -175,7 +176,7 @@ public class ContractResource {
                     {"decision":"RENEW","successor":{"number":"HT-2027-0042","value":"900000.00","endsOn":"2028-11-30"}}"""),
             @ExampleObject(name = "churn", value = """
                     {"decision":"CHURN","reason":"预算削减，转向自建团队"}""") }))
-    @APIResponse(responseCode = "200", description = "The contract with its decision")
+    @APIResponse(responseCode = "200", description = "The contract with its decision", content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")

@@ -159,7 +159,7 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a customer", description = "With contacts, the pending follow-up, the effective cadence and an explained health score.")
-    @APIResponse(responseCode = "200", description = "The customer")
+    @APIResponse(responseCode = "200", description = "The customer", content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(CustomerResource::withETag);
@@ -186,7 +186,7 @@ public class CustomerResource {
             {"name":"上海华工机械有限公司","industry":"机械制造","grade":"B","stage":"INITIAL_INTENT","source":"展会",
              "address":"上海市浦东新区张江路 88 号","lat":31.2035,"lng":121.5914,"tags":["展会2026"],
              "contacts":[{"name":"刘强","title":"采购经理","phone":"13912345678","decisionRole":"DECISION_MAKER"}]}""")))
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CustomerView.class)))
     public Uni<Response> create(@Valid @NotNull CustomerRequests.Create request) {
         return service.create(request)
                 .map(c -> Response.created(URI.create("/api/v1/customers/" + c.id())).entity(c).tag(ETags.of(c.version())).build());
@@ -197,7 +197,7 @@ public class CustomerResource {
     @Operation(summary = "Change a customer",
             description = "Grade, stage and cadence changes reschedule the pending follow-up and are kept in the history. Send If-Match to detect concurrent edits.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "promote", value = "{\"grade\":\"A\",\"stage\":\"KEY_ACCOUNT\",\"tags\":[\"重点\"]}")))
-    @APIResponse(responseCode = "200", description = "The changed customer")
+    @APIResponse(responseCode = "200", description = "The changed customer", content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
     public Uni<Response> update(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
@@ -209,7 +209,7 @@ public class CustomerResource {
     @Path("/{id}/owner")
     @Operation(summary = "Reassign a customer", description = "Managers and above; the pending follow-up moves to the new owner.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "hand over", value = "{\"ownerId\":\"01a2089c-dbe9-7325-bb07-3f6f590ce315\",\"reason\":\"区域调整\"}")))
-    @APIResponse(responseCode = "200", description = "The reassigned customer")
+    @APIResponse(responseCode = "200", description = "The reassigned customer", content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> reassign(@RestPath UUID id, @Valid @NotNull CustomerRequests.Reassign request) {
         return service.reassign(id, request).map(CustomerResource::withETag);
@@ -228,7 +228,7 @@ public class CustomerResource {
     @POST
     @Path("/{id}/restore")
     @Operation(summary = "Restore a deleted customer", description = "Managers and above.")
-    @APIResponse(responseCode = "200", description = "The restored customer")
+    @APIResponse(responseCode = "200", description = "The restored customer", content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> restore(@RestPath UUID id) {
         return service.restore(id).map(CustomerResource::withETag);

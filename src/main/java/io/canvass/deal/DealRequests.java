@@ -18,7 +18,7 @@ public final class DealRequests {
     public record Create(
             @NotNull UUID customerId,
             @NotBlank @Size(max = 200) String name,
-            @NotNull @Schema(description = "Decimal amount, no more decimals than the currency has (JPY 0, CNY 2, KWD 3)", example = "128000.00") BigDecimal amount,
+            @NotNull @Schema(description = "Decimal amount, no more decimals than the currency has (JPY 0, CNY 2, KWD 3)", example = "128000.00", minimum = "0") BigDecimal amount,
             @NotBlank @Schema(description = "ISO 4217 code", example = "CNY") String currency,
             @Size(max = 80) String productLine,
             @Schema(description = "Defaults to QUALIFICATION; WON and LOST are reached by a stage change") Deal.Stage stage,
@@ -28,7 +28,7 @@ public final class DealRequests {
     @Schema(name = "DealUpdate", description = "Only the fields sent are changed")
     public record Update(
             @Size(min = 1, max = 200) String name,
-            BigDecimal amount,
+            @Schema(minimum = "0") BigDecimal amount,
             String currency,
             @Size(max = 80) String productLine,
             LocalDate expectedCloseOn) {

@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,7 +52,7 @@ public class DealResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "deal", value = """
             {"customerId":"01a2089c-dbe9-7325-bb07-3f6f590ce315","name":"二期产线改造","amount":"860000.00","currency":"CNY",
              "productLine":"自动化设备","expectedCloseOn":"2027-01-31"}""")))
-    @APIResponse(responseCode = "201", description = "The deal")
+    @APIResponse(responseCode = "201", description = "The deal", content = @Content(schema = @Schema(implementation = DealView.class)))
     public Uni<Response> create(@Valid @NotNull DealRequests.Create request) {
         return service.create(request).map(view -> Response.created(URI.create("/api/v1/deals/" + view.id()))
                 .tag(ETags.of(view.version())).entity(view).build());
@@ -78,7 +79,7 @@ public class DealResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A deal with its stage history")
-    @APIResponse(responseCode = "200", description = "The deal")
+    @APIResponse(responseCode = "200", description = "The deal", content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(view -> Response.ok(view).tag(ETags.of(view.version())).build());
@@ -89,7 +90,7 @@ public class DealResource {
     @Operation(summary = "Change a deal's name, amount, product line or expected close", description = "Send If-Match with the ETag; a closed deal's amount no longer changes.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "amount", value = """
             {"amount":"450000.00","expectedCloseOn":"2026-12-20"}""")))
-    @APIResponse(responseCode = "200", description = "The changed deal")
+    @APIResponse(responseCode = "200", description = "The changed deal", content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -104,7 +105,7 @@ public class DealResource {
     @Operation(summary = "Move a deal to another stage", description = "Kept in the deal's history. LOST needs a reason; WON and LOST are final (409 afterwards).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "lost", value = """
             {"stage":"LOST","reason":"客户选择了竞品，价格差 12%"}""")))
-    @APIResponse(responseCode = "200", description = "The deal in its new stage")
+    @APIResponse(responseCode = "200", description = "The deal in its new stage", content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")

@@ -55,7 +55,7 @@ public class ExpenseBudgetResource {
     @Operation(summary = "Set a team's budget for a category and month", description = "Directors and admins; audited. One budget per team, category, month and currency (409 for a second).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "travel", value = """
             {"teamId":"01a2089c-dbe9-7325-bb07-3f6f590ce315","category":"TRAVEL","month":"2026-12","amount":"20000.00","currency":"CNY"}""")))
-    @APIResponse(responseCode = "201", description = "The budget with its usage")
+    @APIResponse(responseCode = "201", description = "The budget with its usage", content = @Content(schema = @Schema(implementation = ExpenseViews.Budget.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> create(@Valid @NotNull ExpenseRequests.BudgetCreate request) {
@@ -86,7 +86,7 @@ public class ExpenseBudgetResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A budget with its usage")
-    @APIResponse(responseCode = "200", description = "The budget")
+    @APIResponse(responseCode = "200", description = "The budget", content = @Content(schema = @Schema(implementation = ExpenseViews.Budget.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(view -> Response.ok(view).tag(ETags.of(view.version())).build());
@@ -98,7 +98,7 @@ public class ExpenseBudgetResource {
     @Operation(summary = "Change a budget's amount", description = "Directors and admins; send If-Match with the ETag; audited.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "raise", value = """
             {"amount":"25000.00"}""")))
-    @APIResponse(responseCode = "200", description = "The changed budget")
+    @APIResponse(responseCode = "200", description = "The changed budget", content = @Content(schema = @Schema(implementation = ExpenseViews.Budget.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "StaleVersion")

@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,7 +62,7 @@ public class ExpenseClaimResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "client dinner", value = """
             {"spentOn":"2026-12-03","category":"CLIENT_ENTERTAINMENT","amount":"386.50","currency":"CNY",
              "customerId":"01a2089c-dbe9-7325-bb07-3f6f590ce315","description":"与采购部王经理晚餐，沟通二期需求"}""")))
-    @APIResponse(responseCode = "201", description = "The draft claim")
+    @APIResponse(responseCode = "201", description = "The draft claim", content = @Content(schema = @Schema(implementation = ExpenseViews.Claim.class)))
     public Uni<Response> create(@Valid @NotNull ExpenseRequests.ClaimCreate request) {
         return service.create(request).map(view -> Response.created(URI.create("/api/v1/expense-claims/" + view.id()))
                 .tag(ETags.of(view.version())).entity(view).build());
@@ -89,7 +90,7 @@ public class ExpenseClaimResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A claim with its receipts, its history and what you may do with it")
-    @APIResponse(responseCode = "200", description = "The claim")
+    @APIResponse(responseCode = "200", description = "The claim", content = @Content(schema = @Schema(implementation = ExpenseViews.Claim.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(view -> Response.ok(view).tag(ETags.of(view.version())).build());
@@ -100,7 +101,7 @@ public class ExpenseClaimResource {
     @Operation(summary = "Change a draft or returned claim", description = "Yours only; send If-Match with the ETag.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "amount", value = """
             {"amount":"356.00","description":"与采购部王经理晚餐（3人），沟通二期需求"}""")))
-    @APIResponse(responseCode = "200", description = "The changed claim")
+    @APIResponse(responseCode = "200", description = "The changed claim", content = @Content(schema = @Schema(implementation = ExpenseViews.Claim.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -191,7 +192,7 @@ public class ExpenseClaimResource {
     @Path("/{id}/receipts")
     @Consumes(IMAGES)
     @Operation(summary = "Attach a receipt image", description = "JPEG, PNG or WebP up to 5 MB, at most 10 per claim; the type is checked from the bytes. Yours only, while the claim is a draft or returned.")
-    @APIResponse(responseCode = "201", description = "The receipt")
+    @APIResponse(responseCode = "201", description = "The receipt", content = @Content(schema = @Schema(implementation = ExpenseViews.Receipt.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

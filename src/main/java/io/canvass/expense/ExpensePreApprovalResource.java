@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +50,7 @@ public class ExpensePreApprovalResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "trade fair", value = """
             {"teamId":"01a2089c-dbe9-7325-bb07-3f6f590ce315","category":"MARKETING_EVENTS","month":"2026-12","amount":"8000.00",
              "currency":"CNY","reason":"上海工博会展位费，预计带来20条有效线索"}""")))
-    @APIResponse(responseCode = "201", description = "The pending pre-approval")
+    @APIResponse(responseCode = "201", description = "The pending pre-approval", content = @Content(schema = @Schema(implementation = ExpenseViews.PreApproval.class)))
     public Uni<Response> create(@Valid @NotNull ExpenseRequests.PreApprovalCreate request) {
         return service.create(request).map(view -> Response.created(URI.create("/api/v1/expense-pre-approvals/" + view.id()))
                 .entity(view).build());

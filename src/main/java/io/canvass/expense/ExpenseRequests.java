@@ -24,19 +24,19 @@ public final class ExpenseRequests {
             @NotNull UUID teamId,
             @NotNull ExpenseCategory category,
             @NotBlank @Pattern(regexp = MONTH, message = "must be a month such as 2026-12") @Schema(example = "2026-12") String month,
-            @NotNull @Schema(description = "Decimal amount, no more decimals than the currency has", example = "20000.00") BigDecimal amount,
+            @NotNull @Schema(description = "Decimal amount, no more decimals than the currency has", example = "20000.00", minimum = "0") BigDecimal amount,
             @NotBlank @Schema(description = "ISO 4217 code", example = "CNY") String currency) {
     }
 
     @Schema(name = "ExpenseBudgetUpdate")
-    public record BudgetUpdate(@NotNull @Schema(example = "25000.00") BigDecimal amount) {
+    public record BudgetUpdate(@NotNull @Schema(example = "25000.00", minimum = "0") BigDecimal amount) {
     }
 
     @Schema(name = "ExpenseClaimCreate")
     public record ClaimCreate(
             @NotNull @Schema(description = "The day the money was spent") LocalDate spentOn,
             @NotNull ExpenseCategory category,
-            @NotNull @Schema(example = "386.50") BigDecimal amount,
+            @NotNull @Schema(example = "386.50", minimum = "0", exclusiveMinimum = true) BigDecimal amount,
             @NotBlank @Schema(example = "CNY") String currency,
             @Schema(description = "The customer it served, one of yours") UUID customerId,
             @Schema(description = "The deal it served, one of yours") UUID dealId,
@@ -48,7 +48,7 @@ public final class ExpenseRequests {
     public record ClaimUpdate(
             LocalDate spentOn,
             ExpenseCategory category,
-            BigDecimal amount,
+            @Schema(minimum = "0", exclusiveMinimum = true) BigDecimal amount,
             String currency,
             UUID customerId,
             UUID dealId,
@@ -64,7 +64,7 @@ public final class ExpenseRequests {
             @NotNull UUID teamId,
             @NotNull ExpenseCategory category,
             @NotBlank @Pattern(regexp = MONTH, message = "must be a month such as 2026-12") @Schema(example = "2026-12") String month,
-            @NotNull @Schema(example = "8000.00") BigDecimal amount,
+            @NotNull @Schema(example = "8000.00", minimum = "0", exclusiveMinimum = true) BigDecimal amount,
             @NotBlank @Schema(example = "CNY") String currency,
             @NotBlank @Size(max = 1000) String reason) {
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,7 +45,7 @@ public class MeResource {
 
     @GET
     @Operation(summary = "Who am I", description = "Your profile, role, team and the teams you manage.")
-    @APIResponse(responseCode = "200", description = "Your profile")
+    @APIResponse(responseCode = "200", description = "Your profile", content = @Content(schema = @Schema(implementation = UserView.class)))
     public Uni<Response> me() {
         return service.me(caller.id()).map(UserResource::withETag);
     }
@@ -52,7 +53,7 @@ public class MeResource {
     @PATCH
     @Operation(summary = "Change your profile", description = "Display name, language, time zone and phone. Safe to replay.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "switch to English", value = "{\"locale\":\"en\"}")))
-    @APIResponse(responseCode = "200", description = "Your changed profile")
+    @APIResponse(responseCode = "200", description = "Your changed profile", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "412", ref = "StaleVersion")
     public Uni<Response> update(@RestHeader(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull UserRequests.Profile request) {
         return service.updateProfile(caller.id(), request, ETags.expectedVersion(ifMatch)).map(UserResource::withETag);

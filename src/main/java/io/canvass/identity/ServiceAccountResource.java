@@ -65,7 +65,7 @@ public class ServiceAccountResource {
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "ERP", value = "{\"name\":\"ERP sync\"}"),
             @ExampleObject(name = "payroll", value = "{\"name\":\"Payroll export\",\"grants\":[\"PAYROLL\"]}") }))
-    @APIResponse(responseCode = "201", description = "Created, with the secret")
+    @APIResponse(responseCode = "201", description = "Created, with the secret", content = @Content(schema = @Schema(implementation = ServiceAccountService.Issued.class)))
     public Uni<Response> create(@Valid @NotNull CreateRequest request) {
         return service.create(request.name(), request.teamId(), request.grants())
                 .map(issued -> Response.created(URI.create("/api/v1/service-accounts/" + issued.id())).entity(issued).build());

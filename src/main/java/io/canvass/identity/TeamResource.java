@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,7 +63,7 @@ public class TeamResource {
     @Path("/{id}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME, Role.INTEGRATION_NAME })
     @Operation(summary = "Get a team")
-    @APIResponse(responseCode = "200", description = "The team")
+    @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(TeamResource::withETag);
@@ -71,7 +72,7 @@ public class TeamResource {
     @POST
     @Operation(summary = "Create a team")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "region", value = "{\"name\":\"华东大区\",\"kind\":\"REGION\"}")))
-    @APIResponse(responseCode = "201", description = "Created (or the original response, replayed)")
+    @APIResponse(responseCode = "201", description = "Created (or the original response, replayed)", content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Uni<Response> create(@Valid @NotNull TeamRequests.Write request) {
@@ -83,7 +84,7 @@ public class TeamResource {
     @Path("/{id}")
     @Operation(summary = "Rename or move a team", description = "A team cannot move under its own subtree.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename", value = "{\"name\":\"华东一区\",\"parentId\":null,\"kind\":\"REGION\"}")))
-    @APIResponse(responseCode = "200", description = "The changed team")
+    @APIResponse(responseCode = "200", description = "The changed team", content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")

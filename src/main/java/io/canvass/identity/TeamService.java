@@ -60,7 +60,7 @@ public class TeamService {
         team.kind = request.kind() == null ? Team.Kind.REGION : request.kind();
         return scopes.current().chain(scope -> requireParent(team.id, request.parentId())
                 .chain(() -> requireUniqueName(team))
-                .chain(() -> teams.persist(team))
+                .chain(() -> teams.persistAndFlush(team))
                 .call(t -> audit.record(scope.userId(), "team.created", "team", t.id, null, TeamView.snapshot(t)))
                 .chain(this::view));
     }

@@ -66,7 +66,7 @@ public class UserResource {
     @Path("/{id}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME, Role.REP_NAME, Role.INTEGRATION_NAME })
     @Operation(summary = "Get a user", description = "The ETag header carries the version to send in If-Match when updating.")
-    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(UserResource::withETag);
@@ -133,7 +133,7 @@ public class UserResource {
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Change a user", description = "Send If-Match with the ETag you read to detect concurrent edits.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "move team", value = "{\"teamId\":\"01a2089c-dbe9-7325-bb07-3f6f590ce315\",\"phone\":\"13900001111\"}")))
-    @APIResponse(responseCode = "200", description = "The changed user")
+    @APIResponse(responseCode = "200", description = "The changed user", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
@@ -146,7 +146,7 @@ public class UserResource {
     @Path("/{id}/deactivate")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Deactivate a user", description = "They can no longer sign in or refresh; their refresh tokens are revoked and their access tokens stop working (at once on this server, within seconds on every other).")
-    @APIResponse(responseCode = "200", description = "The deactivated user")
+    @APIResponse(responseCode = "200", description = "The deactivated user", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> deactivate(@RestPath UUID id) {
@@ -157,7 +157,7 @@ public class UserResource {
     @Path("/{id}/reactivate")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME, Role.MANAGER_NAME })
     @Operation(summary = "Reactivate a user")
-    @APIResponse(responseCode = "200", description = "The reactivated user")
+    @APIResponse(responseCode = "200", description = "The reactivated user", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> reactivate(@RestPath UUID id) {
         return service.setActive(id, true).map(UserResource::withETag);

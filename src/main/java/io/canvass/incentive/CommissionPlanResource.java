@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +60,7 @@ public class CommissionPlanResource {
     @Operation(summary = "Create a commission plan",
             description = "For a role (appliesToRole) or a team's subtree (teamId), by month or quarter. Tiers start at 0 %, each where the one before ends, the last open-ended; a tier includes its lower bound (exactly 80 % is in the 80–100 tier). One plan per team or role and period kind (409).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "tiered plan", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "The plan, with its version as ETag")
+    @APIResponse(responseCode = "201", description = "The plan, with its version as ETag", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> create(@Valid @NotNull PlanRequests request) {
         return service.create(request)
@@ -79,7 +80,7 @@ public class CommissionPlanResource {
     @Path("/{id}")
     @RolesAllowed({ Role.ADMIN_NAME, Role.DIRECTOR_NAME })
     @Operation(summary = "A commission plan")
-    @APIResponse(responseCode = "200", description = "The plan, with its version as ETag")
+    @APIResponse(responseCode = "200", description = "The plan, with its version as ETag", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(p -> Response.ok(p).tag(ETags.of(p.version())).build());
@@ -89,7 +90,7 @@ public class CommissionPlanResource {
     @Path("/{id}")
     @Operation(summary = "Replace a commission plan", description = "Send the version in If-Match (or in the body). Open periods are computed with the new plan; frozen statements keep theirs.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "tiered plan", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The plan, with its new version as ETag")
+    @APIResponse(responseCode = "200", description = "The plan, with its new version as ETag", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "StaleVersion")

@@ -63,6 +63,7 @@ public class CommissionResource {
     @Operation(summary = "Commission statements of a period",
             description = "Live (computed from the records now) while the period is open, frozen once it is closed. A rep sees their own, a manager their teams' reps', directors and admins everyone's; rep narrows to one person (404 when out of scope).")
     @APIResponse(responseCode = "200", description = "A page of statements, by rep")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Page<StatementView>> list(@RestQuery @NotNull String period, @RestQuery UUID rep, @RestQuery String cursor,
                                          @RestQuery @DefaultValue(Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return service.list(rep, period, Cursor.decode(cursor), limit);
@@ -97,7 +98,7 @@ public class CommissionResource {
             description = "A new line with a signed amount in the statement's currency, the reason and you as the approver; the frozen lines stay as they were.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "correction", value = """
             {"amount":"-1200.00","reason":"合同HT-2026-118客户退货，冲减提成"}""")))
-    @APIResponse(responseCode = "201", description = "The statement with the adjustment")
+    @APIResponse(responseCode = "201", description = "The statement with the adjustment", content = @Content(schema = @Schema(implementation = StatementView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @ReplaySafe.AnswerAfterCommit
     public Uni<StatementView> adjust(@RestPath UUID id, @Valid @NotNull StatementService.AdjustmentRequest request) {

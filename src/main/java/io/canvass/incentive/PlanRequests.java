@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of a plan's creation or replacement, and the rules that span its fields. */
 @RegisterForReflection
@@ -22,7 +23,7 @@ public record PlanRequests(@NotBlank @Size(max = 120) String name,
                            UUID teamId,
                            @NotNull CommissionPlan.Base base,
                            @NotBlank String currency,
-                           BigDecimal cap,
+                           @Schema(minimum = "0") BigDecimal cap,
                            @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull TierRequest> tiers,
                            @Size(max = 10) List<@Valid @NotNull OneOffRequest> oneOffs,
                            Integer version) {
@@ -34,11 +35,15 @@ public record PlanRequests(@NotBlank @Size(max = 120) String name,
     public enum EarnerRole { REP, MANAGER }
 
     @RegisterForReflection
-    public record TierRequest(BigDecimal from, BigDecimal to, BigDecimal rate, BigDecimal extraRate) {
+    public record TierRequest(@Schema(description = "Achievement in percent of the target where the tier starts: 0 for the first, the previous tier's to after", minimum = "0", maximum = "1000") BigDecimal from,
+                              @Schema(description = "Where the tier ends; absent only on the last", minimum = "0", exclusiveMinimum = true, maximum = "1000") BigDecimal to,
+                              @Schema(minimum = "0", maximum = "100") BigDecimal rate,
+                              @Schema(minimum = "0", maximum = "100") BigDecimal extraRate) {
     }
 
     @RegisterForReflection
-    public record OneOffRequest(@NotNull CommissionPlan.OneOffKind kind, BigDecimal reward, BigDecimal above) {
+    public record OneOffRequest(@NotNull CommissionPlan.OneOffKind kind, @Schema(minimum = "0", exclusiveMinimum = true) BigDecimal reward,
+                                @Schema(minimum = "0", exclusiveMinimum = true) BigDecimal above) {
     }
 
     private static final BigDecimal MAX_RATE = BigDecimal.valueOf(100);

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +53,7 @@ public class TargetResource {
             description = "A root (usually the organisation's) or a child one level down with the parent's metric, period and currency. Children never add up to more than their parent (400 on value).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "team target", value = """
             {"parentId":"01a2089c-dbe9-7325-bb07-3f6f590ce315","period":"2026-12","level":"TEAM","teamId":"01a2089c-dbe9-7325-bb07-3f6f590ce316","metric":"EFFECTIVE_VISITS","value":400}""")))
-    @APIResponse(responseCode = "201", description = "The draft")
+    @APIResponse(responseCode = "201", description = "The draft", content = @Content(schema = @Schema(implementation = TargetView.class)))
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<TargetView> create(@Valid @NotNull TargetRequests.Create request) {

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,7 +76,7 @@ public class WebhookResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "ERP", value = """
             {"url":"https://erp.example.com/hooks/canvass","description":"ERP customer sync",
              "eventTypes":["customer.created","customer.stage_changed","checkin.created"]}""")))
-    @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once")
+    @APIResponse(responseCode = "201", description = "Registered; the secret is shown this once", content = @Content(schema = @Schema(implementation = WebhookViews.WithSecret.class)), headers = @Header(name = "ETag", ref = "#/components/headers/ETag"))
     public Uni<Response> create(@Valid @NotNull WebhookRequests.Create request) {
         return service.create(request).map(created -> Response
                 .created(URI.create("/api/v1/webhooks/endpoints/" + created.endpoint().id()))
@@ -94,7 +95,7 @@ public class WebhookResource {
     @GET
     @Path("/endpoints/{id}")
     @Operation(summary = "Get a webhook endpoint", description = "Shows whether it is failing and, when Canvass disabled it, the notice saying why.")
-    @APIResponse(responseCode = "200", description = "The endpoint")
+    @APIResponse(responseCode = "200", description = "The endpoint", content = @Content(schema = @Schema(implementation = WebhookViews.Endpoint.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(id).map(e -> Response.ok(e).tag(ETags.of(e.version())).build());
@@ -104,7 +105,7 @@ public class WebhookResource {
     @Path("/endpoints/{id}")
     @Operation(summary = "Change a webhook endpoint", description = "URL, description, event types, active. Send If-Match to detect concurrent edits.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "re-enable", value = "{\"active\":true}")))
-    @APIResponse(responseCode = "200", description = "The changed endpoint")
+    @APIResponse(responseCode = "200", description = "The changed endpoint", content = @Content(schema = @Schema(implementation = WebhookViews.Endpoint.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "StaleVersion")
     public Uni<Response> update(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,

@@ -74,7 +74,7 @@ class ExpenseReceiptTest {
         t.rep().as().delete(first).then().statusCode(204);
         t.rep().as().get(first).then().statusCode(404);
         Expenses.receipt(t.rep(), id).then().statusCode(201);
-        t.rep().as().body(Map.of()).delete(CLAIMS + id).then().statusCode(204);
+        t.rep().as().delete(CLAIMS + id).then().statusCode(204);
         t.rep().as().get(first.replaceAll("/receipts/.*", "")).then().statusCode(404);
     }
 }

@@ -41,7 +41,8 @@ class TeamTest {
         String name = unique("retried");
         String key = UUID.randomUUID().toString();
         String id = asAdmin().header("Idempotency-Key", key).body(Map.of("name", name)).post("/api/v1/teams").then()
-                .statusCode(201).header("ETag", org.hamcrest.Matchers.notNullValue()).extract().path("id");
+                .statusCode(201).header("ETag", org.hamcrest.Matchers.notNullValue())
+                .body("createdAt", org.hamcrest.Matchers.notNullValue()).extract().path("id");
         asAdmin().header("Idempotency-Key", key).body(Map.of("name", name)).post("/api/v1/teams").then()
                 .statusCode(201).header("Idempotent-Replayed", "true").header("Location", org.hamcrest.Matchers.endsWith(id))
                 .body("id", equalTo(id));

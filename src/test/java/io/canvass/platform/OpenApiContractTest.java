@@ -125,10 +125,34 @@ class OpenApiContractTest {
                 failures.add(name + ": no security requirement");
             }
             Map<String, Map<String, Object>> answers = (Map<String, Map<String, Object>>) op.get("responses");
-            for (String status : List.of("400", "429", "503")) {
+            for (String status : List.of("400", "414", "429", "503")) {
                 if (answers == null || !answers.containsKey(status)) {
                     failures.add(name + ": no " + status + " response");
                 }
+            }
+            if (op.get("requestBody") != null) {
+                for (String status : List.of("413", "415")) {
+                    if (answers == null || !answers.containsKey(status)) {
+                        failures.add(name + ": takes a body but has no " + status + " response");
+                    }
+                }
+            }
+            if (answers != null) {
+                answers.forEach((status, response) -> {
+                    Map<String, Object> headers = (Map<String, Object>) (response.get("$ref") != null
+                            ? responses.get(response.get("$ref").toString().replace("#/components/responses/", ""))
+                            : response).get("headers");
+                    Set<String> named = headers == null ? Set.of() : headers.keySet();
+                    if (!named.containsAll(Set.of("RateLimit", "RateLimit-Policy"))) {
+                        failures.add(name + ": " + status + " does not declare the RateLimit headers");
+                    }
+                    if (status.equals("201") && !named.contains("Location")) {
+                        failures.add(name + ": 201 without Location");
+                    }
+                    if (Set.of("409", "429", "503").contains(status) && !named.contains("Retry-After")) {
+                        failures.add(name + ": " + status + " without Retry-After");
+                    }
+                });
             }
             if (answers != null) {
                 answers.forEach((status, response) -> {
@@ -157,6 +181,12 @@ class OpenApiContractTest {
             }
         }));
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void everyApiCallOfTheTestsIsHeldToTheDocument() {
+        assertTrue(io.restassured.RestAssured.filters().contains(io.canvass.testing.OpenApiValidation.INSTANCE),
+                "the validating filter is installed for every @QuarkusTest");
     }
 
     @Test

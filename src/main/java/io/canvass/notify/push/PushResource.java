@@ -64,7 +64,7 @@ public class PushResource {
             description = "Registers the browser's push subscription. The endpoint must be https on a public host. Subscribing the same endpoint again replaces it.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Chrome on Android", value = """
             {"endpoint":"https://fcm.googleapis.com/fcm/send/dY1...","keys":{"p256dh":"BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4","auth":"BTBZMqHH6r4Tts7J_aSIgg"},"label":"Pixel 8 · Chrome"}""")))
-    @APIResponse(responseCode = "201", description = "Subscribed")
+    @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(schema = @Schema(implementation = PushSubscriptions.View.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> subscribe(@Valid @NotNull PushSubscriptions.Request request) {
         return service.subscribe(caller.id(), request)

@@ -20,7 +20,10 @@ public final class PushSubscriptions {
     }
 
     @Schema(description = "The subscription's keys, base64url")
-    public record Keys(@NotBlank @Size(max = 200) String p256dh, @NotBlank @Size(max = 100) String auth) {
+    public record Keys(@NotBlank @Size(max = 200) @Schema(description = "A P-256 public key, 65 bytes, base64url (or base64)",
+                               pattern = "^\\s*[A-Za-z0-9+/_-]{87}=?\\s*$") String p256dh,
+                       @NotBlank @Size(max = 100) @Schema(description = "16 bytes, base64url (or base64)",
+                               pattern = "^\\s*[A-Za-z0-9+/_-]{22}(==)?\\s*$") String auth) {
     }
 
     @Schema(description = "A device that receives your reminders")
