@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import { me, type Profile } from '../me/profile';
+import { me, type Profile } from '../shared/profile';
 import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';
 import { useTeams } from '../team/TeamPicker';

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';

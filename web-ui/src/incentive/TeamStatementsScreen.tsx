@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { userToday } from '../targets/model';

@@ -5,7 +5,7 @@ import { dayFromToday } from '../customers/model';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { ExternalLink } from '../shared/ExternalLink';
 import { Screen } from '../shell/Screen';

@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import type { KpiReport } from '../kpi/model';
 import { AchievementList, FunnelView, IndicatorList, PeriodPicker, Section, TrendCharts } from '../kpi/Widgets';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { Screen } from '../shell/Screen';
 import { formatValue, isMoney, metricLabel, periodChoices, userToday, statusLabel, type Target, type TargetSubmit, type TargetUpdate } from './model';
 import type { ListOf } from '../api/types';

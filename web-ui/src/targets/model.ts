@@ -1,6 +1,6 @@
 import { formatMoney, formatNumber } from '../i18n/format';
 import { locale, t, type MessageKey } from '../i18n/i18n';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import type { Always, Body, Schema } from '../api/types';
 
 /** Targets as the API shows them (TargetView in the OpenAPI document). Values are exact decimals. */

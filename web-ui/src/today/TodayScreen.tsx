@@ -7,7 +7,7 @@ import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
 import { formatDate, formatMoney, formatRelativeTime } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { items as outboxItems, onOutboxChange } from '../outbox/outbox';
 import { readKey, writeKey } from '../platform/db';
 import { followLink } from '../platform/router';
@@ -15,7 +15,7 @@ import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { ActionCard } from '../kpi/ActionCard';
 import { ApprovalsCard } from '../expense/ApprovalsCard';
-import { seesTeam } from '../me/profile';
+import { seesTeam } from '../shared/profile';
 import { TeamMoneyCard } from '../team/TeamMoneyCard';
 
 /** GET /api/v1/agenda (Day, AgendaItem, AgendaRenewal, AgendaCollection in the OpenAPI document) */

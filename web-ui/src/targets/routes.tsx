@@ -1,0 +1,11 @@
+import type { Route } from '../platform/routes';
+import { inTeamArea } from '../shared/profile';
+import { lazy } from '../shell/lazy';
+
+const MyTargetsScreen = lazy(() => import('./MyTargetsScreen').then((m) => m.MyTargetsScreen));
+const TargetPlanScreen = lazy(() => import('./TargetPlanScreen').then((m) => m.TargetPlanScreen));
+
+export const targetRoutes: Route[] = [
+  { path: '/targets', render: ({ profile }) => <MyTargetsScreen profile={profile} /> },
+  { path: '/team/targets', guard: inTeamArea, render: ({ profile }) => <TargetPlanScreen profile={profile} /> },
+];
