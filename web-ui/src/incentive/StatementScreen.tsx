@@ -7,7 +7,7 @@ import type { Profile } from '../shared/profile';
 import { currentQuery } from '../platform/router';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
-import { userToday } from '../targets/model';
+import { userToday } from '../shared/metrics';
 import { lineKind, money, percentText, periodLabel, statementPeriods, tierText, type AdjustmentWrite, type Statement } from './model';
 import type { ListOf } from '../api/types';
 

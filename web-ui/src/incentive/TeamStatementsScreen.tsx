@@ -6,7 +6,7 @@ import { describeError } from '../i18n/problems';
 import type { Profile } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import { userToday } from '../targets/model';
+import { userToday } from '../shared/metrics';
 import { StatementPeriodPicker } from './StatementScreen';
 import { money, percentText, statementPeriods, tierText, type Statement } from './model';
 import type { Always, ListOf, Returns } from '../api/types';

@@ -7,7 +7,7 @@ import type { Profile } from '../shared/profile';
 import { HonoursBoard } from '../incentive/HonoursBoard';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import { percent, metricLabel, periodChoices, userToday } from '../targets/model';
+import { percent, metricLabel, periodChoices, userToday } from '../shared/metrics';
 import { TeamPicker, useTeams } from '../team/TeamPicker';
 import { ReturnOnSpendCard } from '../expense/ReturnOnSpendCard';
 import { sortRows, type KpiReport, type RepRow, type SortKey } from './model';

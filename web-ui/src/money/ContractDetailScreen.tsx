@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { dayFromToday } from '../customers/model';
+import { dayFromToday } from '../shared/days';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';

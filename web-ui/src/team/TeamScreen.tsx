@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { channelLabel, gradeLabel, stageLabel } from '../customers/model';
+import { channelLabel, gradeLabel, stageLabel, type AgendaItem } from '../customers/model';
 import { formatNumber } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import type { AgendaItem } from '../today/TodayScreen';
 import type { Always, Refine, Returns, Schema } from '../api/types';
 
 /** GET /api/v1/agenda/team */

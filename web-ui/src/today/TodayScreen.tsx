@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { OfflineError } from '../api/problem';
 import type { Always, Refine, Schema } from '../api/types';
-import { channelLabel, gradeLabel, stageLabel } from '../customers/model';
+import { channelLabel, gradeLabel, stageLabel, type AgendaItem } from '../customers/model';
 import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
 import { formatDate, formatMoney, formatRelativeTime } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
@@ -18,11 +18,7 @@ import { ApprovalsCard } from '../expense/ApprovalsCard';
 import { seesTeam } from '../shared/profile';
 import { TeamMoneyCard } from '../team/TeamMoneyCard';
 
-/** GET /api/v1/agenda (Day, AgendaItem, AgendaRenewal, AgendaCollection in the OpenAPI document) */
-export type AgendaItem = Always<
-  Schema<'AgendaItem'>,
-  'followUpId' | 'customerId' | 'customerName' | 'grade' | 'stage' | 'dueOn' | 'overdue' | 'daysOverdue' | 'channel' | 'why'
->;
+/** GET /api/v1/agenda (Day, AgendaItem in customers/model, AgendaRenewal, AgendaCollection in the OpenAPI document) */
 type RenewalDue = Always<Schema<'AgendaRenewal'>, 'contractId' | 'number' | 'customerName' | 'endsOn' | 'daysToEnd' | 'expiredUndecided'>;
 type CollectionDue = Always<
   Schema<'AgendaCollection'>,
