@@ -18,9 +18,10 @@ export interface Loaded<T> {
 /**
  * What a screen shows from the server: loads when the screen opens and whenever deps change, and again each time the
  * outbox has synced (a write made offline has reached the server, so the answer may have changed). A load that
- * fails keeps what was shown and says why; when loads overlap, only the latest one's answer counts.
+ * fails keeps what was shown and says why; when loads overlap, only the latest one's answer counts. A screen whose
+ * data no write of the outbox changes (it writes straight to the API) passes `{ whenSynced: false }`.
  */
-export function useLoad<T>(fetcher: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+export function useLoad<T>(fetcher: () => Promise<T>, deps: readonly unknown[], { whenSynced = true } = {}): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   const latest = useRef(fetcher);
@@ -40,7 +41,7 @@ export function useLoad<T>(fetcher: () => Promise<T>, deps: readonly unknown[]):
 
   useEffect(() => {
     void reload();
-    return onSynced(() => void reload());
+    return whenSynced ? onSynced(() => void reload()) : undefined;
   }, deps);
 
   return { data, error, reload, setData, setError };
