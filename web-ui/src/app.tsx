@@ -54,6 +54,11 @@ const routes: Route[] = [
   ...syncRoutes,
 ];
 
+/** The Team area, /team and every path under it, is for managers and up: the one guard of all its screens. */
+function inTeamArea(path: string): boolean {
+  return path === '/team' || path.startsWith('/team/');
+}
+
 async function signOut(): Promise<void> {
   await clearOutbox();
   forgetPeople();
@@ -109,7 +114,7 @@ export function App() {
 function screenFor(path: string, profile: Profile) {
   if (path === '/' || path === '/login') return <p>{t('loading')}</p>;
   const found = matchRoute(routes, path);
-  if (!found || (found.route.guard && !found.route.guard(profile))) return <NotFound />;
+  if (!found || (found.route.guard && !found.route.guard(profile)) || (inTeamArea(path) && !seesTeam(profile.role))) return <NotFound />;
   // a new path is a new screen, even when two paths show the same one (a form, coaching)
   return <Fragment key={path}>{found.route.render({ profile, params: found.params, signOut: () => void signOut() })}</Fragment>;
 }

@@ -1,5 +1,4 @@
 import type { Route } from '../platform/routes';
-import { inTeamArea } from '../shared/profile';
 import { lazy } from '../shell/lazy';
 
 const CoachingScreen = lazy(() => import('./CoachingScreen').then((m) => m.CoachingScreen));
@@ -8,7 +7,7 @@ const OnboardingTemplateScreen = lazy(() => import('./OnboardingTemplateScreen')
 
 export const coachingRoutes: Route[] = [
   { path: '/coaching', render: ({ profile }) => <CoachingScreen profile={profile} /> },
-  { path: '/team/coaching', guard: inTeamArea, render: ({ profile }) => <CoachingScreen profile={profile} /> },
-  { path: '/team/proposals', guard: inTeamArea, render: () => <ProposalsScreen /> },
-  { path: '/team/onboarding', guard: inTeamArea, render: ({ profile }) => <OnboardingTemplateScreen profile={profile} /> },
+  { path: '/team/coaching', render: ({ profile }) => <CoachingScreen profile={profile} /> },
+  { path: '/team/proposals', render: () => <ProposalsScreen /> },
+  { path: '/team/onboarding', render: ({ profile }) => <OnboardingTemplateScreen profile={profile} /> },
 ];

@@ -1,5 +1,4 @@
 import type { Route } from '../platform/routes';
-import { inTeamArea } from '../shared/profile';
 import { lazy } from '../shell/lazy';
 
 const StatementScreen = lazy(() => import('./StatementScreen').then((m) => m.StatementScreen));
@@ -9,5 +8,5 @@ const PlansScreen = lazy(() => import('./PlansScreen').then((m) => m.PlansScreen
 export const incentiveRoutes: Route[] = [
   { path: '/commission', render: ({ profile }) => <StatementScreen profile={profile} /> },
   { path: '/commission/plans', guard: (profile) => profile.role === 'ADMIN', render: ({ profile }) => <PlansScreen profile={profile} /> },
-  { path: '/team/commission', guard: inTeamArea, render: ({ profile }) => <TeamStatementsScreen profile={profile} /> },
+  { path: '/team/commission', render: ({ profile }) => <TeamStatementsScreen profile={profile} /> },
 ];

@@ -17,7 +17,10 @@ export interface Route {
   path: string;
   /** the screen, usually `lazy(...)` so it loads on first use */
   render: (context: RouteContext) => ComponentChild;
-  /** who may open it (the server still checks every request); others see "not found" */
+  /**
+   * who may open it (the server still checks every request); others see "not found". Paths under /team need no
+   * guard of their own: app.tsx opens the Team area to managers and up only.
+   */
   guard?: (profile: Profile) => boolean;
 }
 

@@ -1,5 +1,4 @@
 import type { Route } from '../platform/routes';
-import { inTeamArea } from '../shared/profile';
 import { lazy } from '../shell/lazy';
 
 const WeeklyReportScreen = lazy(() => import('./WeeklyReportScreen').then((m) => m.WeeklyReportScreen));
@@ -7,5 +6,5 @@ const TeamReportsScreen = lazy(() => import('./TeamReportsScreen').then((m) => m
 
 export const reportRoutes: Route[] = [
   { path: '/reports/weekly', render: () => <WeeklyReportScreen /> },
-  { path: '/team/reports', guard: inTeamArea, render: ({ profile }) => <TeamReportsScreen profile={profile} /> },
+  { path: '/team/reports', render: ({ profile }) => <TeamReportsScreen profile={profile} /> },
 ];

@@ -60,12 +60,7 @@ export async function forgetProfile(): Promise<void> {
   me.set(undefined);
 }
 
-/** Roles that see the Team area (the one guard of its screens; the server still checks every request). */
+/** Roles that see the Team area: its tab and every path under /team (the server still checks every request). */
 export function seesTeam(role: Role | undefined): boolean {
   return role === 'MANAGER' || role === 'DIRECTOR' || role === 'ADMIN';
-}
-
-/** The guard of the Team area's screens. */
-export function inTeamArea(profile: Profile): boolean {
-  return seesTeam(profile.role);
 }

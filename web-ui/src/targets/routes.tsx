@@ -1,5 +1,4 @@
 import type { Route } from '../platform/routes';
-import { inTeamArea } from '../shared/profile';
 import { lazy } from '../shell/lazy';
 
 const MyTargetsScreen = lazy(() => import('./MyTargetsScreen').then((m) => m.MyTargetsScreen));
@@ -7,5 +6,5 @@ const TargetPlanScreen = lazy(() => import('./TargetPlanScreen').then((m) => m.T
 
 export const targetRoutes: Route[] = [
   { path: '/targets', render: ({ profile }) => <MyTargetsScreen profile={profile} /> },
-  { path: '/team/targets', guard: inTeamArea, render: ({ profile }) => <TargetPlanScreen profile={profile} /> },
+  { path: '/team/targets', render: ({ profile }) => <TargetPlanScreen profile={profile} /> },
 ];

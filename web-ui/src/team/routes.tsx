@@ -1,5 +1,4 @@
 import type { Route } from '../platform/routes';
-import { inTeamArea } from '../shared/profile';
 import { lazy } from '../shell/lazy';
 
 const TeamScreen = lazy(() => import('./TeamScreen').then((m) => m.TeamScreen));
@@ -7,7 +6,7 @@ const TeamFeedScreen = lazy(() => import('./TeamFeedScreen').then((m) => m.TeamF
 const TeamMoneyScreen = lazy(() => import('./TeamMoneyScreen').then((m) => m.TeamMoneyScreen));
 
 export const teamRoutes: Route[] = [
-  { path: '/team', guard: inTeamArea, render: () => <TeamScreen /> },
-  { path: '/team/feed', guard: inTeamArea, render: () => <TeamFeedScreen /> },
-  { path: '/team/money', guard: inTeamArea, render: ({ profile }) => <TeamMoneyScreen profile={profile} /> },
+  { path: '/team', render: () => <TeamScreen /> },
+  { path: '/team/feed', render: () => <TeamFeedScreen /> },
+  { path: '/team/money', render: ({ profile }) => <TeamMoneyScreen profile={profile} /> },
 ];
