@@ -1,67 +1,62 @@
+import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { adminRoutes } from './admin/routes';
 import { logout } from './api/client';
-import { adminSettingsScreen } from './admin/common/screens';
 import { LoginScreen } from './auth/LoginScreen';
 import { onSessionEnded } from './auth/session';
-import { locale, pickLocale, speak, t } from './i18n/i18n';
-import { MeScreen } from './me/MeScreen';
-import { fetchProfile, forgetProfile, me, seesTeam, type Profile } from './me/profile';
+import { checkinRoutes } from './checkin/routes';
+import { coachingRoutes } from './coaching/routes';
+import { customerRoutes } from './customers/routes';
+import { expenseRoutes } from './expense/routes';
+import { locale, t } from './i18n/i18n';
+import { incentiveRoutes } from './incentive/routes';
+import { kpiRoutes } from './kpi/routes';
+import { meRoutes } from './me/routes';
+import { moneyRoutes } from './money/routes';
 import { watchUnread } from './notify/notify';
+import { notifyRoutes } from './notify/routes';
 import { clearOutbox, keepOnlyWritesOf } from './outbox/outbox';
 import { deleteKey } from './platform/db';
 import { currentPath, followLink, navigate } from './platform/router';
-import { lazy } from './shell/lazy';
+import { matchRoute, type Route } from './platform/routes';
 import { useStore } from './platform/store';
+import { reportRoutes } from './report/routes';
+import { forgetProfile, me, refreshProfile, seesTeam, type Profile } from './shared/profile';
 import { BottomNav } from './shell/BottomNav';
 import { Header } from './shell/Header';
+import { lazy } from './shell/lazy';
 import { Screen } from './shell/Screen';
-import { SyncScreen } from './sync/SyncScreen';
+import { syncRoutes } from './sync/routes';
 import { onSynced, syncNow } from './sync/sync';
-import { TodayScreen } from './today/TodayScreen';
+import { targetRoutes } from './targets/routes';
 import { forgetPeople } from './team/people';
-import { managesPeople, managesTeams } from './admin/model';
+import { teamRoutes } from './team/routes';
+import { todayRoutes } from './today/routes';
 
-const CustomersScreen = lazy(() => import('./customers/CustomersScreen').then((m) => m.CustomersScreen));
-const CustomerDetailScreen = lazy(() => import('./customers/CustomerDetailScreen').then((m) => m.CustomerDetailScreen));
-const CustomerFormScreen = lazy(() => import('./customers/CustomerFormScreen').then((m) => m.CustomerFormScreen));
-const CheckInScreen = lazy(() => import('./checkin/CheckInScreen').then((m) => m.CheckInScreen));
-const CheckInHistoryScreen = lazy(() => import('./checkin/CheckInHistoryScreen').then((m) => m.CheckInHistoryScreen));
-const TeamScreen = lazy(() => import('./team/TeamScreen').then((m) => m.TeamScreen));
-const InboxScreen = lazy(() => import('./notify/InboxScreen').then((m) => m.InboxScreen));
-const PushScreen = lazy(() => import('./me/PushScreen').then((m) => m.PushScreen));
-const DealsScreen = lazy(() => import('./money/DealsScreen').then((m) => m.DealsScreen));
-const DealDetailScreen = lazy(() => import('./money/DealDetailScreen').then((m) => m.DealDetailScreen));
-const ContractsScreen = lazy(() => import('./money/ContractsScreen').then((m) => m.ContractsScreen));
-const ContractDetailScreen = lazy(() => import('./money/ContractDetailScreen').then((m) => m.ContractDetailScreen));
-const TeamFeedScreen = lazy(() => import('./team/TeamFeedScreen').then((m) => m.TeamFeedScreen));
-const TeamMoneyScreen = lazy(() => import('./team/TeamMoneyScreen').then((m) => m.TeamMoneyScreen));
-const MyTargetsScreen = lazy(() => import('./targets/MyTargetsScreen').then((m) => m.MyTargetsScreen));
-const TargetPlanScreen = lazy(() => import('./targets/TargetPlanScreen').then((m) => m.TargetPlanScreen));
-const DashboardScreen = lazy(() => import('./kpi/DashboardScreen').then((m) => m.DashboardScreen));
-const CoachingScreen = lazy(() => import('./coaching/CoachingScreen').then((m) => m.CoachingScreen));
-const ProposalsScreen = lazy(() => import('./coaching/ProposalsScreen').then((m) => m.ProposalsScreen));
-const OnboardingTemplateScreen = lazy(() => import('./coaching/OnboardingTemplateScreen').then((m) => m.OnboardingTemplateScreen));
-const WeeklyReportScreen = lazy(() => import('./report/WeeklyReportScreen').then((m) => m.WeeklyReportScreen));
-const StatementScreen = lazy(() => import('./incentive/StatementScreen').then((m) => m.StatementScreen));
-const TeamStatementsScreen = lazy(() => import('./incentive/TeamStatementsScreen').then((m) => m.TeamStatementsScreen));
-const PlansScreen = lazy(() => import('./incentive/PlansScreen').then((m) => m.PlansScreen));
-const TeamReportsScreen = lazy(() => import('./report/TeamReportsScreen').then((m) => m.TeamReportsScreen));
-const ExpensesScreen = lazy(() => import('./expense/ExpensesScreen').then((m) => m.ExpensesScreen));
-const ClaimFormScreen = lazy(() => import('./expense/ClaimFormScreen').then((m) => m.ClaimFormScreen));
-const ClaimDetailScreen = lazy(() => import('./expense/ClaimDetailScreen').then((m) => m.ClaimDetailScreen));
-const ApprovalsScreen = lazy(() => import('./expense/ApprovalsScreen').then((m) => m.ApprovalsScreen));
-const BudgetsScreen = lazy(() => import('./expense/BudgetsScreen').then((m) => m.BudgetsScreen));
-const PreApprovalScreen = lazy(() => import('./expense/PreApprovalScreen').then((m) => m.PreApprovalScreen));
 const WelcomeScreen = lazy(() => import('./auth/WelcomeScreen').then((m) => m.WelcomeScreen));
-const PeopleScreen = lazy(() => import('./admin/PeopleScreen').then((m) => m.PeopleScreen));
-const PersonScreen = lazy(() => import('./admin/PersonScreen').then((m) => m.PersonScreen));
-const TeamsScreen = lazy(() => import('./admin/TeamsScreen').then((m) => m.TeamsScreen));
 
-/** Loads the profile from the server and speaks its language. */
-export async function refreshProfile(): Promise<Profile> {
-  const profile = await fetchProfile();
-  await speak(pickLocale(profile.locale));
-  return profile;
+/** Every screen of the signed-in app: each feature folder says its paths, screens and who may open them. */
+const routes: Route[] = [
+  ...todayRoutes,
+  ...checkinRoutes,
+  ...customerRoutes,
+  ...moneyRoutes,
+  ...teamRoutes,
+  ...targetRoutes,
+  ...kpiRoutes,
+  ...coachingRoutes,
+  ...reportRoutes,
+  ...incentiveRoutes,
+  ...expenseRoutes,
+  ...adminRoutes,
+  ...meRoutes,
+  ...notifyRoutes,
+  ...syncRoutes,
+];
+
+/** The Team area, /team and every path under it, is for managers and up: the one guard of all its screens. */
+function inTeamArea(path: string): boolean {
+  return path === '/team' || path.startsWith('/team/');
 }
 
 async function signOut(): Promise<void> {
@@ -117,89 +112,11 @@ export function App() {
 }
 
 function screenFor(path: string, profile: Profile) {
-  const adminSettings = adminSettingsScreen(path, profile);
-  if (adminSettings !== null) return adminSettings || <NotFound />;
-  const customer = /^\/customers\/([0-9a-f-]{36})(\/edit)?$/.exec(path);
-  if (customer) return customer[2] ? <CustomerFormScreen key={path} id={customer[1]} /> : <CustomerDetailScreen key={path} id={customer[1]} />;
-  const deal = /^\/deals\/([0-9a-f-]{36})$/.exec(path);
-  if (deal) return <DealDetailScreen key={path} id={deal[1]} />;
-  const claim = /^\/expenses\/([0-9a-f-]{36})$/.exec(path);
-  if (claim) return <ClaimDetailScreen key={path} id={claim[1]} />;
-  const person = /^\/admin\/people\/([0-9a-f-]{36})$/.exec(path);
-  if (person) return managesPeople(profile.role) ? <PersonScreen key={path} id={person[1]} profile={profile} /> : <NotFound />;
-  if (path === '/admin/people') return managesPeople(profile.role) ? <PeopleScreen profile={profile} /> : <NotFound />;
-  if (path === '/admin/teams') return managesTeams(profile.role) ? <TeamsScreen /> : <NotFound />;
-  const contract = /^\/contracts\/([0-9a-f-]{36})$/.exec(path);
-  if (contract) return <ContractDetailScreen key={path} id={contract[1]} />;
-  switch (path) {
-    case '/deals':
-      return <DealsScreen />;
-    case '/contracts':
-      return <ContractsScreen />;
-    case '/today':
-      return <TodayScreen profile={profile} />;
-    case '/checkin':
-      return <CheckInScreen />;
-    case '/checkin/history':
-      return <CheckInHistoryScreen profile={profile} />;
-    case '/customers':
-      return <CustomersScreen />;
-    case '/customers/new':
-      return <CustomerFormScreen key={path} />;
-    case '/team':
-      return seesTeam(profile.role) ? <TeamScreen /> : <NotFound />;
-    case '/team/feed':
-      return seesTeam(profile.role) ? <TeamFeedScreen /> : <NotFound />;
-    case '/team/dashboard':
-      return seesTeam(profile.role) ? <DashboardScreen profile={profile} /> : <NotFound />;
-    case '/team/targets':
-      return seesTeam(profile.role) ? <TargetPlanScreen profile={profile} /> : <NotFound />;
-    case '/team/coaching':
-      return seesTeam(profile.role) ? <CoachingScreen key={path} profile={profile} /> : <NotFound />;
-    case '/team/proposals':
-      return seesTeam(profile.role) ? <ProposalsScreen /> : <NotFound />;
-    case '/team/onboarding':
-      return seesTeam(profile.role) ? <OnboardingTemplateScreen profile={profile} /> : <NotFound />;
-    case '/team/reports':
-      return seesTeam(profile.role) ? <TeamReportsScreen profile={profile} /> : <NotFound />;
-    case '/team/money':
-      return seesTeam(profile.role) ? <TeamMoneyScreen profile={profile} /> : <NotFound />;
-    case '/team/commission':
-      return seesTeam(profile.role) ? <TeamStatementsScreen profile={profile} /> : <NotFound />;
-    case '/commission':
-      return <StatementScreen profile={profile} />;
-    case '/commission/plans':
-      return profile.role === 'ADMIN' ? <PlansScreen profile={profile} /> : <NotFound />;
-    case '/targets':
-      return <MyTargetsScreen profile={profile} />;
-    case '/coaching':
-      return <CoachingScreen key={path} profile={profile} />;
-    case '/expenses':
-      return <ExpensesScreen profile={profile} />;
-    case '/expenses/new':
-      return <ClaimFormScreen key={path} />;
-    case '/expenses/approvals':
-      return <ApprovalsScreen />;
-    case '/expenses/budgets':
-      return <BudgetsScreen profile={profile} />;
-    case '/expenses/pre-approval':
-      return <PreApprovalScreen key={path} profile={profile} />;
-    case '/reports/weekly':
-      return <WeeklyReportScreen />;
-    case '/me':
-      return <MeScreen profile={profile} onSignOut={() => void signOut()} />;
-    case '/notifications':
-      return <PushScreen />;
-    case '/inbox':
-      return <InboxScreen />;
-    case '/sync':
-      return <SyncScreen />;
-    case '/':
-    case '/login':
-      return <p>{t('loading')}</p>;
-    default:
-      return <NotFound />;
-  }
+  if (path === '/' || path === '/login') return <p>{t('loading')}</p>;
+  const found = matchRoute(routes, path);
+  if (!found || (found.route.guard && !found.route.guard(profile)) || (inTeamArea(path) && !seesTeam(profile.role))) return <NotFound />;
+  // a new path is a new screen, even when two paths show the same one (a form, coaching)
+  return <Fragment key={path}>{found.route.render({ profile, params: found.params, signOut: () => void signOut() })}</Fragment>;
 }
 
 function NotFound() {

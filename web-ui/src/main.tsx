@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { App, refreshProfile } from './app';
+import { App } from './app';
 import { loadSession, upgradeStoredSession } from './auth/session';
 import { SessionExpiredError } from './api/problem';
 import { pickLocale, speak } from './i18n/i18n';
-import { cachedProfile, forgetProfile, me } from './me/profile';
+import { cachedProfile, forgetProfile, me, refreshProfile } from './shared/profile';
 import { readKey } from './platform/db';
 import { startSync } from './sync/sync';
 import './styles.css';

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { ApiError } from '../api/problem';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile, Role } from '../me/profile';
+import type { Profile, Role } from '../shared/profile';
 import { currentQuery, followLink, navigate } from '../platform/router';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { ApiError } from '../api/problem';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile, Role } from '../me/profile';
+import type { Profile, Role } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { issueReset, loadTeams, loadUser, reissueInvite } from './api';

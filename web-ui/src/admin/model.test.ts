@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { grantableRoles, mayManage, shareableLink, subtreeOf, tokenFromHash, treeOrder } from './model';
 
 const caller = (role: Profile['role']): Profile => ({ id: 'me', role } as Profile);

@@ -1,5 +1,5 @@
 import type { Always, Refine, Schema } from '../api/types';
-import type { Profile, Role } from '../me/profile';
+import type { Profile, Role } from '../shared/profile';
 
 /** An invite or reset link as issued; the token is shown once. */
 export type AccessLink = Always<Schema<'AccessLink'>, 'userId' | 'purpose' | 'expiresAt'>;

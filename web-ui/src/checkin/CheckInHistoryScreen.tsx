@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { formatDate } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { items as outboxItems } from '../outbox/outbox';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';

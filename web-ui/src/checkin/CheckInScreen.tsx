@@ -5,7 +5,7 @@ import { dayFromToday, gradeLabel, stageLabel, type Customer, type CustomerSumma
 import { formatDate, formatNumber } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError, describeProblem } from '../i18n/problems';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import { items as outboxItems, onOutboxChange, type OutboxItem } from '../outbox/outbox';
 import { readKey, writeKey } from '../platform/db';
 import { currentQuery, followLink } from '../platform/router';

@@ -5,7 +5,7 @@ import { formatDate, formatRelativeTime } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { readKey, writeKey } from '../platform/db';
 import { Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';

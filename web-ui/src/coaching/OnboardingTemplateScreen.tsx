@@ -3,7 +3,7 @@ import { apiAnswer } from '../api/client';
 import { ApiError } from '../api/problem';
 import { t, tn, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
 import { syncState } from '../sync/sync';

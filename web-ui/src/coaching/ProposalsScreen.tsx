@@ -9,26 +9,23 @@ import { loadPeople, nameOf, type Person } from '../team/people';
 import { metricLabel, percent, type Metric } from '../targets/model';
 import { evidenceRows, isoDay, kindLabel, ruleLabel, type MissedMonth, type Proposal, type ProposalAccept, type ProposalDismiss } from './model';
 import type { ListOf } from '../api/types';
+import { useLoad } from '../shared/useLoad';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { month: 'short', day: 'numeric' });
 
 /** Coaching the diagnosis proposes, with its evidence beside the team's median: accept (a task) or dismiss with a reason. */
 export function ProposalsScreen() {
   const [status, setStatus] = useState<Proposal['status']>('OPEN');
-  const [proposals, setProposals] = useState<Proposal[]>();
+  const {
+    data: proposals,
+    error,
+    setError,
+    reload,
+  } = useLoad(async () => (await api<ListOf<'CoachingResource_proposals', Proposal>>(`/api/v1/coaching-proposals?status=${status}&limit=200`)).items, [status], {
+    whenSynced: false,
+  });
   const [people, setPeople] = useState<Person[]>([]);
-  const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<MessageKey>();
-
-  async function load() {
-    try {
-      setProposals((await api<ListOf<'CoachingResource_proposals', Proposal>>(`/api/v1/coaching-proposals?status=${status}&limit=200`)).items);
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => void load(), [status]);
   useEffect(() => void loadPeople().then(setPeople, () => undefined), []);
 
   async function decide(p: Proposal, action: 'accept' | 'dismiss', body: unknown, done: MessageKey) {
@@ -36,7 +33,7 @@ export function ProposalsScreen() {
       await api(`/api/v1/coaching-proposals/${p.id}/${action}`, { method: 'POST', body });
       setSaved(done);
       setError(undefined);
-      await load();
+      await reload();
     } catch (e) {
       setSaved(undefined);
       setError(describeError(e));

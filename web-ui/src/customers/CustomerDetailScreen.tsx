@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
 import { NewDealForm } from '../money/NewDealForm';
 import { formatDate } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import { mailtoHref, telHref } from '../shared/links';
 import { Screen } from '../shell/Screen';
-import { onSynced } from '../sync/sync';
 import { channelLabel, daysSince, gradeLabel, stageLabel, type Customer, type TimelineEntry } from './model';
 import type { ListOf } from '../api/types';
+import { useLoad } from '../shared/useLoad';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 const when = (iso: string) => formatDate(new Date(iso), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -28,31 +27,21 @@ function ContactLink({ href, text, hint }: { href: string | undefined; text: str
 
 /** One customer: contacts to call, the pending follow-up, an explained health score and the history. */
 export function CustomerDetailScreen({ id }: { id: string }) {
-  const [customer, setCustomer] = useState<Customer>();
-  const [timeline, setTimeline] = useState<TimelineEntry[]>();
-  const [error, setError] = useState<string>();
+  const { data, error } = useLoad(
+    () =>
+      Promise.all([
+        api<Customer>(`/api/v1/customers/${id}`),
+        api<ListOf<'CustomerResource_timeline', TimelineEntry>>(`/api/v1/customers/${id}/timeline`),
+      ]),
+    [id],
+  );
+  const customer = data?.[0];
+  const timeline = data?.[1].items;
   const [form, setForm] = useState<'done' | 'snooze'>();
   const [recorded, setRecorded] = useState(false);
   const [newDeal, setNewDeal] = useState<'open' | 'saved'>();
-
-  async function load() {
-    try {
-      const [c, tl] = await Promise.all([
-        api<Customer>(`/api/v1/customers/${id}`),
-        api<ListOf<'CustomerResource_timeline', TimelineEntry>>(`/api/v1/customers/${id}/timeline`),
-      ]);
-      setCustomer(c);
-      setTimeline(tl.items);
-      setRecorded(false);
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => {
-    void load();
-    return onSynced(() => void load());
-  }, [id]);
+  // a fresh answer has the follow-up's new state, so "recorded" gives way to it
+  useLayoutEffect(() => setRecorded(false), [data]);
 
   if (!customer) {
     return (

@@ -2,15 +2,16 @@ import { t, type MessageKey } from '../i18n/i18n';
 
 import type { Always, Item, Schema } from '../api/types';
 
+export { CHANNELS, channelLabel, type Channel } from '../followup/model';
+export { dayFromToday } from '../shared/days';
+
 /** Customer data as the API shows it (the OpenAPI document's CustomerSummary, FollowUpView, TimelineEntry). */
 export type Grade = Schema<'Grade'>;
 export type Stage = Schema<'Stage'>;
-export type Channel = Schema<'Channel'>;
 export type DecisionRole = Schema<'DecisionRole'>;
 
 export const GRADES: Grade[] = ['A', 'B', 'C'];
 export const STAGES: Stage[] = ['INITIAL_INTENT', 'HIGH_INTENT', 'KEY_ACCOUNT', 'WON', 'LOST'];
-export const CHANNELS: Channel[] = ['VISIT', 'CALL', 'EMAIL', 'MESSAGE'];
 export const DECISION_ROLES: DecisionRole[] = ['DECISION_MAKER', 'INFLUENCER', 'USER', 'GATEKEEPER', 'OTHER'];
 
 export type CustomerSummary = Always<Schema<'CustomerSummary'>, 'id' | 'name' | 'grade' | 'stage' | 'ownerId' | 'cadenceDays' | 'overdue' | 'healthScore'>;
@@ -60,16 +61,14 @@ export type TimelineEntry = Always<Schema<'TimelineEntry'>, 'at' | 'kind'>;
 
 export const gradeLabel = (grade: string) => t(`grade.${grade}` as MessageKey);
 export const stageLabel = (stage: string) => t(`stage.${stage}` as MessageKey);
-export const channelLabel = (channel: string) => t(`channel.${channel}` as MessageKey);
 
 /** Whole days between an instant and now. */
 export function daysSince(iso: string | undefined, now = Date.now()): number | undefined {
   return iso ? Math.max(0, Math.floor((now - Date.parse(iso)) / 86_400_000)) : undefined;
 }
 
-/** A day (yyyy-mm-dd) n days from today, in the browser's calendar. */
-export function dayFromToday(n: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** A follow-up due, as the agenda lists it (AgendaItem in the OpenAPI document). */
+export type AgendaItem = Always<
+  Schema<'AgendaItem'>,
+  'followUpId' | 'customerId' | 'customerName' | 'grade' | 'stage' | 'dueOn' | 'overdue' | 'daysOverdue' | 'channel' | 'why'
+>;

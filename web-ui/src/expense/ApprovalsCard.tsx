@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t } from '../i18n/i18n';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { followLink } from '../platform/router';
 import type { Approvals } from './model';
 

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import { EmptyState, Screen } from '../shell/Screen';
-import { onSynced, queueWrite } from '../sync/sync';
+import { queueWrite } from '../sync/sync';
 import { ClaimItem } from './ExpensesScreen';
 import { categoryLabel, type Approvals, type Decision, type PreApproval } from './model';
+import { useLoad } from '../shared/useLoad';
 
 /** Pre-approval requests waiting for a director or admin, each approved or rejected with a comment. */
 function PreApprovalItem({ p, onDone }: { p: PreApproval; onDone: () => void }) {
@@ -55,20 +55,7 @@ function PreApprovalItem({ p, onDone }: { p: PreApproval; onDone: () => void }) 
 
 /** What waits for the approver: claims at their step, oldest first, and pre-approval requests. */
 export function ApprovalsScreen() {
-  const [approvals, setApprovals] = useState<Approvals>();
-  const [error, setError] = useState<string>();
-  async function load() {
-    try {
-      setApprovals(await api<Approvals>('/api/v1/expense-claims/approvals'));
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => {
-    void load();
-    return onSynced(() => void load());
-  }, []);
+  const { data: approvals, error, reload } = useLoad(() => api<Approvals>('/api/v1/expense-claims/approvals'), []);
 
   return (
     <Screen title={t('expense.approvals')}>
@@ -88,7 +75,7 @@ export function ApprovalsScreen() {
           {approvals.preApprovals.length > 0 && (
             <section aria-labelledby="waiting-pre-h">
               <h2 id="waiting-pre-h">{t('expense.waitingPreApprovals', { n: approvals.preApprovals.length })}</h2>
-              <ul class="plain">{approvals.preApprovals.map((p) => <PreApprovalItem key={p.id} p={p} onDone={() => void load()} />)}</ul>
+              <ul class="plain">{approvals.preApprovals.map((p) => <PreApprovalItem key={p.id} p={p} onDone={() => void reload()} />)}</ul>
             </section>
           )}
         </>

@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
-import { me, type Profile } from '../me/profile';
+import { me, type Profile } from '../shared/profile';
 import { EmptyState, Screen } from '../shell/Screen';
-import { onSynced, queueWrite } from '../sync/sync';
+import { queueWrite } from '../sync/sync';
 import { useTeams } from '../team/TeamPicker';
 import { budgetShares, CATEGORIES, categoryLabel, currentMonth, type Budget, type BudgetCreate, type Category } from './model';
 import type { ListOf } from '../api/types';
+import { useLoad } from '../shared/useLoad';
 
 /** A budget's bar: spent, then committed, against budget plus pre-approvals. */
 function BudgetItem({ b }: { b: Budget }) {
@@ -38,24 +38,14 @@ function BudgetItem({ b }: { b: Budget }) {
 /** Budgets of a month with what is spent, committed and remaining; directors and admins set them here. */
 export function BudgetsScreen({ profile }: { profile: Profile }) {
   const [month, setMonth] = useState(currentMonth(profile.timeZone));
-  const [budgets, setBudgets] = useState<Budget[]>();
-  const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
   const setter = profile.role === 'DIRECTOR' || profile.role === 'ADMIN';
   const teams = useTeams(profile);
 
-  async function load() {
-    try {
-      setBudgets((await api<ListOf<'ExpenseBudgetResource_list', Budget>>(`/api/v1/expense-budgets?from=${month}&to=${month}`)).items);
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => {
-    void load();
-    return onSynced(() => void load());
-  }, [month]);
+  const { data: budgets, error, reload } = useLoad(
+    async () => (await api<ListOf<'ExpenseBudgetResource_list', Budget>>(`/api/v1/expense-budgets?from=${month}&to=${month}`)).items,
+    [month],
+  );
 
   async function set(event: Event) {
     event.preventDefault();
@@ -75,7 +65,7 @@ export function BudgetsScreen({ profile }: { profile: Profile }) {
       userId: me.get()!.id,
     });
     setSaved(true);
-    await load();
+    await reload();
   }
 
   return (

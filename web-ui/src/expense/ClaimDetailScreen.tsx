@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import { followLink, navigate } from '../platform/router';
 import { Screen } from '../shell/Screen';
 import { onSynced, queueWrite } from '../sync/sync';

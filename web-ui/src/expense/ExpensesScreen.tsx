@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { EmptyState, Screen } from '../shell/Screen';
-import { onSynced } from '../sync/sync';
 import { categoryLabel, isApprover, statusLabel, type Claim } from './model';
 import type { ListOf } from '../api/types';
+import { useLoad } from '../shared/useLoad';
 
 export const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -30,22 +28,10 @@ export function ClaimItem({ claim, showName }: { claim: Claim; showName?: boolea
 
 /** My expense claims, newest first, with the way to file one, the budgets and (for approvers) the queue. */
 export function ExpensesScreen({ profile }: { profile: Profile }) {
-  const [claims, setClaims] = useState<Claim[]>();
-  const [error, setError] = useState<string>();
-
-  async function load() {
-    try {
-      const page = await api<ListOf<'ExpenseClaimResource_list', Claim>>(`/api/v1/expense-claims?userId=${profile.id}&limit=100`);
-      setClaims(page.items);
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => {
-    void load();
-    return onSynced(() => void load());
-  }, [profile.id]);
+  const { data: claims, error } = useLoad(
+    async () => (await api<ListOf<'ExpenseClaimResource_list', Claim>>(`/api/v1/expense-claims?userId=${profile.id}&limit=100`)).items,
+    [profile.id],
+  );
 
   return (
     <Screen title={t('expense.title')}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { me, type Profile } from '../me/profile';
+import { me, type Profile } from '../shared/profile';
 import { Screen } from '../shell/Screen';
 import { queueWrite } from '../sync/sync';
 import { useTeams } from '../team/TeamPicker';

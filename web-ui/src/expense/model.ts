@@ -1,7 +1,7 @@
 import { accessToken } from '../api/client';
 import { t, type MessageKey } from '../i18n/i18n';
 import type { Always, Refine, Schema } from '../api/types';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 
 export type Category = Schema<'ExpenseCategory'>;
 export const CATEGORIES = ['TRAVEL', 'CLIENT_ENTERTAINMENT', 'MARKETING_EVENTS', 'TRAINING', 'OTHER'] as const satisfies readonly Category[];

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Body } from '../api/types';
-import { CHANNELS, channelLabel, dayFromToday, type Channel } from '../customers/model';
+import { dayFromToday } from '../shared/days';
+import { CHANNELS, channelLabel, type Channel } from './model';
 import { t } from '../i18n/i18n';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import { queueWrite } from '../sync/sync';
 
 /** The record of a touch (跟进记录): queued in the outbox, so it works offline and is sent once. */

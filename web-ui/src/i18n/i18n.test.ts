@@ -15,6 +15,22 @@ describe('i18n', () => {
     }
   });
 
+  it('merges every feature folder’s messages, each key from one folder only', () => {
+    for (const [lang, files, catalogue] of [
+      ['en', import.meta.glob<Record<string, Record<string, string>>>('../**/messages.en.ts', { eager: true }), en],
+      ['zh-CN', import.meta.glob<Record<string, Record<string, string>>>('../**/messages.zh-CN.ts', { eager: true }), zhCN],
+    ] as const) {
+      const owners = new Map<string, string>();
+      for (const [file, module] of Object.entries(files)) {
+        for (const key of Object.keys(Object.values(module)[0])) {
+          expect(owners.get(key), `${lang}: ${key} in ${file}`).toBeUndefined();
+          owners.set(key, file);
+        }
+      }
+      expect([...owners.keys()].sort(), lang).toEqual(Object.keys(catalogue).sort());
+    }
+  });
+
   it('speaks the profile language first, then the remembered one, then the browser’s', () => {
     expect(pickLocale('en', 'zh-CN', ['zh-CN'])).toBe('en');
     expect(pickLocale(undefined, 'zh-CN', ['en-US'])).toBe('zh-CN');

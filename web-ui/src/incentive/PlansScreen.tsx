@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { Screen } from '../shell/Screen';
 import { useTeams } from '../team/TeamPicker';
 import { money, type Plan, type PlanOneOff, type PlanTier, type PlanWrite } from './model';

@@ -3,11 +3,11 @@ import { api } from '../api/client';
 import { formatDate } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { currentQuery } from '../platform/router';
 import { useStore } from '../platform/store';
 import { Screen } from '../shell/Screen';
-import { userToday } from '../targets/model';
+import { userToday } from '../shared/metrics';
 import { lineKind, money, percentText, periodLabel, statementPeriods, tierText, type AdjustmentWrite, type Statement } from './model';
 import type { ListOf } from '../api/types';
 

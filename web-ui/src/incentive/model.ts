@@ -1,6 +1,6 @@
 import { formatMoney } from '../i18n/format';
 import { locale, t, type MessageKey } from '../i18n/i18n';
-import { periodLabel } from '../targets/model';
+import { periodLabel } from '../shared/metrics';
 import type { Always, Body, Refine, Schema } from '../api/types';
 
 /** Statements and plans as the API shows them (CommissionStatement, CommissionPlan, Honours in the OpenAPI document); amounts are decimal strings. */

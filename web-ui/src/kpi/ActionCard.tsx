@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { followLink } from '../platform/router';
-import { formatValue, metricLabel } from '../targets/model';
+import { formatValue, metricLabel } from '../shared/metrics';
 import type { DailyActions } from './model';
 
 /** Today's action card: what this month's approved targets ask of the rep each week, at their own rate. Hidden when there is nothing to say or no connection. */

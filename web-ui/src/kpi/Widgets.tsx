@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n';
-import { barWidth, formatValue, metricLabel, percent, periodChoices, userToday, periodLabel } from '../targets/model';
+import { barWidth, formatValue, metricLabel, percent, periodChoices, userToday, periodLabel } from '../shared/metrics';
 import { chartPoints, conversion, funnelWidths, largestDropOff, type Achievement, type Funnel, type Indicators, type Week } from './model';
 
 /** Choosing the period of a dashboard or a plan. */

@@ -7,7 +7,7 @@ import { useStore } from '../platform/store';
 import { lazy } from '../shell/lazy';
 import { Screen } from '../shell/Screen';
 import { queueWrite, syncState } from '../sync/sync';
-import { rememberProfile, type Profile, type ProfileChange } from './profile';
+import { rememberProfile, type Profile, type ProfileChange } from '../shared/profile';
 import { AdminLinks } from '../admin/common/AdminLinks';
 
 const HonoursBoard = lazy(() => import('../incentive/HonoursBoard').then((m) => m.HonoursBoard));

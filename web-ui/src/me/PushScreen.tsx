@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import type { ProfileChange } from './profile';
+import type { ProfileChange } from '../shared/profile';
 import {
   devices as loadDevices,
   enablePush,

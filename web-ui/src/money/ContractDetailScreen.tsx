@@ -1,38 +1,24 @@
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { dayFromToday } from '../customers/model';
+import { dayFromToday } from '../shared/days';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t, tn, type MessageKey } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { ExternalLink } from '../shared/ExternalLink';
 import { Screen } from '../shell/Screen';
-import { onSynced, queueWrite } from '../sync/sync';
+import { queueWrite } from '../sync/sync';
 import { daysToEnd } from './ContractsScreen';
 import { contractStatusLabel, renewalStateLabel, stepOf, type Contract, type PaymentRecord, type RenewalDecision, type RenewalNote } from './model';
+import { useLoad } from '../shared/useLoad';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 
 /** One contract: its term and value, the collection plan with payments, recording a payment, and the renewal. */
 export function ContractDetailScreen({ id }: { id: string }) {
-  const [contract, setContract] = useState<Contract>();
-  const [error, setError] = useState<string>();
+  const { data: contract, error } = useLoad(() => api<Contract>(`/api/v1/contracts/${id}`), [id]);
   const [saved, setSaved] = useState<MessageKey>();
-
-  async function load() {
-    try {
-      setContract(await api<Contract>(`/api/v1/contracts/${id}`));
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => {
-    void load();
-    return onSynced(() => void load());
-  }, [id]);
 
   async function write(path: string, body: unknown, label: MessageKey, done: MessageKey) {
     await queueWrite({ method: 'POST', path: `/api/v1/contracts/${id}${path}`, body, label, userId: me.get()!.id });

@@ -1,14 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import { onSynced } from '../sync/sync';
 import { BANDS, contractStatusLabel, renewalStateLabel, type Contract, type RenewalItem } from './model';
 import { Tabs } from './Tabs';
 import type { ListOf } from '../api/types';
+import { useLoad } from '../shared/useLoad';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -18,25 +17,13 @@ export function daysToEnd(days: number): string {
 
 /** Contracts: the renewal radar (ending within 7/30/60/90 days, and ended without a decision), then every contract. */
 export function ContractsScreen() {
-  const [radar, setRadar] = useState<RenewalItem[]>();
-  const [contracts, setContracts] = useState<Contract[]>([]);
   const [band, setBand] = useState<number>(90);
-  const [error, setError] = useState<string>();
-
-  async function load() {
-    try {
-      const [r, list] = await Promise.all([api<ListOf<'RenewalResource_radar', RenewalItem>>('/api/v1/renewals?within=90d'), api<ListOf<'ContractResource_list', Contract>>('/api/v1/contracts?limit=200')]);
-      setRadar(r.items);
-      setContracts(list.items);
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => {
-    void load();
-    return onSynced(() => void load());
-  }, []);
+  const { data, error } = useLoad(
+    () => Promise.all([api<ListOf<'RenewalResource_radar', RenewalItem>>('/api/v1/renewals?within=90d'), api<ListOf<'ContractResource_list', Contract>>('/api/v1/contracts?limit=200')]),
+    [],
+  );
+  const radar = data?.[0].items;
+  const contracts = data?.[1].items ?? [];
 
   const expired = radar?.filter((r) => r.expiredUndecided) ?? [];
   const shown = radar?.filter((r) => !r.expiredUndecided && r.daysToEnd <= band) ?? [];

@@ -1,38 +1,24 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { formatDate, formatMoney } from '../i18n/format';
 import { t } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import { onSynced, queueWrite } from '../sync/sync';
+import { queueWrite } from '../sync/sync';
 import { DEAL_STAGES, dealStageLabel, type Deal, type DealStage, type DealStageMove } from './model';
+import { useLoad } from '../shared/useLoad';
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), { year: 'numeric', month: 'short', day: 'numeric' });
 const when = (iso: string) => formatDate(new Date(iso), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** One deal: what it is worth, where it stands, its stage history, and the stage change. */
 export function DealDetailScreen({ id }: { id: string }) {
-  const [deal, setDeal] = useState<Deal>();
-  const [error, setError] = useState<string>();
+  const { data: deal, error } = useLoad(() => api<Deal>(`/api/v1/deals/${id}`), [id]);
   const [saved, setSaved] = useState(false);
   const [stage, setStage] = useState<DealStage>();
-
-  async function load() {
-    try {
-      const d = await api<Deal>(`/api/v1/deals/${id}`);
-      setDeal(d);
-      setStage(d.stage);
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => {
-    void load();
-    return onSynced(() => void load());
-  }, [id]);
+  // each answer resets the stage chosen to the deal's own, before it is painted
+  useLayoutEffect(() => setStage(deal?.stage), [deal]);
 
   async function move(event: Event) {
     event.preventDefault();

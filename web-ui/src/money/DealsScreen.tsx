@@ -1,35 +1,21 @@
-import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { formatMoney } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import { onSynced } from '../sync/sync';
 import { DEAL_STAGES, dealStageLabel, type Deal, type Pipeline } from './model';
 import { Tabs } from './Tabs';
 import type { ListOf } from '../api/types';
+import { useLoad } from '../shared/useLoad';
 
 /** The pipeline: each stage with its count and sums per currency, and its deals. */
 export function DealsScreen() {
-  const [pipeline, setPipeline] = useState<Pipeline>();
-  const [deals, setDeals] = useState<Deal[]>([]);
-  const [error, setError] = useState<string>();
-
-  async function load() {
-    try {
-      const [p, list] = await Promise.all([api<Pipeline>('/api/v1/deals/pipeline'), api<ListOf<'DealResource_list', Deal>>('/api/v1/deals?limit=200')]);
-      setPipeline(p);
-      setDeals(list.items);
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => {
-    void load();
-    return onSynced(() => void load());
-  }, []);
+  const { data, error } = useLoad(
+    () => Promise.all([api<Pipeline>('/api/v1/deals/pipeline'), api<ListOf<'DealResource_list', Deal>>('/api/v1/deals?limit=200')]),
+    [],
+  );
+  const pipeline = data?.[0];
+  const deals = data?.[1].items ?? [];
 
   return (
     <Screen title={t('deals.title')}>

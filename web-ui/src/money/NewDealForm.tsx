@@ -1,5 +1,5 @@
 import { t } from '../i18n/i18n';
-import { me } from '../me/profile';
+import { me } from '../shared/profile';
 import { queueWrite } from '../sync/sync';
 import type { DealCreate } from './model';
 

@@ -5,7 +5,7 @@ import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { Section } from '../kpi/Widgets';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { Screen } from '../shell/Screen';
 import { TeamPicker, useTeams } from '../team/TeamPicker';
 import { mondayOf, type TeamWeek, type ReportComment, type WeeklyReport } from './model';

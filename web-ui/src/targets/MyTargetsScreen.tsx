@@ -1,42 +1,36 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import type { KpiReport } from '../kpi/model';
 import { AchievementList, FunnelView, IndicatorList, PeriodPicker, Section, TrendCharts } from '../kpi/Widgets';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { Screen } from '../shell/Screen';
 import { formatValue, isMoney, metricLabel, periodChoices, userToday, statusLabel, type Target, type TargetSubmit, type TargetUpdate } from './model';
 import type { ListOf } from '../api/types';
+import { useLoad } from '../shared/useLoad';
 
 /** The rep's targets of a period: approved ones with achievement bars, their own drafts to adjust and submit. */
 export function MyTargetsScreen({ profile }: { profile: Profile }) {
   const [period, setPeriod] = useState(periodChoices(userToday())[0]);
-  const [report, setReport] = useState<KpiReport>();
-  const [mine, setMine] = useState<Target[]>();
-  const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<MessageKey>();
-
-  async function load() {
-    try {
-      const [kpis, targets] = await Promise.all([
+  const { data, error, setError, reload } = useLoad(
+    () =>
+      Promise.all([
         api<KpiReport>(`/api/v1/kpis/me?period=${period}`),
         api<ListOf<'TargetResource_list', Target>>(`/api/v1/targets?period=${period}&userId=${profile.id}&limit=200`),
-      ]);
-      setReport(kpis);
-      setMine(targets.items);
-      setError(undefined);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
-  useEffect(() => void load(), [period]);
+      ]),
+    [period],
+    { whenSynced: false },
+  );
+  const report = data?.[0];
+  const mine = data?.[1].items;
+  const [saved, setSaved] = useState<MessageKey>();
 
   async function act(target: Target, path: string, body: unknown, done: MessageKey) {
     try {
       await api(`/api/v1/targets/${target.id}${path}`, { method: path ? 'POST' : 'PATCH', body });
       setSaved(done);
-      await load();
+      await reload();
     } catch (e) {
       setError(describeError(e));
     }

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { t, type MessageKey } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
 import { PeriodPicker } from '../kpi/Widgets';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { Screen } from '../shell/Screen';
 import { loadPeople, loadTeams, nameOf, type Person, type Team } from '../team/people';
 import {

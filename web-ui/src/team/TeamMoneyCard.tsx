@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { formatMoney, formatRelativeTime } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { followLink } from '../platform/router';
 import { cacheKey, overdueCount } from './money';
 import { useTeamMoney } from './useTeamMoney';

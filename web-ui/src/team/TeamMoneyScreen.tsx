@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { formatDate, formatMoney, formatRelativeTime } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { renewalStateLabel } from '../money/model';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { loadTeams, type Team } from './people';
 
 /** The teams in the caller's scope, and the one to show first (the first they manage). */

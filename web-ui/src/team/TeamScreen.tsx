@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import { channelLabel, gradeLabel, stageLabel } from '../customers/model';
+import { channelLabel, gradeLabel, stageLabel, type AgendaItem } from '../customers/model';
 import { formatNumber } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
-import { describeError } from '../i18n/problems';
 import { followLink } from '../platform/router';
 import { Screen } from '../shell/Screen';
-import type { AgendaItem } from '../today/TodayScreen';
 import type { Always, Refine, Returns, Schema } from '../api/types';
+import { useLoad } from '../shared/useLoad';
 
 /** GET /api/v1/agenda/team */
 type RepLoad = Always<Schema<'RepLoad'>, 'repId' | 'name' | 'overdue' | 'dueToday' | 'missedLast30Days' | 'neglected'>;
@@ -18,11 +16,7 @@ type TeamAgenda = Refine<
 
 /** The manager's team today: each rep's load, the most urgent follow-ups, links to a rep's neglected customers. */
 export function TeamScreen() {
-  const [team, setTeam] = useState<TeamAgenda>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    api<TeamAgenda>('/api/v1/agenda/team').then(setTeam, (e) => setError(describeError(e)));
-  }, []);
+  const { data: team, error } = useLoad(() => api<TeamAgenda>('/api/v1/agenda/team'), [], { whenSynced: false });
   const names = new Map(team?.reps.map((r) => [r.repId, r.name]));
   return (
     <Screen title={t('team.title')}>

@@ -1,6 +1,6 @@
 import { api } from '../api/client';
 import type { Always, Schema } from '../api/types';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 
 /** Users and teams the signed-in user may see, for names beside the ids the planning and coaching APIs return. */
 export type Person = Pick<Always<Schema<'UserView'>, 'id' | 'displayName' | 'role' | 'active'>, 'id' | 'displayName' | 'role' | 'teamId' | 'active'>;

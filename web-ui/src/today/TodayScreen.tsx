@@ -2,12 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { OfflineError } from '../api/problem';
 import type { Always, Refine, Schema } from '../api/types';
-import { channelLabel, gradeLabel, stageLabel } from '../customers/model';
+import { channelLabel, gradeLabel, stageLabel, type AgendaItem } from '../customers/model';
 import { DoneForm, SnoozeForm } from '../followup/FollowUpForms';
 import { formatDate, formatMoney, formatRelativeTime } from '../i18n/format';
 import { t, tn } from '../i18n/i18n';
 import { describeError } from '../i18n/problems';
-import type { Profile } from '../me/profile';
+import type { Profile } from '../shared/profile';
 import { items as outboxItems, onOutboxChange } from '../outbox/outbox';
 import { readKey, writeKey } from '../platform/db';
 import { followLink } from '../platform/router';
@@ -15,14 +15,10 @@ import { EmptyState, Screen } from '../shell/Screen';
 import { onSynced } from '../sync/sync';
 import { ActionCard } from '../kpi/ActionCard';
 import { ApprovalsCard } from '../expense/ApprovalsCard';
-import { seesTeam } from '../me/profile';
+import { seesTeam } from '../shared/profile';
 import { TeamMoneyCard } from '../team/TeamMoneyCard';
 
-/** GET /api/v1/agenda (Day, AgendaItem, AgendaRenewal, AgendaCollection in the OpenAPI document) */
-export type AgendaItem = Always<
-  Schema<'AgendaItem'>,
-  'followUpId' | 'customerId' | 'customerName' | 'grade' | 'stage' | 'dueOn' | 'overdue' | 'daysOverdue' | 'channel' | 'why'
->;
+/** GET /api/v1/agenda (Day, AgendaItem in customers/model, AgendaRenewal, AgendaCollection in the OpenAPI document) */
 type RenewalDue = Always<Schema<'AgendaRenewal'>, 'contractId' | 'number' | 'customerName' | 'endsOn' | 'daysToEnd' | 'expiredUndecided'>;
 type CollectionDue = Always<
   Schema<'AgendaCollection'>,

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
-import { me } from '../../me/profile';
+import { me } from '../../shared/profile';
 import { currentQuery, navigate } from '../../platform/router';
 import { useStore } from '../../platform/store';
 import { loadPeople, nameOf, type Person } from '../../team/people';

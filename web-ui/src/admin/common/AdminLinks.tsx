@@ -1,5 +1,5 @@
 import { t } from '../../i18n/i18n';
-import type { Role } from '../../me/profile';
+import type { Role } from '../../shared/profile';
 import { followLink } from '../../platform/router';
 import { managesPeople, managesTeams } from '../model';
 

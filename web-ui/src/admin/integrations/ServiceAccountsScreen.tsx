@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { formatDate } from '../../i18n/format';
 import { t, type MessageKey } from '../../i18n/i18n';
 import { describeError } from '../../i18n/problems';
-import { me } from '../../me/profile';
+import { me } from '../../shared/profile';
 import { loadTeams, nameOf, type Team } from '../../team/people';
 import { Screen } from '../../shell/Screen';
 import { GRANTS, type Grant, type GrantsChange, type IssuedSecret, type ServiceAccount, type ServiceAccountCreate } from '../common/model';

@@ -1,7 +1,7 @@
 import { api } from '../api/client';
 import { deleteKey, readKey, writeKey } from '../platform/db';
 import { store } from '../platform/store';
-import type { Locale } from '../i18n/i18n';
+import { pickLocale, speak, type Locale } from '../i18n/i18n';
 import type { Body, Refine, Schema } from '../api/types';
 
 export type Role = Schema<'Role'>;
@@ -43,6 +43,13 @@ export async function fetchProfile(): Promise<Profile> {
   return profile;
 }
 
+/** Loads the profile from the server and speaks its language. */
+export async function refreshProfile(): Promise<Profile> {
+  const profile = await fetchProfile();
+  await speak(pickLocale(profile.locale));
+  return profile;
+}
+
 export async function rememberProfile(profile: Profile): Promise<void> {
   await writeKey(KEY, profile);
   me.set(profile);
@@ -53,7 +60,7 @@ export async function forgetProfile(): Promise<void> {
   me.set(undefined);
 }
 
-/** Roles that see the Team area (the server still checks every request). */
+/** Roles that see the Team area: its tab and every path under /team (the server still checks every request). */
 export function seesTeam(role: Role | undefined): boolean {
   return role === 'MANAGER' || role === 'DIRECTOR' || role === 'ADMIN';
 }

@@ -1,0 +1,28 @@
+/** English messages: the auth feature’s. Every key here must exist in messages.zh-CN.ts too (the type checker enforces it). */
+export const en = {
+  'login.title': 'Sign in',
+  'login.intro': 'Visits, follow-ups, renewals and collections for your sales team.',
+  'login.email': 'Email',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.busy': 'Signing in…',
+  'login.badCredentials': 'The email or password is not right. Check them and try again.',
+  'login.rateLimited': 'Too many attempts. Try again in {seconds} seconds.',
+  'login.offline': 'You are offline. Signing in needs a connection.',
+
+  'welcome.title': 'Welcome to Canvass',
+  'welcome.resetTitle': 'Choose a new password',
+  'welcome.intro': 'Hello {name}, choose the password you will sign in with.',
+  'welcome.resetIntro': '{name}, choose a new password to sign in again.',
+  'welcome.expires': 'You will sign in as {email}. This link works once, until {date}.',
+  'welcome.password': 'New password',
+  'welcome.repeat': 'The same password again',
+  'welcome.rule': 'At least 10 characters; a few words make a good one.',
+  'welcome.mismatch': 'The two passwords are not the same.',
+  'welcome.submit': 'Save and sign in',
+  'welcome.used': 'This link has already been used. Sign in with your password, or ask for a new link.',
+  'welcome.expired': 'This link has expired. Ask whoever sent it for a new one.',
+  'welcome.replaced': 'A newer link was sent after this one. Open the newest link you received.',
+  'welcome.invalid': 'This link is not valid. Check that it was copied completely, or ask for a new one.',
+  'welcome.toSignIn': 'Go to sign in',
+};
