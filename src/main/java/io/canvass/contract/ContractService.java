@@ -1,7 +1,7 @@
 package io.canvass.contract;
 
 import io.canvass.contract.collection.CollectionService;
-import io.canvass.customer.CustomerService;
+import io.canvass.customer.CustomerDirectory;
 import io.canvass.deal.DealService;
 import io.canvass.identity.UserService;
 import io.canvass.platform.Cursor;
@@ -56,7 +56,7 @@ public class ContractService {
     CollectionService collections;
 
     @Inject
-    CustomerService customers;
+    CustomerDirectory customers;
 
     @Inject
     DealService deals;
@@ -71,7 +71,7 @@ public class ContractService {
     WebhookEvents webhooks;
 
     /** A contract found in the caller's scope, with its customer. */
-    public record Found(Contract contract, CustomerService.Site site) {
+    public record Found(Contract contract, CustomerDirectory.Site site) {
 
         /** Today in the owner's time zone. */
         public LocalDate today() {
