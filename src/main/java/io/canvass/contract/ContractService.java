@@ -1,6 +1,5 @@
 package io.canvass.contract;
 
-import io.canvass.contract.collection.CollectionService;
 import io.canvass.customer.CustomerDirectory;
 import io.canvass.deal.DealService;
 import io.canvass.identity.UserService;
@@ -53,7 +52,7 @@ public class ContractService {
     ContractQueries queries;
 
     @Inject
-    CollectionService collections;
+    CollectionPlans collections;
 
     @Inject
     CustomerDirectory customers;
