@@ -61,6 +61,37 @@ class PackageCyclesTest {
                 + " (src/docs/customers.md, \"Lifecycle\"), never both ways");
     }
 
+    /** Between features (a package with its sub-packages), even where no one package closes the loop. */
+    @Test
+    void noFeatureReachesItselfAgain() {
+        Map<String, Map<String, Set<String>>> features = new TreeMap<>();
+        uses().forEach((from, targets) -> targets.forEach((to, files) -> {
+            Map<String, Set<String>> out = features.computeIfAbsent(feature(from), k -> new TreeMap<>());
+            if (!feature(to).equals(feature(from))) {
+                out.computeIfAbsent(feature(to), k -> new TreeSet<>()).addAll(files);
+            }
+        }));
+        List<String> found = new ArrayList<>();
+        for (Set<String> cycle : cycles(features)) {
+            StringBuilder ties = new StringBuilder("cycle " + cycle + ":");
+            for (String from : cycle) {
+                features.get(from).forEach((to, files) -> {
+                    if (cycle.contains(to)) {
+                        ties.append("\n    ").append(from).append(" -> ").append(to).append(" in ").append(files);
+                    }
+                });
+            }
+            found.add(ties.toString());
+        }
+        assertEquals(List.of(), found, "features in a cycle: one of them offers a port the other implements, never both ways");
+    }
+
+    /** {@code io.canvass.contract.collection} is part of {@code io.canvass.contract}. */
+    static String feature(String pkg) {
+        String[] parts = pkg.split("\\.");
+        return parts.length < 3 ? pkg : String.join(".", parts[0], parts[1], parts[2]);
+    }
+
     @Test
     void aCycleIsFound() {
         Map<String, Map<String, Set<String>>> uses = new TreeMap<>();
