@@ -7,7 +7,7 @@ import java.util.UUID;
  * What happens to a customer, for the features that keep something in step with it (follow-ups
  * keep one pending follow-up per active customer). Implemented by those features; the customer
  * service calls every implementation, one after the other, inside the change's own transaction and
- * session, after the customer row is flushed: a failure rolls the change back. See
+ * session, once the customer is changed in it: a failure rolls the change back. See
  * {@code src/docs/customers.md}, "Lifecycle".
  */
 public interface CustomerLifecycle {

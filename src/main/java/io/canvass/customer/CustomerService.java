@@ -287,7 +287,7 @@ public class CustomerService {
         return (history.isEmpty() ? Uni.createFrom().voidItem() : changes.persist(history))
                 .call(() -> request.contacts() == null ? Uni.createFrom().voidItem() : replaceContacts(c.id, request.contacts()))
                 .call(() -> customers.flush())
-                .call(() -> reschedule ? directory.targetOf(c).chain(t -> announce(l -> l.cadenceChanged(t))) : Uni.createFrom().voidItem())
+                .call(() -> reschedule ? announceCadenceChange(c) : Uni.createFrom().voidItem())
                 .call(() -> audit.record(scope.userId(), "customer.updated", "customer", c.id, before, CustomerView.snapshot(c)))
                 .call(() -> publishChanges(c, history))
                 .chain(() -> detail(c));
@@ -356,7 +356,7 @@ public class CustomerService {
                 c.deletedAt = null;
                 return changes.persist(change(c.id, scope.userId(), CustomerChange.Field.DELETED, "true", "false", null))
                         .call(() -> customers.flush())
-                        .call(() -> directory.targetOf(c).chain(t -> announce(l -> l.cadenceChanged(t))))
+                        .call(() -> announceCadenceChange(c))
                         .call(() -> audit.record(scope.userId(), "customer.restored", "customer", c.id, null, null))
                         .chain(() -> detail(c));
             });
@@ -409,7 +409,7 @@ public class CustomerService {
 
     Uni<CustomerView> detail(Customer c) {
         return contacts.of(c.id).chain(people -> directory.targetOf(c)
-                .chain(target -> followUps.of(target))
+                .chain(followUps::of)
                 .chain(schedule -> queries.missedLast90Days(c.id).chain(missed -> commercial.of(List.of(c.id)).map(signals -> {
                     CustomerFollowUps.Pending pending = schedule.pending();
                     Instant since = c.lastTouchedAt != null ? c.lastTouchedAt : c.createdAt;
@@ -421,6 +421,10 @@ public class CustomerService {
                             schedule.cadenceDays(), c.lastTouchedAt, c.deletedAt, c.createdAt, c.version,
                             people.stream().map(CustomerView.ContactView::of).toList(), pending, health);
                 }))));
+    }
+
+    private Uni<Void> announceCadenceChange(Customer c) {
+        return directory.targetOf(c).chain(target -> announce(l -> l.cadenceChanged(target)));
     }
 
     /**
