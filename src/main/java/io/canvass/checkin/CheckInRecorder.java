@@ -1,5 +1,6 @@
 package io.canvass.checkin;
 
+import io.canvass.customer.CustomerDirectory;
 import io.canvass.customer.CustomerService;
 import io.canvass.followup.CadenceService;
 import io.canvass.followup.Cadence;
@@ -29,7 +30,7 @@ import java.util.UUID;
 
 /**
  * Writes a check-in and its effects in one transaction of five round trips on the Vert.x pool:
- * BEGIN; the customer's site in the caller's scope ({@link CustomerService#siteInScope(SqlClient, Scope, UUID)});
+ * BEGIN; the customer's site in the caller's scope ({@link CustomerDirectory#siteInScope(Statements, Scope, UUID)});
  * {@link #RECORD}, one statement that inserts the check-in, completes the customer's pending
  * follow-up as a visit, schedules the next one, touches the customer and notifies the live feed;
  * the webhook events (followup.completed and checkin.created) in one statement; COMMIT.
@@ -77,7 +78,7 @@ public class CheckInRecorder {
     ScopeService scopes;
 
     @Inject
-    CustomerService customers;
+    CustomerDirectory customers;
 
     @Inject
     CadenceService cadence;
@@ -101,7 +102,7 @@ public class CheckInRecorder {
                                         : write(sql, request, hash, userId, now, site, policy)))));
     }
 
-    private Uni<CheckInView> write(Statements tx, CheckInRequest request, byte[] hash, UUID userId, Instant now, CustomerService.Site site,
+    private Uni<CheckInView> write(Statements tx, CheckInRequest request, byte[] hash, UUID userId, Instant now, CustomerDirectory.Site site,
                                    CadenceService.Policy policy) {
         LocalDate today = Cadence.today(site.target().ownerZone(), now);
         if (request.nextActionDue() != null && request.nextActionDue().isBefore(today)) {
@@ -146,7 +147,7 @@ public class CheckInRecorder {
         return webhooks.publish(tx, teams, events);
     }
 
-    private CheckIn build(CheckInRequest request, byte[] hash, UUID userId, Instant now, CustomerService.Site site) {
+    private CheckIn build(CheckInRequest request, byte[] hash, UUID userId, Instant now, CustomerDirectory.Site site) {
         CheckInRequest.Position p = request.position();
         Presence.Verdict verdict = Presence.verify(p == null ? null : new Presence.Fix(p.lat(), p.lng(), p.accuracy(), p.fixAge()),
                 site.lat(), site.lng(), config);

@@ -2,6 +2,7 @@ package io.canvass.checkin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canvass.customer.CustomerDirectory;
 import io.canvass.customer.CustomerService;
 import io.canvass.identity.UserService;
 import io.canvass.identity.UserView;
@@ -45,6 +46,9 @@ public class CheckInService {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    CustomerDirectory directory;
 
     @Inject
     UserService users;
@@ -203,7 +207,7 @@ public class CheckInService {
     }
 
     private Uni<CheckInView> view(CheckIn c, String userName) {
-        return customers.nameOf(c.customerId)
+        return directory.nameOf(c.customerId)
                 .chain(name -> photos.findById(c.id).map(photo -> CheckInView.of(c, userName, name, photo != null)));
     }
 

@@ -1,7 +1,6 @@
 package io.canvass.contract;
 
 import io.canvass.platform.ReplaySafe;
-import io.canvass.contract.collection.CollectionService;
 import io.canvass.platform.ETags;
 import io.canvass.platform.Page;
 import io.canvass.platform.Role;
@@ -45,9 +44,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ContractResource {
 
     private final ContractService service;
-    private final CollectionService collections;
+    private final CollectionPlans collections;
 
-    public ContractResource(ContractService service, CollectionService collections) {
+    public ContractResource(ContractService service, CollectionPlans collections) {
         this.service = service;
         this.collections = collections;
     }

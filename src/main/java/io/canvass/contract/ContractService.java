@@ -1,7 +1,6 @@
 package io.canvass.contract;
 
-import io.canvass.contract.collection.CollectionService;
-import io.canvass.customer.CustomerService;
+import io.canvass.customer.CustomerDirectory;
 import io.canvass.deal.DealService;
 import io.canvass.identity.UserService;
 import io.canvass.platform.Cursor;
@@ -53,10 +52,10 @@ public class ContractService {
     ContractQueries queries;
 
     @Inject
-    CollectionService collections;
+    CollectionPlans collections;
 
     @Inject
-    CustomerService customers;
+    CustomerDirectory customers;
 
     @Inject
     DealService deals;
@@ -71,7 +70,7 @@ public class ContractService {
     WebhookEvents webhooks;
 
     /** A contract found in the caller's scope, with its customer. */
-    public record Found(Contract contract, CustomerService.Site site) {
+    public record Found(Contract contract, CustomerDirectory.Site site) {
 
         /** Today in the owner's time zone. */
         public LocalDate today() {

@@ -1,6 +1,5 @@
 package io.canvass.customer;
 
-import io.canvass.followup.FollowUpTarget;
 import io.canvass.platform.KeysetCursor;
 import io.canvass.platform.Page;
 import io.canvass.platform.Scope;
@@ -202,7 +201,7 @@ public class CustomerQueries {
             where c.id = $1 and c.deleted_at is null""";
 
     /** The customer's site read on {@code client} (a connection inside the caller's transaction); null when deleted or absent. */
-    Uni<CustomerService.Site> site(Statements client, UUID customerId) {
+    Uni<CustomerDirectory.Site> site(Statements client, UUID customerId) {
         return client.query(SITE, Tuple.of(customerId)).map(rows -> {
             if (rows.size() == 0) {
                 return null;
@@ -214,7 +213,7 @@ public class CustomerQueries {
                     ZoneId.of(r.getString("time_zone")), r.getString("grade"), stage, r.getInteger("cadence_days_override"),
                     touched == null ? null : touched.toInstant(), r.getOffsetDateTime("created_at").toInstant(),
                     !Customer.Stage.LOST.name().equals(stage));
-            return new CustomerService.Site(target, r.getString("name"), r.getDouble("lat"), r.getDouble("lng"));
+            return new CustomerDirectory.Site(target, r.getString("name"), r.getDouble("lat"), r.getDouble("lng"));
         });
     }
 

@@ -15,10 +15,6 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
-import io.canvass.followup.CadenceService;
-import io.canvass.followup.FollowUpService;
-import io.canvass.followup.FollowUpTarget;
-import io.canvass.followup.FollowUpView;
 import io.canvass.identity.UserService;
 import io.canvass.identity.UserView;
 import io.canvass.platform.ETags;
@@ -28,7 +24,6 @@ import io.canvass.platform.Role;
 import io.canvass.platform.Scope;
 import io.canvass.platform.ScopeService;
 import io.canvass.platform.Sql;
-import io.canvass.platform.Statements;
 import io.canvass.webhook.WebhookEvents;
 import io.canvass.webhook.WebhookPayloads;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -36,13 +31,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Customers and their lifecycle. Reps work their own customers, managers their teams', directors
@@ -69,10 +65,13 @@ public class CustomerService {
     CustomerRepository.Changes changes;
 
     @Inject
-    FollowUpService followUps;
+    CustomerDirectory directory;
 
     @Inject
-    CadenceService cadence;
+    CustomerFollowUps followUps;
+
+    @Inject
+    Instance<CustomerLifecycle> lifecycle;
 
     @Inject
     UserService users;
@@ -138,7 +137,7 @@ public class CustomerService {
             c.cadenceDaysOverride = request.cadenceDaysOverride();
             return customers.persist(c)
                     .call(() -> replaceContacts(c.id, request.contacts()))
-                    .call(() -> c.isActive() ? followUps.scheduleFirst(target(c, owner)) : Uni.createFrom().voidItem())
+                    .call(() -> announce(l -> l.created(FollowUpTarget.of(c, owner.timeZone()))))
                     .call(() -> audit.record(scope.userId(), "customer.created", "customer", c.id, null, CustomerView.snapshot(c)))
                     .call(() -> webhooks.publish(c.teamId, new WebhookPayloads.CustomerCreated(c.id, c.externalId, c.name,
                             c.ownerId, c.teamId, c.grade.name(), c.stage.name())))
@@ -288,7 +287,7 @@ public class CustomerService {
         return (history.isEmpty() ? Uni.createFrom().voidItem() : changes.persist(history))
                 .call(() -> request.contacts() == null ? Uni.createFrom().voidItem() : replaceContacts(c.id, request.contacts()))
                 .call(() -> customers.flush())
-                .call(() -> reschedule ? targetOf(c).chain(followUps::reschedule) : Uni.createFrom().voidItem())
+                .call(() -> reschedule ? announceCadenceChange(c) : Uni.createFrom().voidItem())
                 .call(() -> audit.record(scope.userId(), "customer.updated", "customer", c.id, before, CustomerView.snapshot(c)))
                 .call(() -> publishChanges(c, history))
                 .chain(() -> detail(c));
@@ -326,7 +325,7 @@ public class CustomerService {
                 c.teamId = owner.teamId();
                 return changes.persist(change)
                         .call(() -> customers.flush())
-                        .call(() -> followUps.reassign(target(c, owner)))
+                        .call(() -> announce(l -> l.ownerChanged(FollowUpTarget.of(c, owner.timeZone()))))
                         .call(() -> audit.record(scope.userId(), "customer.reassigned", "customer", c.id, before, CustomerView.snapshot(c)))
                         .chain(() -> detail(c));
             }));
@@ -338,7 +337,7 @@ public class CustomerService {
         return scopes.current().chain(scope -> visible(scope, id, false).chain(c -> {
             c.deletedAt = Instant.now();
             return changes.persist(change(c.id, scope.userId(), CustomerChange.Field.DELETED, "false", "true", null))
-                    .call(() -> followUps.cancelPending(c.id))
+                    .call(() -> announce(l -> l.deleted(c.id)))
                     .call(() -> audit.record(scope.userId(), "customer.deleted", "customer", c.id, null, null))
                     .replaceWithVoid();
         }));
@@ -357,7 +356,7 @@ public class CustomerService {
                 c.deletedAt = null;
                 return changes.persist(change(c.id, scope.userId(), CustomerChange.Field.DELETED, "true", "false", null))
                         .call(() -> customers.flush())
-                        .call(() -> targetOf(c).chain(followUps::reschedule))
+                        .call(() -> announceCadenceChange(c))
                         .call(() -> audit.record(scope.userId(), "customer.restored", "customer", c.id, null, null))
                         .chain(() -> detail(c));
             });
@@ -367,32 +366,6 @@ public class CustomerService {
     @WithSession
     public Uni<List<TimelineEntry>> timeline(UUID id) {
         return scopes.current().chain(scope -> visible(scope, id, true)).chain(c -> queries.timeline(c.id));
-    }
-
-    /** For follow-ups: the customer as scheduling needs it, or null when out of the caller's scope. Inside a session. */
-    public Uni<FollowUpTarget> targetInScope(UUID customerId) {
-        return scopes.current().chain(scope -> customers.findById(customerId)
-                .chain(c -> c == null || !scope.covers(c.ownerId, c.teamId) ? Uni.createFrom().nullItem() : targetOf(c)));
-    }
-
-    /** Where a customer is, with what scheduling needs, for a visit; null when out of the caller's scope. Inside a session. */
-    public Uni<Site> siteInScope(UUID customerId) {
-        return scopes.current().chain(scope -> customers.withOwnerZone(customerId).map(found -> {
-            Customer c = found == null ? null : found.customer();
-            if (c == null || c.deletedAt != null || !scope.covers(c.ownerId, c.teamId)) {
-                return null;
-            }
-            return new Site(target(c, found.ownerZone()), c.name, c.lat, c.lng);
-        }));
-    }
-
-    /**
-     * The same for a visit recorded in native SQL: read on {@code client}, the visit's transaction, for
-     * {@code scope} (resolve it before the transaction begins).
-     */
-    public Uni<Site> siteInScope(Statements client, Scope scope, UUID customerId) {
-        return queries.site(client, customerId)
-                .map(site -> site == null || !scope.covers(site.target().ownerId(), site.target().teamId()) ? null : site);
     }
 
     /**
@@ -406,28 +379,6 @@ public class CustomerService {
                 from visit v
                 where c.id = v.customer_id and (c.last_touched_at is null or c.last_touched_at < v.done_at)
             )""";
-
-    /** Health scores of customers (no scope check: the caller lists customers it may see), by id. */
-    public Uni<Map<UUID, HealthScore>> health(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return queries.healthInputs(ids).chain(inputs -> commercial.of(ids).map(signals -> {
-            Map<UUID, HealthScore> scores = new java.util.HashMap<>();
-            inputs.forEach((id, in) -> scores.put(id, HealthScore.of(in.daysSinceTouch(), in.intervalDays(), in.overdue(), in.missed90(),
-                    signals.get(id))));
-            return scores;
-        }));
-    }
-
-    /** A customer's name, for views of other features' records (no scope check). Inside a session. */
-    public Uni<String> nameOf(UUID customerId) {
-        return customers.findById(customerId).map(c -> c == null ? null : c.name);
-    }
-
-    /** A customer's location, with the scheduling view of it. */
-    public record Site(FollowUpTarget target, String name, Double lat, Double lng) {
-    }
 
     /** Sets a customer's location from a visit; managers and above. Inside a transaction. */
     public Uni<Void> relocate(UUID customerId, double lat, double lng, String evidence) {
@@ -457,19 +408,37 @@ public class CustomerService {
     }
 
     Uni<CustomerView> detail(Customer c) {
-        return contacts.of(c.id).chain(people -> followUps.pendingOf(c.id).chain(pending -> targetOf(c)
-                .chain(target -> cadence.ruleFor(target))
-                .chain(rule -> queries.missedLast90Days(c.id).chain(missed -> commercial.of(List.of(c.id)).map(signals -> {
-                    FollowUpView pendingView = pending == null ? null : FollowUpView.of(pending);
+        return contacts.of(c.id).chain(people -> directory.targetOf(c)
+                .chain(followUps::of)
+                .chain(schedule -> queries.missedLast90Days(c.id).chain(missed -> commercial.of(List.of(c.id)).map(signals -> {
+                    CustomerFollowUps.Pending pending = schedule.pending();
                     Instant since = c.lastTouchedAt != null ? c.lastTouchedAt : c.createdAt;
                     long days = java.time.Duration.between(since, Instant.now()).toDays();
-                    HealthScore health = HealthScore.of(days, rule.intervalDays(), pendingView != null && pendingView.overdue(), missed,
+                    HealthScore health = HealthScore.of(days, schedule.cadenceDays(), pending != null && pending.overdue(), missed,
                             signals.get(c.id));
                     return new CustomerView(c.id, c.externalId, c.name, c.industry, c.size, c.address, c.lat, c.lng, c.ownerId, c.teamId,
                             c.grade, c.stage, c.lostReason, c.source, List.of(c.tags), c.notes, c.cadenceDaysOverride,
-                            rule.intervalDays(), c.lastTouchedAt, c.deletedAt, c.createdAt, c.version,
-                            people.stream().map(CustomerView.ContactView::of).toList(), pendingView, health);
-                })))));
+                            schedule.cadenceDays(), c.lastTouchedAt, c.deletedAt, c.createdAt, c.version,
+                            people.stream().map(CustomerView.ContactView::of).toList(), pending, health);
+                }))));
+    }
+
+    private Uni<Void> announceCadenceChange(Customer c) {
+        return directory.targetOf(c).chain(target -> announce(l -> l.cadenceChanged(target)));
+    }
+
+    /**
+     * Tells every {@link CustomerLifecycle} what happened, one after the other, in this transaction:
+     * each returns a Uni that runs on the change's session, so what it writes commits or rolls back
+     * with the change (a synchronous CDI event cannot wait for a Uni, an asynchronous one would leave
+     * the transaction).
+     */
+    private Uni<Void> announce(Function<CustomerLifecycle, Uni<Void>> event) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (CustomerLifecycle subscriber : lifecycle) {
+            chain = chain.call(() -> event.apply(subscriber));
+        }
+        return chain;
     }
 
     private Uni<Customer> visible(Scope scope, UUID id, boolean includeDeleted) {
@@ -493,19 +462,6 @@ public class CustomerService {
             }
             return owner;
         });
-    }
-
-    private Uni<FollowUpTarget> targetOf(Customer c) {
-        return users.profile(c.ownerId).map(owner -> target(c, owner));
-    }
-
-    private static FollowUpTarget target(Customer c, UserView owner) {
-        return target(c, owner.timeZone());
-    }
-
-    private static FollowUpTarget target(Customer c, String ownerZone) {
-        return new FollowUpTarget(c.id, c.ownerId, c.teamId, ZoneId.of(ownerZone), c.grade.name(), c.stage.name(),
-                c.cadenceDaysOverride, c.lastTouchedAt, c.createdAt != null ? c.createdAt : Instant.now(), c.isActive());
     }
 
     private Uni<Void> replaceContacts(UUID customerId, List<CustomerRequests.Contact> people) {

@@ -1,13 +1,13 @@
 package io.canvass.customer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.canvass.followup.FollowUpView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A customer with its contacts, pending follow-up and health, as the API shows it. */
 @RegisterForReflection
@@ -16,7 +16,8 @@ public record CustomerView(UUID id, String externalId, String name, String indus
                            Double lng, UUID ownerId, UUID teamId, Customer.Grade grade, Customer.Stage stage,
                            String lostReason, String source, List<String> tags, String notes,
                            Integer cadenceDaysOverride, int cadenceDays, Instant lastTouchedAt, Instant deletedAt,
-                           Instant createdAt, int version, List<ContactView> contacts, FollowUpView pendingFollowUp,
+                           Instant createdAt, int version, List<ContactView> contacts,
+                           @Schema(ref = "FollowUpView") CustomerFollowUps.Pending pendingFollowUp,
                            HealthScore health) {
 
     /** A contact as the API shows it. */

@@ -1,6 +1,6 @@
 package io.canvass.deal;
 
-import io.canvass.customer.CustomerService;
+import io.canvass.customer.CustomerDirectory;
 import io.canvass.identity.UserService;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.ETags;
@@ -39,7 +39,7 @@ public class DealService {
     DealQueries queries;
 
     @Inject
-    CustomerService customers;
+    CustomerDirectory customers;
 
     @Inject
     UserService users;
@@ -169,7 +169,7 @@ public class DealService {
                 : customers.siteInScope(d.customerId).map(site -> site == null ? null : d.customerId));
     }
 
-    private record Found(Deal deal, CustomerService.Site site) {
+    private record Found(Deal deal, CustomerDirectory.Site site) {
     }
 
     private Uni<Found> visible(UUID id) {
@@ -180,14 +180,14 @@ public class DealService {
                         .map(site -> new Found(d, site)));
     }
 
-    private Uni<DealView> view(Deal d, CustomerService.Site site) {
+    private Uni<DealView> view(Deal d, CustomerDirectory.Site site) {
         return users.profile(site.target().ownerId()).chain(owner -> changes.of(d.id).map(history -> new DealView(d.id, d.customerId,
                 site.name(), site.target().ownerId(), owner == null ? null : owner.displayName(), site.target().teamId(), d.name,
                 DealQueries.plain(d.amount, d.currency), d.currency, d.productLine, d.stage, d.lostReason, d.expectedCloseOn,
                 d.closedAt, d.createdAt, d.version, history.stream().map(DealView.StageChangeView::of).toList())));
     }
 
-    private static WebhookPayloads.DealStageChanged stageChanged(Deal d, CustomerService.Site site, DealStageChange c) {
+    private static WebhookPayloads.DealStageChanged stageChanged(Deal d, CustomerDirectory.Site site, DealStageChange c) {
         return new WebhookPayloads.DealStageChanged(d.id, d.customerId, site.target().ownerId(), site.target().teamId(), d.name,
                 DealQueries.plain(d.amount, d.currency), d.currency, c.fromStage.name(), c.toStage.name(), d.lostReason, c.actorId,
                 d.closedAt);

@@ -1,6 +1,6 @@
 package io.canvass.expense;
 
-import io.canvass.customer.CustomerService;
+import io.canvass.customer.CustomerDirectory;
 import io.canvass.deal.DealService;
 import io.canvass.platform.Cursor;
 import io.canvass.platform.ETags;
@@ -52,7 +52,7 @@ public class ClaimService {
     BudgetGuard budgets;
 
     @Inject
-    CustomerService customers;
+    CustomerDirectory customers;
 
     @Inject
     DealService deals;

@@ -1,6 +1,7 @@
 package io.canvass.followup;
 
 import io.canvass.audit.AuditService;
+import io.canvass.customer.FollowUpTarget;
 import io.canvass.platform.Caller;
 import io.canvass.platform.ETags;
 import io.canvass.platform.ProblemException;

@@ -1,6 +1,8 @@
 package io.canvass.followup;
 
+import io.canvass.customer.CustomerDirectory;
 import io.canvass.customer.CustomerService;
+import io.canvass.customer.FollowUpTarget;
 import io.canvass.platform.Ids;
 import io.canvass.platform.ProblemException;
 import io.canvass.webhook.WebhookEvents;
@@ -36,10 +38,13 @@ public class FollowUpService {
     CustomerService customers;
 
     @Inject
+    CustomerDirectory directory;
+
+    @Inject
     WebhookEvents webhooks;
 
     /** A new customer's first follow-up: due the next day. Call inside a transaction. */
-    public Uni<FollowUp> scheduleFirst(FollowUpTarget target) {
+    Uni<FollowUp> scheduleFirst(FollowUpTarget target) {
         LocalDate tomorrow = Cadence.today(target.ownerZone(), Instant.now()).plusDays(1);
         return create(target, tomorrow, FollowUp.ScheduledBy.CADENCE, FollowUp.Channel.CALL);
     }
@@ -48,7 +53,7 @@ public class FollowUpService {
      * After a grade, stage or override change: a cadence-scheduled pending follow-up moves to the
      * new rhythm (never into the past); an agreed next action or a snooze keeps its day.
      */
-    public Uni<Void> reschedule(FollowUpTarget target) {
+    Uni<Void> reschedule(FollowUpTarget target) {
         if (!target.active()) {
             return followUps.deletePendingOf(target.customerId()).replaceWithVoid();
         }
@@ -69,7 +74,7 @@ public class FollowUpService {
     }
 
     /** The customer changed hands: the pending follow-up goes with it, due on the same day in the new owner's zone. */
-    public Uni<Void> reassign(FollowUpTarget target) {
+    Uni<Void> reassign(FollowUpTarget target) {
         return followUps.pendingOf(target.customerId()).invoke(pending -> {
             if (pending != null) {
                 pending.ownerId = target.ownerId();
@@ -80,12 +85,8 @@ public class FollowUpService {
     }
 
     /** The customer is lost or deleted: nothing more is due. */
-    public Uni<Void> cancelPending(UUID customerId) {
+    Uni<Void> cancelPending(UUID customerId) {
         return followUps.deletePendingOf(customerId).replaceWithVoid();
-    }
-
-    public Uni<FollowUp> pendingOf(UUID customerId) {
-        return followUps.pendingOf(customerId);
     }
 
     /**
@@ -254,7 +255,7 @@ public class FollowUpService {
     private Uni<Found> visible(UUID id) {
         return followUps.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Follow-up"))
-                .chain(f -> customers.targetInScope(f.customerId)
+                .chain(f -> directory.targetInScope(f.customerId)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("Follow-up"))
                         .map(target -> new Found(f, target)));
     }

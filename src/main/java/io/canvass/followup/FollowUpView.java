@@ -1,6 +1,7 @@
 package io.canvass.followup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.canvass.customer.CustomerFollowUps;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,8 @@ import java.util.UUID;
 public record FollowUpView(UUID id, UUID customerId, UUID ownerId, LocalDate dueOn, Instant dueAt, boolean overdue,
                            FollowUp.Channel channel, FollowUp.Status status, FollowUp.ScheduledBy scheduledBy,
                            String snoozeReason, Instant doneAt, String summary, String feedback, String needChange,
-                           String nextAction, LocalDate nextActionDue, int version) {
+                           String nextAction, LocalDate nextActionDue, int version)
+        implements CustomerFollowUps.Pending {
 
     public static FollowUpView of(FollowUp f) {
         return new FollowUpView(f.id, f.customerId, f.ownerId, f.dueOn, f.dueAt,

@@ -26,15 +26,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * {@code ETag} on the answers of an editable record's reads and edits (a path any of whose operations
  * takes {@code If-Match}) and on every other answer that returns such a record, {@code Idempotent-Replayed}
  * on the successes of operations that take an {@code Idempotency-Key};</li>
- * <li>a request field that is not required may be null; a decimal in a request may be sent as a decimal string;</li>
- * <li>the webhook messages Canvass sends (OpenAPI 3.1 {@code webhooks}), one per declared event type.</li>
+ * <li>a request field that is not required may be null; a decimal in a request may be sent as a decimal string.</li>
  * </ul>
+ * The webhook messages Canvass sends are added by the webhook package's own filter.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        addWebhooks(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -318,29 +317,6 @@ public class ProblemResponsesFilter implements OASFilter {
             .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
                     .minLength(1).maxLength(200))
             .example("4b9f5c1e-2d3a-4f7b-9c8e-1a2b3c4d5e6f");
-    }
-
-    /** One webhook per event type: a POST whose body is the message with that type's data. */
-    private static void addWebhooks(OpenAPI openAPI) {
-        for (io.canvass.webhook.WebhookEventType type : io.canvass.webhook.WebhookEventType.values()) {
-            var message = OASFactory.createSchema()
-                    .allOf(List.of(
-                            OASFactory.createSchema().ref("#/components/schemas/WebhookMessage"),
-                            OASFactory.createSchema()
-                                    .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                                            .constValue(type.type()))
-                                    .addProperty("data", OASFactory.createSchema().ref("#/components/schemas/" + type.schemaName()))));
-            var operation = OASFactory.createOperation()
-                    .operationId("webhook_" + type.type().replace('.', '_'))
-                    .summary(type.type() + ": " + type.description())
-                    .description("Sent to endpoints subscribed to " + type.type() + ", signed as described in the Webhooks tag (headers webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within the timeout; anything else is retried with backoff.")
-                    .addTag("Webhooks")
-                    .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
-                            .addMediaType("application/json", OASFactory.createMediaType().schema(message))))
-                    .responses(OASFactory.createAPIResponses()
-                            .addAPIResponse("2XX", OASFactory.createAPIResponse().description("Received; any other answer is retried")));
-            openAPI.addWebhook(type.type(), OASFactory.createPathItem().POST(operation));
-        }
     }
 
     /** Adds the shared problem response, or replaces a generated one that names no problem content. */

@@ -2,6 +2,7 @@ package io.canvass.followup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.canvass.customer.FollowUpTarget;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.canvass.contract.collection;
 
+import io.canvass.contract.CollectionPlans;
 import io.canvass.contract.Contract;
 import io.canvass.contract.ContractEvent;
 import io.canvass.contract.ContractRepository;
@@ -37,7 +38,7 @@ import java.util.UUID;
  * instalment instead), and the database refuses it too, so no race lets one through.
  */
 @ApplicationScoped
-public class CollectionService {
+public class CollectionService implements CollectionPlans {
 
     @Inject
     CollectionRepository instalments;
@@ -62,6 +63,7 @@ public class CollectionService {
     WebhookEvents webhooks;
 
     /** Replaces the plan of a draft or active contract that has no payments yet. Inside a transaction. */
+    @Override
     public Uni<Void> setPlan(ContractService.Found found, ContractRequests.Plan plan) {
         Contract k = found.contract();
         if (k.status != Contract.Status.DRAFT && k.status != Contract.Status.ACTIVE) {
@@ -83,6 +85,7 @@ public class CollectionService {
     }
 
     /** Drops the plan (its currency no longer matches the contract). Inside a transaction. */
+    @Override
     public Uni<Void> clearPlan(ContractService.Found found) {
         return payments.countOf(found.contract().id).chain(count -> {
             if (count > 0) {
@@ -138,6 +141,7 @@ public class CollectionService {
     }
 
     /** The plan as the contract detail shows it. Inside a session. */
+    @Override
     public Uni<ContractView.Plan> planOf(Contract k, LocalDate today) {
         Currency currency = Currency.getInstance(k.currency);
         return instalments.of(k.id).map(rows -> {
@@ -162,11 +166,13 @@ public class CollectionService {
     }
 
     /** Payments of a contract, oldest first. Inside a session. */
+    @Override
     public Uni<List<ContractView.PaymentView>> paymentsOf(UUID contractId) {
         return payments.of(contractId).map(list -> list.stream().map(CollectionService::view).toList());
     }
 
     /** Records a payment; the contract as it is then. */
+    @Override
     public Uni<ContractView> record(UUID contractId, ContractRequests.Payment request) {
         return Panache.withTransaction(() -> contracts.visible(contractId).chain(found -> insert(found, request)))
                 .chain(paymentId -> Panache.withSession(() -> contracts.visible(contractId).chain(contracts::detail)));
