@@ -229,7 +229,7 @@ class ReplaySafetyTest {
                 "expectedCloseOn", LocalDate.now().plusDays(60).toString());
         execute("""
                 create function refuse_crash_keys() returns trigger language plpgsql as $$
-                begin raise exception 'the database went away'; end $$""");
+                begin raise exception 'the database went away' using errcode = '08006'; end $$""");
         execute("""
                 create trigger refuse_crash_keys before insert on idempotency_key for each row
                 when (new.key like 'crash-%') execute function refuse_crash_keys()""");

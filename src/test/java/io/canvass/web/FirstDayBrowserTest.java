@@ -139,7 +139,7 @@ class FirstDayBrowserTest extends BrowserTest {
                 .post("/api/v1/targets").then().statusCode(201).extract().path("id");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/targets/" + target + "/submit")
                 .then().statusCode(200);
-        given().auth().oauth2(Accounts.token(manager)).contentType(ContentType.JSON).body(Map.of())
+        given().auth().oauth2(Accounts.token(manager))
                 .post("/api/v1/targets/" + target + "/approve").then().statusCode(200);
         String customerName = "Small screen " + suffix();
         dueDaysAgo(customer(token, customerName), 2);
