@@ -31,6 +31,12 @@ import org.hibernate.reactive.pool.impl.SqlClientConnection;
  * {@link #inTransaction} where native SQL needs one (it joins the one open). A statement that fails
  * inside a transaction ends it (the client rolls it back): check first rather than catch a refusal
  * and go on, as a check-in does for a client id recorded before.
+ *
+ * <p>No public API hands out a session's connection, so it is reached through Hibernate Reactive's
+ * implementation ({@link MutinySessionImpl#getReactiveConnection()}, a {@link SqlClientConnection} because
+ * entity statements are not batched: {@code statement-batch-size=1}); an upgrade that changes them fails
+ * every test that writes. Running the API tests with {@code -Dquarkus.datasource.reactive.max-size=1}
+ * shows any request that still needs a second connection: it waits out the acquire timeout and gets 503.
  */
 @ApplicationScoped
 public class Sql implements Statements {

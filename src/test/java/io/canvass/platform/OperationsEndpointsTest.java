@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canvass.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -40,16 +38,6 @@ class OperationsEndpointsTest {
             assertTrue(status == 200 || status == 302,
                     path + " on the management port: expected 200 (or Swagger UI's redirect to its index), got " + status);
         }
-    }
-
-    @Inject
-    Flyway flyway;
-
-    /** MigrationUpgradeTest runs the repair through the customizer; here Quarkus has added it to the Flyway it migrates with. */
-    @Test
-    void theAppsFlywayRepairsMigrationsEditedAfterTheyLanded() {
-        assertTrue(Stream.of(flyway.getConfiguration().getCallbacks())
-                .anyMatch(c -> c.getCallbackName().equals(LandedMigrationRepair.CALLBACK_NAME)), "LandedMigrationRepair's callback is registered");
     }
 
     @Test
