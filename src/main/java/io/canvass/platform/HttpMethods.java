@@ -1,7 +1,6 @@
 package io.canvass.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,7 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Which methods each address of the API serves, read once at startup from the REST resources
+ * Which methods each address of the API serves, read once (when first asked) from the REST resources
  * themselves (class and method {@code @Path}, the HTTP method annotations), so the {@code Allow}
  * header of a 405 lists exactly the methods of that path and can never drift from the routes.
  * <p>
@@ -60,10 +59,6 @@ public class HttpMethods {
     ObjectMapper json;
 
     private volatile List<Route> routes;
-
-    void index(@Observes StartupEvent start) {
-        routes();
-    }
 
     void install(@Observes Router router) {
         router.route().method(HttpMethod.OPTIONS).order(OPTIONS_ORDER).handler(this::options);

@@ -1,10 +1,11 @@
 package io.canvass.platform;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,15 +19,18 @@ public class ScopeService {
     /** Teams a user manages, and the team an integration was granted, with all their descendants. */
     static final String SUBTREE = """
             with recursive roots(id) as (
-                select team_id from team_manager where user_id = ?1
+                select team_id from team_manager where user_id = $1
                 union
-                select team_id from app_user where id = ?1 and role = 'INTEGRATION' and team_id is not null
+                select team_id from app_user where id = $1 and role = 'INTEGRATION' and team_id is not null
             ), sub(id) as (
                 select id from roots
                 union
                 select t.id from team t join sub on t.parent_id = sub.id
             )
             select id from sub""";
+
+    @Inject
+    Sql sql;
 
     @Inject
     Caller caller;
@@ -56,9 +60,11 @@ public class ScopeService {
      * request's session when it has one, so a request inside a transaction never waits for a second connection.
      */
     public Uni<Set<UUID>> subtree(UUID userId) {
-        return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(SUBTREE, UUID.class).setParameter(1, userId).getResultList())
-                .map(Set::copyOf));
+        return sql.query(SUBTREE, Tuple.of(userId)).map(rows -> {
+            Set<UUID> teams = new HashSet<>();
+            rows.forEach(row -> teams.add(row.getUUID(0)));
+            return Set.copyOf(teams);
+        });
     }
 
     /**

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canvass.testing.Api;
+import io.canvass.testing.PackagedApp;
 import io.canvass.testing.ThrowawayPostgres;
 import io.restassured.http.ContentType;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,66 +35,28 @@ import org.junit.jupiter.api.Test;
  */
 class BurstIT {
 
-    static final int PORT = ThrowawayPostgres.freePort();
-    static final int MANAGEMENT_PORT = ThrowawayPostgres.freePort();
-    static final String ADMIN = "admin@burst.canvass.io";
-    static final String PASSWORD = "burst-admin-password";
     static final int POOL = 4;
     static final int CREATES = 24;
     static final int BATCHES = 6;
 
-    static EmbeddedPostgres postgres;
-    static Process app;
+    static ThrowawayPostgres postgres;
+    static PackagedApp app;
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        File jar = new File("target/quarkus-app/quarkus-run.jar");
-        assertTrue(jar.isFile(), "run after package: " + jar);
-        postgres = EmbeddedPostgres.builder().start();
-        String url = "localhost:" + postgres.getPort() + "/postgres";
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.getAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(new File("target/burst-it.log"));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + url);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + url);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        postgres = ThrowawayPostgres.start().createDatabase("canvass");
+        Map<String, String> env = PackagedApp.environment(postgres, "canvass");
         env.put("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", Integer.toString(POOL));
-        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", new File("src/test/resources/jwt/dev-only-private.pem").getAbsolutePath());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", new File("src/test/resources/jwt/dev-only-public.pem").getAbsolutePath());
-        env.put("CANVASS_ADMIN_EMAIL", ADMIN);
-        env.put("CANVASS_ADMIN_PASSWORD", PASSWORD);
-        env.put("CANVASS_WEBHOOKS_SECRET_KEY", "ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE=");
-        env.put("CANVASS_PUSH_ENABLED", "false");
-        env.put("CANVASS_RATE_LIMITS_WRITES_LIMIT", "100000");
         env.put("CANVASS_RATE_LIMITS_CONCURRENT_LIMIT", Integer.toString(POOL / 2));
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(PORT));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORT));
-        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        app = builder.start();
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(4));
-        while (!ready()) {
-            assertTrue(app.isAlive() && Instant.now().isBefore(giveUp), "the app became ready (see target/burst-it.log)");
-            Thread.sleep(250);
-        }
-    }
-
-    static boolean ready() {
-        try {
-            return given().port(MANAGEMENT_PORT).get("/q/health/ready").statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
+        app = PackagedApp.start("burst", env).awaitReady();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (app != null) {
-            app.destroy();
-            app.waitFor();
+            app.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -104,14 +65,14 @@ class BurstIT {
 
     @Test
     void aBurstLargerThanThePoolIsAnsweredAndOthersGoOn() throws Exception {
-        String admin = login(ADMIN, PASSWORD);
+        String admin = login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
         String team = post(admin, "/api/v1/teams", Map.of("name", "Burst team")).path("id");
         String managerEmail = "manager@burst.canvass.io";
         String managerId = post(admin, "/api/v1/users", Map.of("email", managerEmail, "displayName", "Burst manager",
                 "password", "correct-horse-battery", "role", "MANAGER", "teamId", team)).path("id");
         String rep = post(admin, "/api/v1/users", Map.of("email", "rep@burst.canvass.io", "displayName", "Burst rep",
                 "password", "correct-horse-battery", "role", "REP", "teamId", team)).path("id");
-        given().port(PORT).auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("userIds", List.of(managerId)))
+        given().port(app.port).auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("userIds", List.of(managerId)))
                 .put("/api/v1/teams/" + team + "/managers").then().statusCode(200);
         String manager = login(managerEmail, "correct-horse-battery");
         String repToken = login("rep@burst.canvass.io", "correct-horse-battery");
@@ -133,7 +94,7 @@ class BurstIT {
         List<Integer> readiness = new CopyOnWriteArrayList<>();
         Thread probe = new Thread(() -> {
             while (bursting.get()) {
-                readiness.add(given().port(MANAGEMENT_PORT).get("/q/health/ready").statusCode());
+                readiness.add(app.readiness());
             }
         });
         probe.start();
@@ -157,13 +118,13 @@ class BurstIT {
                 created += status == 201 ? 1 : json.readTree(answer.body()).path("created").asInt();
             }
         }
-        int listed = given().port(PORT).auth().oauth2(manager).queryParam("ownerId", rep).queryParam("limit", 100)
+        int listed = given().port(app.port).auth().oauth2(manager).queryParam("ownerId", rep).queryParam("limit", 100)
                 .get("/api/v1/customers").then().statusCode(200).extract().path("items.size()");
         assertEquals(created + 1, listed, "every create answered as done is there (and the rep's own customer)");
     }
 
     private HttpRequest request(String token, String path, Object body) throws Exception {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+        return HttpRequest.newBuilder(app.uri(path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofMinutes(2))
@@ -181,11 +142,11 @@ class BurstIT {
     }
 
     private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> post(String token, String path, Object body) {
-        return given().port(PORT).auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path).then().statusCode(201).extract();
+        return given().port(app.port).auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path).then().statusCode(201).extract();
     }
 
     private static String login(String email, String password) {
-        return given().port(PORT).contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+        return given().port(app.port).contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 }
